@@ -1,0 +1,162 @@
+package app
+
+import "time"
+
+// Company is an organisation that leads and opportunities belong to.
+type Company struct {
+	ID        int64
+	Name      string
+	Sector    string
+	Employees int
+	// Revenue is the company's annual revenue, zero when unknown.
+	Revenue     Money
+	Country     string
+	YearFounded int
+	// ParentID points to the parent company, or is 0 for none.
+	ParentID int64
+	// SourceRef identifies the record in the system it was imported from,
+	// such as "maven-crm:account:Cancity", so a second import updates it.
+	SourceRef string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Contact is a person, optionally working at a company.
+type Contact struct {
+	ID        int64
+	CompanyID int64
+	FirstName string
+	LastName  string
+	Role      string
+	Email     string
+	Phone     string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// LeadStatus is where a lead stands in qualification.
+type LeadStatus string
+
+// The lead statuses in the order a lead passes through them.
+const (
+	LeadNew          LeadStatus = "new"
+	LeadContacted    LeadStatus = "contacted"
+	LeadNurturing    LeadStatus = "nurturing"
+	LeadQualified    LeadStatus = "qualified"
+	LeadHandedOver   LeadStatus = "handed_over"
+	LeadConverted    LeadStatus = "converted"
+	LeadDisqualified LeadStatus = "disqualified"
+)
+
+// Lead is a person or firm that may become a customer but is not yet an
+// opportunity.
+type Lead struct {
+	ID          int64
+	FirstName   string
+	LastName    string
+	CompanyName string
+	Role        string
+	Email       string
+	Phone       string
+	City        string
+	Country     string
+	Industry    string
+	Source      string
+	Status      LeadStatus
+	Owner       string
+	Notes       string
+	SourceRef   string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// StageKind tells whether a stage is still open or closes the deal.
+type StageKind string
+
+// The stage kinds. A pipeline has any number of open stages and usually
+// one won and one lost stage.
+const (
+	StageOpen StageKind = "open"
+	StageWon  StageKind = "won"
+	StageLost StageKind = "lost"
+)
+
+// Pipeline is a sales process: an ordered list of stages that deals move
+// through. Several pipelines can exist side by side.
+type Pipeline struct {
+	ID       int64
+	Name     string
+	Position int
+	// Currency is the ISO 4217 code new deals in this pipeline start with.
+	Currency string
+	Stages   []Stage
+}
+
+// Stage is one step of a pipeline.
+type Stage struct {
+	ID         int64
+	PipelineID int64
+	Name       string
+	// Position orders the stages within their pipeline, from 0.
+	Position int
+	// Probability is the default win probability of a deal in this stage,
+	// in percent from 0 to 100.
+	Probability int
+	Kind        StageKind
+}
+
+// Opportunity is a deal being worked on: an expected amount of revenue
+// from a company, moving through the stages of one pipeline.
+type Opportunity struct {
+	ID         int64
+	Title      string
+	CompanyID  int64
+	ContactID  int64
+	PipelineID int64
+	StageID    int64
+	Amount     Money
+	// Probability is the effective win probability in percent. It follows
+	// the stage's default unless ProbabilityManual is set; see
+	// [EffectiveProbability].
+	Probability       int
+	ProbabilityManual bool
+	CloseDate         Date
+	// StageEnteredOn is the day the deal entered its current stage.
+	StageEnteredOn Date
+	Owner          string
+	Product        string
+	Notes          string
+	SourceRef      string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Activity is something done or planned on a deal or lead: a call, an
+// e-mail, a meeting, an offer.
+type Activity struct {
+	ID            int64
+	OpportunityID int64
+	LeadID        int64
+	Kind          string
+	Subject       string
+	Notes         string
+	// Due is when the activity is planned, in UTC; the zero time means
+	// no due time.
+	Due       time.Time
+	Done      bool
+	CreatedAt time.Time
+}
+
+// StageChange records one move of an opportunity between stages, with the
+// amount and probability it had at that moment, so win rates and
+// conversion per stage can be computed from history.
+type StageChange struct {
+	ID            int64
+	OpportunityID int64
+	// FromStageID is 0 for the change that created the deal.
+	FromStageID int64
+	ToStageID   int64
+	At          time.Time
+	Amount      Money
+	Probability int
+}

@@ -1,0 +1,131 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// currencySymbols maps the codes Leadwerk's users meet most to the symbol
+// they read. Other codes are shown as their ISO code.
+var currencySymbols = map[string]string{
+	"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "JPY": "¥",
+}
+
+// numberStyle is how a language writes numbers: the decimal mark, the
+// thousands separator and whether the currency goes after the number.
+type numberStyle struct {
+	decimal     string
+	group       string
+	symbolAfter bool
+	thousand    string
+	million     string
+	billion     string
+}
+
+func styleFor(language string) numberStyle {
+	if strings.HasPrefix(strings.ToLower(language), "de") {
+		return numberStyle{decimal: ",", group: ".", symbolAfter: true,
+			thousand: " Tsd.", million: " Mio.", billion: " Mrd."}
+	}
+
+	return numberStyle{decimal: ".", group: ",", thousand: "K", million: "M", billion: "B"}
+}
+
+// FormatMoney formats m for a person reading the given language ("de",
+// "de-CH", "en", …): "$1,234.56" in English, "1.234,56 €" in German.
+func FormatMoney(m Money, language string) string {
+	style := styleFor(language)
+	digits := CurrencyDigits(m.Currency)
+	minor := m.Minor
+	sign := ""
+	if minor < 0 {
+		sign = "-"
+		minor = -minor
+	}
+
+	unit := MinorPerMajor(m.Currency)
+	number := groupThousands(strconv.FormatInt(minor/unit, 10), style.group)
+	if digits > 0 {
+		number += style.decimal + padLeft(strconv.FormatInt(minor%unit, 10), digits)
+	}
+
+	return sign + withSymbol(number, m.Currency, style)
+}
+
+// FormatMoneyShort formats m rounded for an axis or a summary tile:
+// "$1.2M" in English, "1,2 Mio. €" in German. Amounts under a thousand
+// keep their whole major units.
+func FormatMoneyShort(m Money, language string) string {
+	style := styleFor(language)
+	major := float64(m.Minor) / float64(MinorPerMajor(m.Currency))
+	sign := ""
+	if major < 0 {
+		sign = "-"
+		major = -major
+	}
+
+	var number string
+	switch {
+	case major >= 1e9:
+		number = shortNumber(major/1e9, style) + style.billion
+	case major >= 1e6:
+		number = shortNumber(major/1e6, style) + style.million
+	case major >= 1e3:
+		number = shortNumber(major/1e3, style) + style.thousand
+	default:
+		number = strconv.FormatFloat(major, 'f', 0, 64)
+	}
+
+	return sign + withSymbol(number, m.Currency, style)
+}
+
+// shortNumber writes v with one decimal, dropping a trailing ".0".
+func shortNumber(v float64, style numberStyle) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+
+	return strings.Replace(s, ".", style.decimal, 1)
+}
+
+func withSymbol(number, currency string, style numberStyle) string {
+	symbol, ok := currencySymbols[currency]
+	if !ok {
+		symbol = currency
+	}
+
+	if style.symbolAfter {
+		return number + " " + symbol
+	}
+
+	if utf8.RuneCountInString(symbol) > 1 {
+		return symbol + " " + number
+	}
+
+	return symbol + number
+}
+
+func groupThousands(digits, separator string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+
+	var b strings.Builder
+	head := len(digits) % 3
+	if head > 0 {
+		b.WriteString(digits[:head])
+	}
+
+	for i := head; i < len(digits); i += 3 {
+		if b.Len() > 0 {
+			b.WriteString(separator)
+		}
+		b.WriteString(digits[i : i+3])
+	}
+
+	return b.String()
+}
+
+func padLeft(s string, width int) string {
+	return strings.Repeat("0", width-len(s)) + s
+}

@@ -1,0 +1,47 @@
+package app
+
+import "testing"
+
+func TestFormatMoney(t *testing.T) {
+	cases := []struct {
+		m        Money
+		language string
+		want     string
+	}{
+		{Money{123456, "USD"}, "en", "$1,234.56"},
+		{Money{123456, "EUR"}, "de", "1.234,56 €"},
+		{Money{123456, "EUR"}, "en", "€1,234.56"},
+		{Money{-5, "EUR"}, "de-CH", "-0,05 €"},
+		{Money{100000000, "CHF"}, "en", "CHF 1,000,000.00"},
+		{Money{1500, "JPY"}, "en", "¥1,500"},
+		{Money{99, "SEK"}, "de", "0,99 SEK"},
+		{Money{0, "USD"}, "en", "$0.00"},
+	}
+
+	for _, c := range cases {
+		if got := FormatMoney(c.m, c.language); got != c.want {
+			t.Errorf("FormatMoney(%v, %s) = %q, want %q", c.m, c.language, got, c.want)
+		}
+	}
+}
+
+func TestFormatMoneyShort(t *testing.T) {
+	cases := []struct {
+		m        Money
+		language string
+		want     string
+	}{
+		{Major(1_260_000, "USD"), "en", "$1.3M"},
+		{Major(1_260_000, "EUR"), "de", "1,3 Mio. €"},
+		{Major(2_000, "USD"), "en", "$2K"},
+		{Major(750, "EUR"), "de", "750 €"},
+		{Major(3_400_000_000, "USD"), "en", "$3.4B"},
+		{Major(-2_000, "USD"), "en", "-$2K"},
+	}
+
+	for _, c := range cases {
+		if got := FormatMoneyShort(c.m, c.language); got != c.want {
+			t.Errorf("FormatMoneyShort(%v, %s) = %q, want %q", c.m, c.language, got, c.want)
+		}
+	}
+}
