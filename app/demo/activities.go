@@ -1,0 +1,64 @@
+package demo
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"leadwerk/app"
+)
+
+// activityKinds are the kinds of generated activities, each with subjects
+// in which %s is the product or the company's city.
+var activityKinds = []struct {
+	kind     string
+	subjects []string
+}{
+	{"call", []string{"Discovery call", "Follow-up call on %s", "Clarify budget and timeline"}},
+	{"e-mail", []string{"Send brochure on %s", "Send customer references", "Answer technical questions"}},
+	{"meeting", []string{"On-site visit in %s", "Requirements workshop", "Kick-off with the project team"}},
+	{"offer", []string{"Send offer for %s", "Send revised offer"}},
+	{"presentation", []string{"Product demo of %s", "Presentation to the management board"}},
+}
+
+// activities returns 1 to 5 activities of a deal, ordered by due time.
+// A closed deal's activities lie between its creation and its last stage
+// change and are all done. An open deal's activities may be due up to
+// three weeks after today. Of those, 85 % of the past ones are done and
+// none of the future ones.
+func (g *generator) activities(d app.OpportunityImport, c company, created, lastChange time.Time, open bool) []app.Activity {
+	lastDay := lastChange.Truncate(24 * time.Hour)
+	if open {
+		lastDay = g.end.AddDate(0, 0, 21)
+	}
+
+	n := g.between(1, 5)
+	list := make([]app.Activity, 0, n)
+	for range n {
+		kind := pick(g, activityKinds)
+		subject := pick(g, kind.subjects)
+		switch {
+		case !strings.Contains(subject, "%s"):
+		case kind.kind == "meeting":
+			subject = fmt.Sprintf(subject, c.city)
+		default:
+			subject = fmt.Sprintf(subject, d.Product)
+		}
+
+		due := g.officeHour(g.dayIn(created, lastDay))
+		if !open && due.After(lastChange) {
+			due = lastChange
+		}
+
+		list = append(list, app.Activity{
+			Kind:    kind.kind,
+			Subject: subject,
+			Due:     due,
+			Done:    due.Before(g.end) && (!open || g.chance(85)),
+		})
+	}
+	slices.SortFunc(list, func(a, b app.Activity) int { return a.Due.Compare(b.Due) })
+
+	return list
+}

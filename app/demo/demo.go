@@ -1,0 +1,133 @@
+// Package demo generates deterministic, realistic sample data for a new
+// Leadwerk database: companies, leads, and opportunities with stage
+// histories and activities. The data is that of an imagined German seller
+// of business software and hardware with customers in Germany, Austria,
+// Switzerland, the United Kingdom and the United States.
+package demo
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"leadwerk/app"
+)
+
+// Source is the batch source name; every SourceRef starts with Source+":".
+const Source = "demo"
+
+// The sizes of a generated batch.
+const (
+	CompanyCount     = 200
+	LeadCount        = 1000
+	OpportunityCount = 300
+	// HistoryMonths is how far back before today the data reaches.
+	HistoryMonths = 18
+)
+
+// pcgStream is the second PCG seed word. It is fixed, so the caller's
+// seed alone decides the batch.
+const pcgStream = 0x9e3779b97f4a7c15
+
+// Generate returns a batch of [CompanyCount] companies, [LeadCount] leads
+// and [OpportunityCount] opportunities in [app.DefaultPipeline]. The same
+// seed and today give the same batch.
+//
+// Every timestamp is in UTC, at or after midnight [HistoryMonths] months
+// before today and before midnight of today, except the expected close
+// dates of open deals and the due times of planned activities, which may
+// lie in the future.
+func Generate(seed uint64, today app.Date) app.ImportBatch {
+	g := newGenerator(seed, today)
+
+	companies := g.companies()
+	leads := g.leads(companies)
+	deals := g.opportunities(companies)
+
+	b := app.ImportBatch{
+		Source:        Source,
+		Pipeline:      app.DefaultPipeline(),
+		Companies:     make([]app.CompanyImport, len(companies)),
+		Leads:         leads,
+		Opportunities: deals,
+	}
+	for i, c := range companies {
+		b.Companies[i] = c.CompanyImport
+	}
+
+	return b
+}
+
+// generator holds the random source and the time window of one batch.
+type generator struct {
+	rng *rand.Rand
+	// start is midnight UTC HistoryMonths months before today, the
+	// earliest time generated.
+	start time.Time
+	// end is midnight UTC of today; generated history lies before it.
+	end time.Time
+}
+
+func newGenerator(seed uint64, today app.Date) *generator {
+	end := time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, time.UTC)
+
+	return &generator{
+		rng:   rand.New(rand.NewPCG(seed, pcgStream)),
+		start: end.AddDate(0, -HistoryMonths, 0),
+		end:   end,
+	}
+}
+
+// pick returns a random element of list.
+func pick[T any](g *generator, list []T) T {
+	return list[g.rng.IntN(len(list))]
+}
+
+// chance returns true with the given probability in percent.
+func (g *generator) chance(percent int) bool {
+	return g.rng.IntN(100) < percent
+}
+
+// between returns a random int from lo to hi inclusive.
+func (g *generator) between(lo, hi int) int {
+	return lo + g.rng.IntN(hi-lo+1)
+}
+
+// days returns the number of whole days from a to b, both midnights.
+func days(a, b time.Time) int {
+	return int(b.Sub(a).Hours() / 24)
+}
+
+// dayIn returns a random midnight from first to last inclusive, both
+// midnights.
+func (g *generator) dayIn(first, last time.Time) time.Time {
+	n := days(first, last)
+	if n <= 0 {
+		return first
+	}
+
+	return first.AddDate(0, 0, g.rng.IntN(n+1))
+}
+
+// officeHour returns a time between 07:00 and 16:55 UTC on the given
+// midnight, on a five-minute step.
+func (g *generator) officeHour(day time.Time) time.Time {
+	return day.Add(time.Duration(g.between(7, 16))*time.Hour + time.Duration(5*g.rng.IntN(12))*time.Minute)
+}
+
+// weighted returns an index into weights, chosen in proportion to them.
+func (g *generator) weighted(weights []int) int {
+	total := 0
+	for _, w := range weights {
+		total += w
+	}
+
+	n := g.rng.IntN(total)
+	for i, w := range weights {
+		if n < w {
+			return i
+		}
+		n -= w
+	}
+
+	return len(weights) - 1
+}
