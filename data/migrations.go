@@ -1,0 +1,132 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"gorm.io/gorm"
+
+	"leadwerk/app"
+)
+
+// migration is one numbered schema change. Its SQL and its optional seed
+// run in one transaction together with the row that records it.
+type migration struct {
+	version int
+	name    string
+	sql     string
+	seed    func(tx *gorm.DB) error
+}
+
+// migrations lists every schema change in order. Never edit an applied
+// migration: append a new one with the next version.
+var migrations = []migration{
+	{version: 1, name: "create CRM tables", sql: schemaV1, seed: seedDefaultPipeline},
+}
+
+const createMigrationsTable = `
+CREATE TABLE schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT     NOT NULL,
+	applied_at DATETIME NOT NULL
+)`
+
+// migrate applies the migrations the database lacks, each in its own
+// transaction. It runs no DDL when the database is up to date, and it
+// rejects a database made by a newer Leadwerk.
+func migrate(ctx context.Context, db *gorm.DB) error {
+	db = db.WithContext(ctx)
+
+	var exists int64
+	err := db.Raw(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).
+		Scan(&exists).Error
+	if err != nil {
+		return fmt.Errorf("look for schema_migrations: %w", err)
+	}
+
+	if exists == 0 {
+		if err := db.Exec(createMigrationsTable).Error; err != nil {
+			return fmt.Errorf("create schema_migrations: %w", err)
+		}
+	}
+
+	current, err := schemaVersion(db)
+	if err != nil {
+		return err
+	}
+
+	latest := migrations[len(migrations)-1].version
+	if current > latest {
+		return fmt.Errorf("schema version %d is newer than the %d this Leadwerk knows: update Leadwerk", current, latest)
+	}
+
+	for _, m := range migrations {
+		if m.version <= current {
+			continue
+		}
+
+		if err := apply(db, m); err != nil {
+			return err
+		}
+	}
+
+	return nil
+}
+
+func apply(db *gorm.DB, m migration) error {
+	start := time.Now()
+	err := db.Transaction(func(tx *gorm.DB) error {
+		// Another process may have applied it since the version was read.
+		var done int64
+		if err := tx.Raw(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).
+			Scan(&done).Error; err != nil {
+			return err
+		}
+		if done > 0 {
+			return nil
+		}
+
+		if err := tx.Exec(m.sql).Error; err != nil {
+			return err
+		}
+
+		if m.seed != nil {
+			if err := m.seed(tx); err != nil {
+				return err
+			}
+		}
+
+		return tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+			m.version, m.name, time.Now().UTC()).Error
+	})
+	if err != nil {
+		return fmt.Errorf("apply migration %d (%s): %w", m.version, m.name, err)
+	}
+
+	slog.Info("database migrated", "version", m.version, "name", m.name, "duration", time.Since(start))
+
+	return nil
+}
+
+func schemaVersion(db *gorm.DB) (int, error) {
+	var version int
+	if err := db.Raw(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&version).Error; err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+
+	return version, nil
+}
+
+// SchemaVersion returns the number of the last migration applied to the
+// database.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	return schemaVersion(s.db.WithContext(ctx))
+}
+
+func seedDefaultPipeline(tx *gorm.DB) error {
+	_, err := createPipeline(tx, app.DefaultPipeline())
+
+	return err
+}

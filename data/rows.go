@@ -1,0 +1,270 @@
+package data
+
+import (
+	"fmt"
+	"time"
+
+	"leadwerk/app"
+)
+
+// The row types mirror the tables of schemaV1 column by column. They are
+// written with Create or with Updates after Select names the columns,
+// because a bare Updates(struct) skips zero values such as a probability
+// of 0.
+
+type companyRow struct {
+	ID              int64     `gorm:"column:id;primaryKey"`
+	Name            string    `gorm:"column:name"`
+	Sector          string    `gorm:"column:sector"`
+	Employees       int       `gorm:"column:employees"`
+	RevenueMinor    int64     `gorm:"column:revenue_minor"`
+	RevenueCurrency string    `gorm:"column:revenue_currency"`
+	Country         string    `gorm:"column:country"`
+	YearFounded     int       `gorm:"column:year_founded"`
+	ParentID        *int64    `gorm:"column:parent_id"`
+	SourceRef       string    `gorm:"column:source_ref"`
+	CreatedAt       time.Time `gorm:"column:created_at"`
+	UpdatedAt       time.Time `gorm:"column:updated_at"`
+}
+
+func (companyRow) TableName() string { return "companies" }
+
+type leadRow struct {
+	ID          int64     `gorm:"column:id;primaryKey"`
+	FirstName   string    `gorm:"column:first_name"`
+	LastName    string    `gorm:"column:last_name"`
+	CompanyName string    `gorm:"column:company_name"`
+	Role        string    `gorm:"column:role"`
+	Email       string    `gorm:"column:email"`
+	Phone       string    `gorm:"column:phone"`
+	City        string    `gorm:"column:city"`
+	Country     string    `gorm:"column:country"`
+	Industry    string    `gorm:"column:industry"`
+	Source      string    `gorm:"column:source"`
+	Status      string    `gorm:"column:status"`
+	Owner       string    `gorm:"column:owner"`
+	Notes       string    `gorm:"column:notes"`
+	SourceRef   string    `gorm:"column:source_ref"`
+	CreatedAt   time.Time `gorm:"column:created_at"`
+	UpdatedAt   time.Time `gorm:"column:updated_at"`
+}
+
+func (leadRow) TableName() string { return "leads" }
+
+type pipelineRow struct {
+	ID       int64  `gorm:"column:id;primaryKey"`
+	Name     string `gorm:"column:name"`
+	Position int    `gorm:"column:position"`
+	Currency string `gorm:"column:currency"`
+}
+
+func (pipelineRow) TableName() string { return "pipelines" }
+
+type stageRow struct {
+	ID          int64  `gorm:"column:id;primaryKey"`
+	PipelineID  int64  `gorm:"column:pipeline_id"`
+	Name        string `gorm:"column:name"`
+	Position    int    `gorm:"column:position"`
+	Probability int    `gorm:"column:probability"`
+	Kind        string `gorm:"column:kind"`
+}
+
+func (stageRow) TableName() string { return "stages" }
+
+type opportunityRow struct {
+	ID                int64     `gorm:"column:id;primaryKey"`
+	Title             string    `gorm:"column:title"`
+	CompanyID         *int64    `gorm:"column:company_id"`
+	ContactID         *int64    `gorm:"column:contact_id"`
+	PipelineID        int64     `gorm:"column:pipeline_id"`
+	StageID           int64     `gorm:"column:stage_id"`
+	AmountMinor       int64     `gorm:"column:amount_minor"`
+	AmountCurrency    string    `gorm:"column:amount_currency"`
+	Probability       int       `gorm:"column:probability"`
+	ProbabilityManual bool      `gorm:"column:probability_manual"`
+	CloseDate         string    `gorm:"column:close_date"`
+	StageEnteredOn    string    `gorm:"column:stage_entered_on"`
+	Owner             string    `gorm:"column:owner"`
+	Product           string    `gorm:"column:product"`
+	Notes             string    `gorm:"column:notes"`
+	SourceRef         string    `gorm:"column:source_ref"`
+	CreatedAt         time.Time `gorm:"column:created_at"`
+	UpdatedAt         time.Time `gorm:"column:updated_at"`
+}
+
+func (opportunityRow) TableName() string { return "opportunities" }
+
+type activityRow struct {
+	ID            int64      `gorm:"column:id;primaryKey"`
+	OpportunityID *int64     `gorm:"column:opportunity_id"`
+	LeadID        *int64     `gorm:"column:lead_id"`
+	Kind          string     `gorm:"column:kind"`
+	Subject       string     `gorm:"column:subject"`
+	Notes         string     `gorm:"column:notes"`
+	Due           *time.Time `gorm:"column:due"`
+	Done          bool       `gorm:"column:done"`
+	CreatedAt     time.Time  `gorm:"column:created_at"`
+}
+
+func (activityRow) TableName() string { return "activities" }
+
+type stageChangeRow struct {
+	ID             int64     `gorm:"column:id;primaryKey"`
+	OpportunityID  int64     `gorm:"column:opportunity_id"`
+	FromStageID    *int64    `gorm:"column:from_stage_id"`
+	ToStageID      int64     `gorm:"column:to_stage_id"`
+	At             time.Time `gorm:"column:at"`
+	AmountMinor    int64     `gorm:"column:amount_minor"`
+	AmountCurrency string    `gorm:"column:amount_currency"`
+	Probability    int       `gorm:"column:probability"`
+}
+
+func (stageChangeRow) TableName() string { return "stage_changes" }
+
+// optionalID maps the app's "0 means none" to SQL NULL.
+func optionalID(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+
+	return &id
+}
+
+func idOf(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+
+	return *p
+}
+
+// utc converts t to UTC, so that every stored timestamp text compares in
+// the same zone. The zero time stays zero, which lets GORM fill in
+// created_at and updated_at.
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+
+	return t.UTC()
+}
+
+// parseStoredDate reads a civil date column. The CHECK constraints of the
+// schema only let well-formed text in, so an error means a damaged file.
+func parseStoredDate(text, column string, id int64) (app.Date, error) {
+	d, err := app.ParseDate(text)
+	if err != nil {
+		return app.Date{}, fmt.Errorf("read %s of record %d: %w", column, id, err)
+	}
+
+	return d, nil
+}
+
+func companyToRow(c app.Company) companyRow {
+	return companyRow{
+		ID: c.ID, Name: c.Name, Sector: c.Sector, Employees: c.Employees,
+		RevenueMinor: c.Revenue.Minor, RevenueCurrency: c.Revenue.Currency,
+		Country: c.Country, YearFounded: c.YearFounded, ParentID: optionalID(c.ParentID),
+		SourceRef: c.SourceRef, CreatedAt: utc(c.CreatedAt), UpdatedAt: utc(c.UpdatedAt),
+	}
+}
+
+func (r companyRow) toApp() app.Company {
+	return app.Company{
+		ID: r.ID, Name: r.Name, Sector: r.Sector, Employees: r.Employees,
+		Revenue: app.Money{Minor: r.RevenueMinor, Currency: r.RevenueCurrency},
+		Country: r.Country, YearFounded: r.YearFounded, ParentID: idOf(r.ParentID),
+		SourceRef: r.SourceRef, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+	}
+}
+
+func leadToRow(l app.Lead) leadRow {
+	status := l.Status
+	if status == "" {
+		status = app.LeadNew
+	}
+
+	return leadRow{
+		ID: l.ID, FirstName: l.FirstName, LastName: l.LastName, CompanyName: l.CompanyName,
+		Role: l.Role, Email: l.Email, Phone: l.Phone, City: l.City, Country: l.Country,
+		Industry: l.Industry, Source: l.Source, Status: string(status), Owner: l.Owner,
+		Notes: l.Notes, SourceRef: l.SourceRef, CreatedAt: utc(l.CreatedAt), UpdatedAt: utc(l.UpdatedAt),
+	}
+}
+
+func (r leadRow) toApp() app.Lead {
+	return app.Lead{
+		ID: r.ID, FirstName: r.FirstName, LastName: r.LastName, CompanyName: r.CompanyName,
+		Role: r.Role, Email: r.Email, Phone: r.Phone, City: r.City, Country: r.Country,
+		Industry: r.Industry, Source: r.Source, Status: app.LeadStatus(r.Status), Owner: r.Owner,
+		Notes: r.Notes, SourceRef: r.SourceRef, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+	}
+}
+
+func (r stageRow) toApp() app.Stage {
+	return app.Stage{
+		ID: r.ID, PipelineID: r.PipelineID, Name: r.Name, Position: r.Position,
+		Probability: r.Probability, Kind: app.StageKind(r.Kind),
+	}
+}
+
+func opportunityToRow(o app.Opportunity) opportunityRow {
+	return opportunityRow{
+		ID: o.ID, Title: o.Title, CompanyID: optionalID(o.CompanyID), ContactID: optionalID(o.ContactID),
+		PipelineID: o.PipelineID, StageID: o.StageID,
+		AmountMinor: o.Amount.Minor, AmountCurrency: o.Amount.Currency,
+		Probability: o.Probability, ProbabilityManual: o.ProbabilityManual,
+		CloseDate: o.CloseDate.String(), StageEnteredOn: o.StageEnteredOn.String(),
+		Owner: o.Owner, Product: o.Product, Notes: o.Notes, SourceRef: o.SourceRef,
+		CreatedAt: utc(o.CreatedAt), UpdatedAt: utc(o.UpdatedAt),
+	}
+}
+
+func (r opportunityRow) toApp() (app.Opportunity, error) {
+	closeDate, err := parseStoredDate(r.CloseDate, "close_date", r.ID)
+	if err != nil {
+		return app.Opportunity{}, err
+	}
+
+	entered, err := parseStoredDate(r.StageEnteredOn, "stage_entered_on", r.ID)
+	if err != nil {
+		return app.Opportunity{}, err
+	}
+
+	return app.Opportunity{
+		ID: r.ID, Title: r.Title, CompanyID: idOf(r.CompanyID), ContactID: idOf(r.ContactID),
+		PipelineID: r.PipelineID, StageID: r.StageID,
+		Amount:      app.Money{Minor: r.AmountMinor, Currency: r.AmountCurrency},
+		Probability: r.Probability, ProbabilityManual: r.ProbabilityManual,
+		CloseDate: closeDate, StageEnteredOn: entered,
+		Owner: r.Owner, Product: r.Product, Notes: r.Notes, SourceRef: r.SourceRef,
+		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+	}, nil
+}
+
+func activityToRow(a app.Activity) activityRow {
+	var due *time.Time
+	if !a.Due.IsZero() {
+		d := a.Due.UTC()
+		due = &d
+	}
+
+	return activityRow{
+		ID: a.ID, OpportunityID: optionalID(a.OpportunityID), LeadID: optionalID(a.LeadID),
+		Kind: a.Kind, Subject: a.Subject, Notes: a.Notes, Due: due, Done: a.Done,
+		CreatedAt: utc(a.CreatedAt),
+	}
+}
+
+func (r activityRow) toApp() app.Activity {
+	var due time.Time
+	if r.Due != nil {
+		due = r.Due.UTC()
+	}
+
+	return app.Activity{
+		ID: r.ID, OpportunityID: idOf(r.OpportunityID), LeadID: idOf(r.LeadID),
+		Kind: r.Kind, Subject: r.Subject, Notes: r.Notes, Due: due, Done: r.Done,
+		CreatedAt: r.CreatedAt.UTC(),
+	}
+}

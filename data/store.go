@@ -1,0 +1,190 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+
+	"leadwerk/app"
+)
+
+var _ app.Store = (*Store)(nil)
+
+// sqliteHeader is the first 16 bytes of every SQLite 3 database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// busyTimeout is how long a connection waits for another process's write
+// lock before failing with SQLITE_BUSY.
+const busyTimeout = 5 * time.Second
+
+// Store is the SQLite database of one Leadwerk installation. It is safe
+// for concurrent use. All statements share one connection, so a long
+// import delays list queries until it commits or rolls back.
+type Store struct {
+	db   *gorm.DB
+	path string
+}
+
+// DefaultPath returns where Leadwerk keeps its database when no path is
+// given: Leadwerk/leadwerk.db under the folder [os.UserConfigDir] returns.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find user config folder: %w", err)
+	}
+
+	return filepath.Join(dir, "Leadwerk", "leadwerk.db"), nil
+}
+
+// Open opens the database at path, creating the folder (mode 0700) and
+// the file when they do not exist, and applies the migrations it lacks.
+// A fresh database gets [app.DefaultPipeline]. Open wraps
+// [app.ErrNotDatabase] and leaves the file untouched when the file is
+// neither empty nor a SQLite database, or is a SQLite database with tables
+// but no Leadwerk migration table.
+func Open(path string) (*Store, error) {
+	if strings.Contains(path, "?") {
+		return nil, fmt.Errorf("database path %s contains '?', which the SQLite driver reads as options: %w",
+			path, app.ErrInvalid)
+	}
+
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create database folder: %w", err)
+	}
+
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+
+	if err := checkForeignTables(path); err != nil {
+		return nil, err
+	}
+
+	db, err := openGorm(path)
+	if err != nil {
+		return nil, err
+	}
+
+	s := &Store{db: db, path: path}
+	if err := s.checkForeignKeys(); err != nil {
+		_ = s.Close()
+		return nil, err
+	}
+
+	if err := migrate(context.Background(), db); err != nil {
+		_ = s.Close()
+		return nil, fmt.Errorf("migrate database %s: %w", path, err)
+	}
+
+	return s, nil
+}
+
+// dsn returns the driver connection string: WAL journal, foreign keys,
+// a busy timeout, a 32 MiB page cache so a large import does not spill
+// pages to disk before its commit, and BEGIN IMMEDIATE for write
+// transactions, so two writers queue for the lock instead of failing when
+// they upgrade a read.
+// The options are read by github.com/glebarez/go-sqlite v1.21.2, which
+// ignores _txlock whenever _time_format is also given, so that option is
+// left out.
+func dsn(path string) string {
+	return path +
+		"?_pragma=foreign_keys(1)" +
+		"&_pragma=journal_mode(WAL)" +
+		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()) +
+		"&_pragma=synchronous(NORMAL)" +
+		"&_pragma=cache_size(-32768)" +
+		"&_txlock=immediate"
+}
+
+func openGorm(path string) (*gorm.DB, error) {
+	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{
+		NowFunc:                func() time.Time { return time.Now().UTC() },
+		Logger:                 newSlogLogger(slowQueryThreshold),
+		SkipDefaultTransaction: true,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+
+	// One connection serialises every statement, so the pragmas above
+	// apply to all work and writers never wait on each other's locks.
+	sqlDB.SetMaxOpenConns(1)
+	sqlDB.SetMaxIdleConns(1)
+	sqlDB.SetConnMaxLifetime(0)
+	sqlDB.SetConnMaxIdleTime(0)
+
+	return db, nil
+}
+
+// checkHeader rejects an existing, non-empty file that does not start
+// with the SQLite header. It only reads the file.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && errors.Is(err, io.EOF) {
+		return nil
+	}
+
+	if !bytes.Equal(head[:n], sqliteHeader) {
+		return fmt.Errorf("database %s: %w; move it away or choose another file with -db or LEADWERK_DB",
+			path, app.ErrNotDatabase)
+	}
+
+	return nil
+}
+
+func (s *Store) checkForeignKeys() error {
+	var on int
+	if err := s.db.Raw("PRAGMA foreign_keys").Scan(&on).Error; err != nil {
+		return fmt.Errorf("read foreign_keys pragma of %s: %w", s.path, err)
+	}
+
+	if on != 1 {
+		return fmt.Errorf("database %s: SQLite did not enable foreign keys (PRAGMA foreign_keys = %d)", s.path, on)
+	}
+
+	return nil
+}
+
+// Path returns the file the store was opened on.
+func (s *Store) Path() string {
+	return s.path
+}
+
+// Close closes the database. Calls after the first return an error.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return fmt.Errorf("close database %s: %w", s.path, err)
+	}
+
+	if err := sqlDB.Close(); err != nil {
+		return fmt.Errorf("close database %s: %w", s.path, err)
+	}
+
+	return nil
+}
