@@ -1,0 +1,217 @@
+// Package cli is Leadwerk's command line: it parses the arguments, opens
+// the database and runs one command, or opens the window when no command
+// is given. Every outside dependency comes in through [Env], so tests run
+// it on a fake store without a window.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"leadwerk/app"
+)
+
+// Exit codes returned by [Run].
+const (
+	ExitOK      = 0
+	ExitFailure = 1
+	ExitUsage   = 2
+)
+
+// DatabaseEnv names the environment variable that sets the database file
+// when -db is not given.
+const DatabaseEnv = "LEADWERK_DB"
+
+// Env is the set of outside dependencies [Run] uses: output streams,
+// environment, database, window and clock.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// Getenv reads an environment variable, such as os.Getenv.
+	Getenv func(string) string
+	// Open opens or creates the database file at path.
+	Open func(path string) (app.Store, error)
+	// DefaultPath returns the database file used when neither -db nor
+	// LEADWERK_DB is set.
+	DefaultPath func() (string, error)
+	// RunWindow shows the main window on store and returns when it closes.
+	RunWindow func(store app.Store) error
+	// Now returns the current time. The demo command takes today's date
+	// from it.
+	Now func() time.Time
+}
+
+const usageText = `Usage:
+  leadwerk [-db PATH]                    open the window
+  leadwerk [-db PATH] import -preset maven-crm DIR
+                                         import the CSV export in folder DIR
+  leadwerk [-db PATH] pipeline [-json]   print deal count, amount and weighted
+                                         amount per pipeline stage
+  leadwerk [-db PATH] chart -o FILE [-pipeline NAME] [-width N] [-height N]
+                                         render the open stages of a pipeline
+                                         to a .png or .svg file
+  leadwerk [-db PATH] demo               fill an empty database with demo data
+
+Options:
+  -db PATH         database file; default $LEADWERK_DB, else
+                   Leadwerk/leadwerk.db in the user's config folder
+  -json            (pipeline) print one JSON object instead of a table
+  -o FILE          (chart) output file, .png or .svg
+  -pipeline NAME   (chart) pipeline to draw; default the first with deals
+  -width N         (chart) image width in pixels (default 1000)
+  -height N        (chart) image height in pixels (default 600)
+  -h               print this help
+`
+
+// usageError is an invalid command line. Run prints it with the usage
+// and exits with [ExitUsage].
+type usageError struct {
+	message string
+}
+
+func (e usageError) Error() string {
+	return e.message
+}
+
+func usagef(format string, args ...any) error {
+	return usageError{message: fmt.Sprintf(format, args...)}
+}
+
+// action runs one parsed command on an open database.
+type action func(ctx context.Context, s session) error
+
+// session is an open database and the environment a command runs in.
+type session struct {
+	store  app.Store
+	env    Env
+	dbPath string
+}
+
+// Run executes the command line args, without the program name, and
+// returns the process exit code: [ExitOK], [ExitFailure] after a runtime
+// error, or [ExitUsage] after a mistake in the arguments. Cancelling ctx
+// stops a running import or demo load, which leaves the database as it
+// was.
+func Run(ctx context.Context, args []string, env Env) int {
+	env = env.withDefaults()
+
+	dbPath, run, err := parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(env.Stdout, usageText)
+		return ExitOK
+	}
+
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "leadwerk: %v\n\n%s", err, usageText)
+		return ExitUsage
+	}
+
+	if err := openAndRun(ctx, dbPath, run, env); err != nil {
+		fmt.Fprintf(env.Stderr, "leadwerk: %v\n", err)
+		return ExitFailure
+	}
+
+	return ExitOK
+}
+
+// parse reads the global flags and the command's arguments. It returns the
+// -db value, which may be empty, and the command to run.
+func parse(args []string) (string, action, error) {
+	global := newFlagSet("leadwerk")
+	dbPath := global.String("db", "", "database file")
+	if err := global.Parse(args); err != nil {
+		return "", nil, flagError("leadwerk", err)
+	}
+
+	rest := global.Args()
+	if len(rest) == 0 {
+		return *dbPath, runWindow, nil
+	}
+
+	var (
+		run action
+		err error
+	)
+	switch name := rest[0]; name {
+	case "import":
+		run, err = parseImport(rest[1:])
+	case "pipeline":
+		run, err = parsePipeline(rest[1:])
+	case "chart":
+		run, err = parseChart(rest[1:])
+	case "demo":
+		run, err = parseDemo(rest[1:])
+	default:
+		err = usagef("unknown command %q", name)
+	}
+
+	return *dbPath, run, err
+}
+
+// openAndRun opens the database named by -db, LEADWERK_DB or the default
+// path, runs the command on it and closes it.
+func openAndRun(ctx context.Context, dbPath string, run action, env Env) (err error) {
+	if dbPath == "" {
+		dbPath = env.Getenv(DatabaseEnv)
+	}
+
+	if dbPath == "" {
+		dbPath, err = env.DefaultPath()
+		if err != nil {
+			return fmt.Errorf("find the default database file: %w (set one with -db PATH)", err)
+		}
+	}
+
+	store, err := env.Open(dbPath)
+	if errors.Is(err, app.ErrNotDatabase) {
+		return fmt.Errorf("open database %s: %w; choose another file with -db PATH", dbPath, err)
+	}
+
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", dbPath, err)
+	}
+
+	defer func() {
+		if closeErr := store.Close(); closeErr != nil && err == nil {
+			err = fmt.Errorf("close database %s: %w", dbPath, closeErr)
+		}
+	}()
+
+	return run(ctx, session{store: store, env: env, dbPath: dbPath})
+}
+
+func runWindow(_ context.Context, s session) error {
+	if err := s.env.RunWindow(s.store); err != nil {
+		return fmt.Errorf("window failed: %w", err)
+	}
+
+	return nil
+}
+
+// withDefaults fills the nil fields of env from the real process, except
+// Open and RunWindow, which have no default.
+func (env Env) withDefaults() Env {
+	if env.Stdout == nil {
+		env.Stdout = os.Stdout
+	}
+	if env.Stderr == nil {
+		env.Stderr = os.Stderr
+	}
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	if env.DefaultPath == nil {
+		env.DefaultPath = func() (string, error) {
+			return "", errors.New("no default database path is configured")
+		}
+	}
+
+	return env
+}

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"time"
+
+	"leadwerk/app"
+)
+
+// fakeStore is an app.Store with canned pipelines and summaries that
+// records the batches it is asked to store.
+type fakeStore struct {
+	app.Store // nil: calling a method the test did not expect panics
+
+	pipelines []app.Pipeline
+	summary   []app.StageSummary
+	empty     bool
+	imported  []app.ImportBatch
+	demoLoads int
+	closed    bool
+}
+
+func (s *fakeStore) Pipelines(context.Context) ([]app.Pipeline, error) { return s.pipelines, nil }
+
+func (s *fakeStore) PipelineSummary(context.Context) ([]app.StageSummary, error) {
+	return s.summary, nil
+}
+
+func (s *fakeStore) IsEmpty(context.Context) (bool, error) { return s.empty, nil }
+
+func (s *fakeStore) Import(ctx context.Context, b app.ImportBatch, progress app.Progress) (app.ImportResult, error) {
+	s.imported = append(s.imported, b)
+	progress(len(b.Opportunities), len(b.Opportunities))
+
+	return app.ImportResult{Companies: len(b.Companies), OpportunitiesCreated: len(b.Opportunities)}, ctx.Err()
+}
+
+func (s *fakeStore) LoadDemo(context.Context, app.ImportBatch, app.Progress) (app.ImportResult, error) {
+	s.demoLoads++
+
+	return app.ImportResult{Companies: 200, OpportunitiesCreated: 300}, nil
+}
+
+func (s *fakeStore) Close() error {
+	s.closed = true
+
+	return nil
+}
+
+// salesStore returns a store with one USD pipeline of two open stages, a
+// won and a lost stage.
+func salesStore() *fakeStore {
+	pipeline := app.Pipeline{ID: 1, Name: "Sales", Currency: "USD", Stages: []app.Stage{
+		{ID: 1, PipelineID: 1, Name: "Prospecting", Probability: 10, Kind: app.StageOpen},
+		{ID: 2, PipelineID: 1, Name: "Engaging", Probability: 40, Kind: app.StageOpen},
+		{ID: 3, PipelineID: 1, Name: "Won", Probability: 100, Kind: app.StageWon},
+		{ID: 4, PipelineID: 1, Name: "Lost", Probability: 0, Kind: app.StageLost},
+	}}
+
+	usd := func(minor int64) app.Money { return app.Money{Minor: minor, Currency: "USD"} }
+	summary := []app.StageSummary{
+		{PipelineID: 1, Pipeline: "Sales", StageID: 1, Stage: "Prospecting", Kind: app.StageOpen,
+			Count: 3, Amount: usd(150_000), Weighted: usd(15_000)},
+		{PipelineID: 1, Pipeline: "Sales", StageID: 2, Stage: "Engaging", Kind: app.StageOpen,
+			Count: 2, Amount: usd(1_234_567_89), Weighted: usd(49_382_716)},
+		{PipelineID: 1, Pipeline: "Sales", StageID: 3, Stage: "Won", Kind: app.StageWon,
+			Count: 1, Amount: usd(500_00), Weighted: usd(500_00)},
+		{PipelineID: 1, Pipeline: "Sales", StageID: 4, Stage: "Lost", Kind: app.StageLost,
+			Count: 0, Amount: usd(0), Weighted: usd(0)},
+	}
+
+	return &fakeStore{pipelines: []app.Pipeline{pipeline}, summary: summary}
+}
+
+// harness runs the command line against one store and captures what it
+// writes.
+type harness struct {
+	store       *fakeStore
+	stdout      bytes.Buffer
+	stderr      bytes.Buffer
+	openedPath  string
+	opens       int
+	windowCalls int
+	environment map[string]string
+}
+
+func newHarness(store *fakeStore) *harness {
+	return &harness{store: store, environment: map[string]string{}}
+}
+
+func (h *harness) env() Env {
+	return Env{
+		Stdout: &h.stdout,
+		Stderr: &h.stderr,
+		Getenv: func(name string) string { return h.environment[name] },
+		Open: func(path string) (app.Store, error) {
+			h.opens++
+			h.openedPath = path
+
+			return h.store, nil
+		},
+		DefaultPath: func() (string, error) { return "/default/leadwerk.db", nil },
+		RunWindow: func(app.Store) error {
+			h.windowCalls++
+
+			return nil
+		},
+		Now: func() time.Time { return time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC) },
+	}
+}
+
+func (h *harness) run(args ...string) int {
+	return Run(context.Background(), args, h.env())
+}
