@@ -1,0 +1,95 @@
+// Command leadwerk is a desktop CRM for sales managers: it keeps
+// companies, leads and deals in an embedded SQLite database and shows the
+// sales pipeline. Without arguments it opens the window. The commands it
+// accepts are listed by "leadwerk -h".
+//
+// It logs starts, stops and errors to leadwerk.log in the Leadwerk folder
+// under the user's config folder ([os.UserConfigDir]).
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"leadwerk/app"
+	"leadwerk/data"
+	"leadwerk/ui"
+	"leadwerk/ui/cli"
+)
+
+func main() {
+	os.Exit(run())
+}
+
+// run wires the parts together and returns the exit code. It is separate
+// from main so that its deferred calls run before os.Exit.
+func run() int {
+	logger, closeLog := openLog()
+	defer closeLog()
+
+	slog.SetDefault(logger)
+	logger.Info("leadwerk started", "pid", os.Getpid())
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	env := cli.Env{
+		Stdout:      os.Stdout,
+		Stderr:      os.Stderr,
+		Getenv:      os.Getenv,
+		Open:        openStore,
+		DefaultPath: data.DefaultPath,
+		RunWindow:   func(store app.Store) error { return ui.Run(store, logger) },
+		Now:         time.Now,
+	}
+
+	code := cli.Run(ctx, os.Args[1:], env)
+	logger.Info("leadwerk stopped", "exit_code", code, "cancelled", ctx.Err() != nil)
+
+	return code
+}
+
+// openStore opens the database as an [app.Store]. It returns a nil
+// interface on error, never an interface holding a nil *data.Store.
+func openStore(path string) (app.Store, error) {
+	store, err := data.Open(path)
+	if err != nil {
+		return nil, err
+	}
+
+	return store, nil
+}
+
+// openLog returns a logger that appends to leadwerk.log in the app data
+// folder, and a function that closes the file. When the file cannot be
+// opened, it prints one warning and returns a logger that discards.
+func openLog() (*slog.Logger, func()) {
+	file, err := createLogFile()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "leadwerk: logging is off because the log file failed to open: %v\n", err)
+		return slog.New(slog.DiscardHandler), func() {}
+	}
+
+	logger := slog.New(slog.NewTextHandler(file, &slog.HandlerOptions{Level: slog.LevelInfo}))
+
+	return logger, func() { _ = file.Close() }
+}
+
+func createLogFile() (*os.File, error) {
+	configDir, err := os.UserConfigDir()
+	if err != nil {
+		return nil, err
+	}
+
+	dir := filepath.Join(configDir, "Leadwerk")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+
+	return os.OpenFile(filepath.Join(dir, "leadwerk.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+}

@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// currentLanguage returns the language of the system locale, such as
+// "de" or "en", for formatting money and counts.
+func currentLanguage() string {
+	return lang.SystemLocale().LanguageString()
+}
+
+// formatCount writes n with the thousands separator of the language:
+// "8,800" in English, "8.800" in German.
+func formatCount(n int, language string) string {
+	separator := ","
+	if strings.HasPrefix(strings.ToLower(language), "de") {
+		separator = "."
+	}
+
+	digits := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
+	}
+
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(separator)
+		}
+		b.WriteRune(r)
+	}
+
+	return sign + b.String()
+}
+
+// formatTimestamp writes a stored UTC time as a local date, or "" for the
+// zero time.
+//
+// NOTE: imports that only know a day store it as midnight UTC, so west of
+// UTC such a time shows as the day before.
+func formatTimestamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+
+	return t.Local().Format("2006-01-02")
+}

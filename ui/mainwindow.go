@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"context"
+	"log/slog"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"leadwerk/app"
+)
+
+// mainWindow is Leadwerk's window: the welcome panel on an empty
+// database, else the Leads, Opportunities and Pipeline tabs.
+type mainWindow struct {
+	window fyne.Window
+	store  app.Store
+	do     uiRunner
+	errors errorReporter
+
+	leads         *leadsScreen
+	opportunities *opportunitiesScreen
+	pipeline      *pipelineScreen
+	welcome       *welcomePanel
+	tabs          *container.AppTabs
+}
+
+func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunner, logger *slog.Logger) *mainWindow {
+	window := a.NewWindow(lang.L("Leadwerk"))
+	window.Resize(fyne.NewSize(1280, 800))
+
+	language := currentLanguage()
+	errors := errorReporter{window: window, logger: logger}
+	m := &mainWindow{window: window, store: store, do: do, errors: errors}
+
+	detail := newOpportunityDetail(store, do, errors, language)
+	m.leads = newLeadsScreen(store, do, errors, language)
+	m.opportunities = newOpportunitiesScreen(store, detail, do, errors, language)
+	m.pipeline = newPipelineScreen(store, do, errors, language)
+	m.welcome = newWelcomePanel(store, sources, window, do, errors, m.showTabs)
+
+	m.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Leads"), m.leads.content),
+		container.NewTabItem(lang.L("Opportunities"), m.opportunities.content),
+		container.NewTabItem(lang.L("Pipeline"), m.pipeline.content),
+	)
+	m.tabs.SelectIndex(1)
+
+	window.SetContent(container.NewCenter(widget.NewLabel(lang.L("Loading…"))))
+
+	return m
+}
+
+// start checks in a goroutine whether the database is empty and then
+// shows the welcome panel or the tabs.
+func (m *mainWindow) start() {
+	go func() {
+		empty, err := m.store.IsEmpty(context.Background())
+		m.do(func() { m.onEmptinessChecked(empty, err) })
+	}()
+}
+
+func (m *mainWindow) onEmptinessChecked(empty bool, err error) {
+	if err != nil {
+		m.errors.report(lang.L("The database could not be read. The log file has the details."), err)
+	}
+
+	if empty && err == nil {
+		m.window.SetContent(m.welcome.content)
+		return
+	}
+
+	m.showTabs()
+}
+
+// showTabs shows the tabs and reloads every screen from the store.
+func (m *mainWindow) showTabs() {
+	m.window.SetContent(m.tabs)
+	m.leads.reload()
+	m.opportunities.reload()
+	m.pipeline.reload()
+}

@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"leadwerk/app"
+)
+
+// opportunityLister is the store's read access for the opportunity list.
+type opportunityLister interface {
+	CountOpportunities(ctx context.Context, q app.OpportunityQuery) (int, error)
+	ListOpportunities(ctx context.Context, q app.OpportunityQuery) ([]app.OpportunityRow, error)
+}
+
+// opportunityColumn is one column of the list: the sort key and the
+// relative width.
+type opportunityColumn struct {
+	sort   app.OpportunitySort
+	title  string
+	weight float32
+}
+
+func opportunityColumns() []opportunityColumn {
+	return []opportunityColumn{
+		{app.SortByTitle, lang.L("Title"), 3},
+		{app.SortByCompany, lang.L("Company"), 2},
+		{app.SortByStage, lang.L("Stage"), 1.4},
+		{app.SortByAmount, lang.L("Amount"), 1.5},
+		{app.SortByWeighted, lang.L("Weighted"), 1.5},
+		{app.SortByCloseDate, lang.L("Close date"), 1.4},
+		{app.SortByOwner, lang.L("Owner"), 1.8},
+	}
+}
+
+// opportunitiesScreen is the Opportunities tab: a search box, sortable
+// column headers, the paged list and the detail of the selected deal.
+type opportunitiesScreen struct {
+	store    opportunityLister
+	do       uiRunner
+	errors   errorReporter
+	language string
+
+	columns  []opportunityColumn
+	weights  []float32
+	query    app.OpportunityQuery
+	rows     *pagedRows[app.OpportunityRow]
+	debounce *debouncer
+
+	search      *widget.Entry
+	sortButtons []*widget.Button
+	list        *widget.List
+	count       *widget.Label
+	detail      *opportunityDetail
+	content     fyne.CanvasObject
+}
+
+func newOpportunitiesScreen(store opportunityLister, detail *opportunityDetail, do uiRunner,
+	errors errorReporter, language string) *opportunitiesScreen {
+	s := &opportunitiesScreen{
+		store:    store,
+		do:       do,
+		errors:   errors,
+		language: language,
+		columns:  opportunityColumns(),
+		query:    app.OpportunityQuery{Sort: app.SortByCloseDate, Descending: true},
+		debounce: &debouncer{delay: searchDelay, do: do},
+		detail:   detail,
+	}
+	s.rows = newPagedRows[app.OpportunityRow](do, s.onRowsChanged, s.onRowsFailed)
+	for _, c := range s.columns {
+		s.weights = append(s.weights, c.weight)
+	}
+
+	s.build()
+
+	return s
+}
+
+func (s *opportunitiesScreen) build() {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("Search title, company, owner or product"))
+	s.search.OnChanged = s.onSearchChanged
+	s.count = widget.NewLabel("")
+
+	s.list = widget.NewList(s.rows.length, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onRowSelected
+
+	left := container.NewBorder(container.NewVBox(s.search, s.buildHeader()), s.count, nil, nil, s.list)
+	split := container.NewHSplit(left, s.detail.content)
+	split.Offset = 0.68
+	s.content = split
+}
+
+func (s *opportunitiesScreen) buildHeader() fyne.CanvasObject {
+	buttons := make([]fyne.CanvasObject, len(s.columns))
+	for i, c := range s.columns {
+		button := widget.NewButton(c.title, func() { s.onSortTapped(c.sort) })
+		button.Alignment = widget.ButtonAlignLeading
+		button.IconPlacement = widget.ButtonIconTrailingText
+		button.Importance = widget.LowImportance
+		s.sortButtons = append(s.sortButtons, button)
+		buttons[i] = button
+	}
+
+	s.updateSortIcons()
+
+	return container.New(columnLayout{weights: s.weights}, buttons...)
+}
+
+func (s *opportunitiesScreen) createRow() fyne.CanvasObject {
+	return newRowLabels(s.weights, 3, 4)
+}
+
+// updateRow draws row id from the page cache. It does no I/O: a row whose
+// page is not loaded shows a placeholder until the page lands.
+func (s *opportunitiesScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
+	row, ok := s.rows.row(id)
+	if !ok {
+		setRowTexts(item.(*fyne.Container), lang.L("Loading…"))
+		return
+	}
+
+	setRowTexts(item.(*fyne.Container),
+		row.Title,
+		row.Company,
+		row.Stage,
+		app.FormatMoney(row.Amount, s.language),
+		app.FormatMoney(row.Weighted, s.language),
+		row.CloseDate.String(),
+		row.Owner,
+	)
+}
+
+// reload queries the list again with the current search and sort.
+func (s *opportunitiesScreen) reload() {
+	q := s.query
+	s.rows.reset(pageQuery[app.OpportunityRow]{
+		count: func(ctx context.Context) (int, error) {
+			return s.store.CountOpportunities(ctx, q)
+		},
+		page: func(ctx context.Context, offset, limit int) ([]app.OpportunityRow, error) {
+			page := q
+			page.Offset, page.Limit = offset, limit
+			return s.store.ListOpportunities(ctx, page)
+		},
+	})
+	s.list.UnselectAll()
+	s.count.SetText(lang.L("Loading…"))
+}
+
+func (s *opportunitiesScreen) onRowsChanged() {
+	if s.rows.ready() {
+		s.count.SetText(lang.XN("opportunities.count", "{{.Count}} opportunities", s.rows.length(),
+			map[string]any{"Count": formatCount(s.rows.length(), s.language)}))
+	}
+
+	s.list.Refresh()
+}
+
+func (s *opportunitiesScreen) onRowsFailed(err error) {
+	s.count.SetText("")
+	s.errors.report(lang.L("The opportunities could not be loaded. The log file has the details."), err)
+}
+
+// onSearchChanged waits for typing to pause, then queries with the text
+// that the box holds at that moment.
+func (s *opportunitiesScreen) onSearchChanged(string) {
+	s.debounce.call(func() {
+		if s.search.Text == s.query.Search {
+			return
+		}
+
+		s.query.Search = s.search.Text
+		s.reload()
+	})
+}
+
+// onSortTapped sorts by the column, or reverses the order when the list
+// is already sorted by it.
+func (s *opportunitiesScreen) onSortTapped(column app.OpportunitySort) {
+	if s.query.Sort == column {
+		s.query.Descending = !s.query.Descending
+	} else {
+		s.query.Sort = column
+		s.query.Descending = false
+	}
+
+	s.updateSortIcons()
+	s.reload()
+}
+
+func (s *opportunitiesScreen) updateSortIcons() {
+	for i, c := range s.columns {
+		var icon fyne.Resource
+		if c.sort == s.query.Sort {
+			icon = theme.MenuDropUpIcon()
+			if s.query.Descending {
+				icon = theme.MenuDropDownIcon()
+			}
+		}
+		s.sortButtons[i].SetIcon(icon)
+	}
+}
+
+func (s *opportunitiesScreen) onRowSelected(id widget.ListItemID) {
+	row, ok := s.rows.row(id)
+	if !ok {
+		return
+	}
+
+	s.detail.show(row.ID)
+}

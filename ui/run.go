@@ -1,0 +1,61 @@
+// Package ui is Leadwerk's desktop window, built with Fyne. Each screen
+// reads the store through the small interface it declares, runs every
+// query and chart rendering in a goroutine and applies the result on the
+// UI goroutine.
+package ui
+
+import (
+	"fmt"
+	"log/slog"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"leadwerk/app"
+	"leadwerk/app/demo"
+	"leadwerk/app/maven"
+	"leadwerk/assets"
+
+	// clocale must run before Fyne's lang package reads the locale.
+	_ "leadwerk/ui/internal/clocale"
+)
+
+// AppID is the Fyne application ID, the same as in FyneApp.toml. Fyne
+// derives the preferences and storage folders from it.
+const AppID = "eu.leadwerk.app"
+
+// Run opens the main window on store and returns when the person closes
+// it. It returns an error only when the embedded translations cannot be
+// read, before any window opens. Errors while the window is open are shown
+// to the person and logged to logger.
+func Run(store app.Store, logger *slog.Logger) error {
+	if err := loadTranslations(); err != nil {
+		return err
+	}
+
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(assets.Icon)
+
+	m := newMainWindow(a, store, defaultSources(), fyne.Do, logger)
+	m.start()
+	logger.Info("window opened")
+	m.window.ShowAndRun()
+	logger.Info("window closed")
+
+	return nil
+}
+
+// loadTranslations adds the English and German texts of assets to Fyne's
+// lang package, which then picks the closest to the system locale.
+func loadTranslations() error {
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		return fmt.Errorf("load translations: %w", err)
+	}
+
+	return nil
+}
+
+func defaultSources() batchSources {
+	return batchSources{loadFolder: maven.Load, demo: demo.Generate}
+}

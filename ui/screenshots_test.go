@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"leadwerk/app/testenv"
+)
+
+// TestScreenshots writes opportunities.png and pipeline.png of the window
+// with the Maven CRM data to the folder named by LEADWERK_SCREENSHOTS.
+// Without that variable it skips.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("LEADWERK_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set LEADWERK_SCREENSHOTS=DIR to write the screenshots")
+	}
+
+	dataset := testenv.SharedData(t, "maven-crm")
+	store := openStore(t)
+	importMaven(t, store, dataset)
+	m, queue := openWindow(t, store)
+
+	screen := m.opportunities
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+	queue.waitFor(t, "the first page", func() bool { _, ok := screen.rows.row(0); return ok })
+	screen.list.Select(2)
+	queue.waitFor(t, "the detail", func() bool { return screen.detail.title.Text != "" })
+	writePNG(t, filepath.Join(dir, "opportunities.png"), m.window.Canvas().Capture())
+
+	m.tabs.SelectIndex(2)
+	queue.waitFor(t, "the pipeline chart", func() bool { return m.pipeline.chart.Image != nil })
+	writePNG(t, filepath.Join(dir, "pipeline.png"), m.window.Canvas().Capture())
+}
+
+func writePNG(t *testing.T, path string, img image.Image) {
+	t.Helper()
+
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	if err := png.Encode(f, img); err != nil {
+		t.Fatalf("write %s: %v", path, err)
+	}
+}
