@@ -131,6 +131,16 @@ type Opportunity struct {
 	UpdatedAt      time.Time
 }
 
+// The activity kinds that Leadwerk offers and translates. Imports may
+// store other kinds, which are shown as they are.
+const (
+	ActivityCall         = "call"
+	ActivityEmail        = "e-mail"
+	ActivityMeeting      = "meeting"
+	ActivityOffer        = "offer"
+	ActivityPresentation = "presentation"
+)
+
 // Activity is something done or planned on a deal or lead: a call, an
 // e-mail, a meeting, an offer.
 type Activity struct {

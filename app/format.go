@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -128,4 +129,19 @@ func groupThousands(digits, separator string) string {
 
 func padLeft(s string, width int) string {
 	return strings.Repeat("0", width-len(s)) + s
+}
+
+// FormatDate formats d for a person reading the given language:
+// "31.12.2017" in German and the unambiguous ISO form "2017-12-31"
+// otherwise. The zero Date formats as "".
+func FormatDate(d Date, language string) string {
+	if d.IsZero() {
+		return ""
+	}
+
+	if strings.HasPrefix(strings.ToLower(language), "de") {
+		return fmt.Sprintf("%02d.%02d.%04d", d.Day, int(d.Month), d.Year)
+	}
+
+	return d.String()
 }

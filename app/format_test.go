@@ -1,6 +1,9 @@
 package app
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestFormatMoney(t *testing.T) {
 	cases := []struct {
@@ -43,5 +46,20 @@ func TestFormatMoneyShort(t *testing.T) {
 		if got := FormatMoneyShort(c.m, c.language); got != c.want {
 			t.Errorf("FormatMoneyShort(%v, %s) = %q, want %q", c.m, c.language, got, c.want)
 		}
+	}
+}
+
+func TestFormatDate(t *testing.T) {
+	d := Date{2017, time.March, 1}
+	cases := map[string]string{"de": "01.03.2017", "de-AT": "01.03.2017", "en": "2017-03-01", "": "2017-03-01"}
+
+	for language, want := range cases {
+		if got := FormatDate(d, language); got != want {
+			t.Errorf("FormatDate(%v, %q) = %q, want %q", d, language, got, want)
+		}
+	}
+
+	if got := FormatDate(Date{}, "de"); got != "" {
+		t.Errorf("FormatDate of the zero Date = %q, want empty", got)
 	}
 }

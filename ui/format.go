@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+
+	"leadwerk/app"
 )
 
 // currentLanguage returns the language of the system locale, such as
@@ -39,15 +41,20 @@ func formatCount(n int, language string) string {
 	return sign + b.String()
 }
 
-// formatTimestamp writes a stored UTC time as a local date, or "" for the
-// zero time.
-//
-// NOTE: imports that only know a day store it as midnight UTC, so west of
-// UTC such a time shows as the day before.
-func formatTimestamp(t time.Time) string {
+// formatTimestamp writes a stored UTC time as a local date in the
+// language's form, or "" for the zero time. Imports that only know a day,
+// such as the Maven export's engage date, store it as exactly midnight
+// UTC; such a time keeps its UTC day, so west of UTC it does not show as
+// the day before.
+func formatTimestamp(t time.Time, language string) string {
 	if t.IsZero() {
 		return ""
 	}
 
-	return t.Local().Format("2006-01-02")
+	utc := t.UTC()
+	if utc.Equal(utc.Truncate(24 * time.Hour)) {
+		return app.FormatDate(app.DateOf(utc), language)
+	}
+
+	return app.FormatDate(app.DateOf(t.Local()), language)
 }

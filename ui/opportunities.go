@@ -28,12 +28,12 @@ type opportunityColumn struct {
 
 func opportunityColumns() []opportunityColumn {
 	return []opportunityColumn{
-		{app.SortByTitle, lang.L("Title"), 3},
+		{app.SortByTitle, lang.L("Title"), 2.7},
 		{app.SortByCompany, lang.L("Company"), 2},
-		{app.SortByStage, lang.L("Stage"), 1.4},
+		{app.SortByStage, lang.L("Stage"), 1.3},
 		{app.SortByAmount, lang.L("Amount"), 1.5},
 		{app.SortByWeighted, lang.L("Weighted"), 1.5},
-		{app.SortByCloseDate, lang.L("Close date"), 1.4},
+		{app.SortByCloseDate, lang.L("Close date"), 1.8},
 		{app.SortByOwner, lang.L("Owner"), 1.8},
 	}
 }
@@ -53,7 +53,7 @@ type opportunitiesScreen struct {
 	debounce *debouncer
 
 	search      *widget.Entry
-	sortButtons []*widget.Button
+	sortHeaders []*sortHeader
 	list        *widget.List
 	count       *widget.Label
 	detail      *opportunityDetail
@@ -98,19 +98,19 @@ func (s *opportunitiesScreen) build() {
 }
 
 func (s *opportunitiesScreen) buildHeader() fyne.CanvasObject {
-	buttons := make([]fyne.CanvasObject, len(s.columns))
+	headers := make([]fyne.CanvasObject, len(s.columns))
 	for i, c := range s.columns {
-		button := widget.NewButton(c.title, func() { s.onSortTapped(c.sort) })
-		button.Alignment = widget.ButtonAlignLeading
-		button.IconPlacement = widget.ButtonIconTrailingText
-		button.Importance = widget.LowImportance
-		s.sortButtons = append(s.sortButtons, button)
-		buttons[i] = button
+		header := newSortHeader(c.title, func() { s.onSortTapped(c.sort) })
+		if c.sort == app.SortByAmount || c.sort == app.SortByWeighted {
+			header.label.Alignment = fyne.TextAlignTrailing
+		}
+		s.sortHeaders = append(s.sortHeaders, header)
+		headers[i] = header
 	}
 
 	s.updateSortIcons()
 
-	return container.New(columnLayout{weights: s.weights}, buttons...)
+	return container.New(columnLayout{weights: s.weights}, headers...)
 }
 
 func (s *opportunitiesScreen) createRow() fyne.CanvasObject {
@@ -132,7 +132,7 @@ func (s *opportunitiesScreen) updateRow(id widget.ListItemID, item fyne.CanvasOb
 		row.Stage,
 		app.FormatMoney(row.Amount, s.language),
 		app.FormatMoney(row.Weighted, s.language),
-		row.CloseDate.String(),
+		app.FormatDate(row.CloseDate, s.language),
 		row.Owner,
 	)
 }
@@ -204,7 +204,7 @@ func (s *opportunitiesScreen) updateSortIcons() {
 				icon = theme.MenuDropDownIcon()
 			}
 		}
-		s.sortButtons[i].SetIcon(icon)
+		s.sortHeaders[i].SetIcon(icon)
 	}
 }
 

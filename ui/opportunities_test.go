@@ -100,7 +100,7 @@ func TestOpportunitySortHeaderTogglesOrder(t *testing.T) {
 	screen, _, queue := newFakeScreen(t, 1_000)
 	queue.waitFor(t, "the first row", func() bool { return findLabel(screen.list, "Deal 0") })
 
-	amount := screen.sortButtons[3]
+	amount := screen.sortHeaders[3]
 	test.Tap(amount)
 	if screen.query.Sort != app.SortByAmount || screen.query.Descending {
 		t.Fatalf("after one tap: sort %q descending %v, want amount ascending", screen.query.Sort, screen.query.Descending)

@@ -115,24 +115,24 @@ func (d *opportunityDetail) fieldRows(o app.OpportunityDetail) [][2]string {
 		{lang.L("Amount"), app.FormatMoney(o.Amount, d.language)},
 		{lang.L("Probability"), probability},
 		{lang.L("Weighted"), app.FormatMoney(o.Weighted, d.language)},
-		{lang.L("Close date"), o.CloseDate.String()},
-		{lang.L("In stage since"), o.StageEnteredOn.String()},
+		{lang.L("Close date"), app.FormatDate(o.CloseDate, d.language)},
+		{lang.L("In stage since"), app.FormatDate(o.StageEnteredOn, d.language)},
 		{lang.L("Owner"), o.Owner},
 		{lang.L("Product"), o.Product},
 		{lang.L("Notes"), o.Notes},
 		{lang.L("Source"), o.SourceRef},
-		{lang.L("Created"), formatTimestamp(o.CreatedAt)},
-		{lang.L("Updated"), formatTimestamp(o.UpdatedAt)},
+		{lang.L("Created"), formatTimestamp(o.CreatedAt, d.language)},
+		{lang.L("Updated"), formatTimestamp(o.UpdatedAt, d.language)},
 	}
 }
 
 // historyWeights are the relative widths of from, to, date, amount and
 // probability in the stage history.
-var historyWeights = []float32{1.2, 1.2, 1.2, 1.3, 1}
+var historyWeights = []float32{1.2, 1.2, 1.5, 1.3, 0.8}
 
 func (d *opportunityDetail) fillHistory(history []app.StageChangeView) {
 	header := newRowLabels(historyWeights, 3, 4)
-	setRowTexts(header, lang.L("From"), lang.L("To"), lang.L("Date"), lang.L("Amount"), lang.L("Probability"))
+	setRowTexts(header, lang.L("From"), lang.L("To"), lang.L("Date"), lang.L("Amount"), lang.L("Win %"))
 	for _, o := range header.Objects {
 		o.(*widget.Label).TextStyle.Bold = true
 	}
@@ -145,7 +145,7 @@ func (d *opportunityDetail) fillHistory(history []app.StageChangeView) {
 		}
 
 		row := newRowLabels(historyWeights, 3, 4)
-		setRowTexts(row, from, h.To, formatTimestamp(h.At),
+		setRowTexts(row, from, h.To, formatTimestamp(h.At, d.language),
 			app.FormatMoney(h.Amount, d.language), fmt.Sprintf("%d %%", h.Probability))
 		d.history.Add(row)
 	}
@@ -163,7 +163,7 @@ func (d *opportunityDetail) fillActivities(activities []app.Activity) {
 		if a.Done {
 			status = lang.L("done")
 		}
-		line := widget.NewLabel(fmt.Sprintf("%s  %s  %s (%s)", formatTimestamp(a.Due), a.Kind, a.Subject, status))
+		line := widget.NewLabel(fmt.Sprintf("%s  %s  %s (%s)", formatTimestamp(a.Due, d.language), activityKindLabel(a.Kind), a.Subject, status))
 		line.Wrapping = fyne.TextWrapWord
 		d.activities.Add(line)
 	}
@@ -215,5 +215,24 @@ func stageKindLabel(kind app.StageKind) string {
 		return lang.L("lost")
 	default:
 		return lang.L("open")
+	}
+}
+
+// activityKindLabel translates the activity kinds Leadwerk knows and
+// shows any other kind, such as one from an import, as it is stored.
+func activityKindLabel(kind string) string {
+	switch kind {
+	case app.ActivityCall:
+		return lang.L("call")
+	case app.ActivityEmail:
+		return lang.L("e-mail")
+	case app.ActivityMeeting:
+		return lang.L("meeting")
+	case app.ActivityOffer:
+		return lang.L("offer")
+	case app.ActivityPresentation:
+		return lang.L("presentation")
+	default:
+		return kind
 	}
 }

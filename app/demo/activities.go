@@ -15,11 +15,11 @@ var activityKinds = []struct {
 	kind     string
 	subjects []string
 }{
-	{"call", []string{"Discovery call", "Follow-up call on %s", "Clarify budget and timeline"}},
-	{"e-mail", []string{"Send brochure on %s", "Send customer references", "Answer technical questions"}},
-	{"meeting", []string{"On-site visit in %s", "Requirements workshop", "Kick-off with the project team"}},
-	{"offer", []string{"Send offer for %s", "Send revised offer"}},
-	{"presentation", []string{"Product demo of %s", "Presentation to the management board"}},
+	{app.ActivityCall, []string{"Discovery call", "Follow-up call on %s", "Clarify budget and timeline"}},
+	{app.ActivityEmail, []string{"Send brochure on %s", "Send customer references", "Answer technical questions"}},
+	{app.ActivityMeeting, []string{"On-site visit in %s", "Requirements workshop", "Kick-off with the project team"}},
+	{app.ActivityOffer, []string{"Send offer for %s", "Send revised offer"}},
+	{app.ActivityPresentation, []string{"Product demo of %s", "Presentation to the management board"}},
 }
 
 // activities returns 1 to 5 activities of a deal, ordered by due time.
@@ -40,7 +40,7 @@ func (g *generator) activities(d app.OpportunityImport, c company, created, last
 		subject := pick(g, kind.subjects)
 		switch {
 		case !strings.Contains(subject, "%s"):
-		case kind.kind == "meeting":
+		case kind.kind == app.ActivityMeeting:
 			subject = fmt.Sprintf(subject, c.city)
 		default:
 			subject = fmt.Sprintf(subject, d.Product)
