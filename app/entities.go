@@ -48,6 +48,19 @@ const (
 	LeadDisqualified LeadStatus = "disqualified"
 )
 
+// The lead sources that Leadwerk offers and translates. Imports may store
+// other sources, such as a CRM's own channel names, which are shown as
+// they are.
+const (
+	SourceTradeFair     = "trade fair"
+	SourceWebsite       = "website"
+	SourceEmailCampaign = "e-mail campaign"
+	SourceReferral      = "referral"
+	SourceColdCall      = "cold call"
+	SourcePartner       = "partner"
+	SourceOther         = "other"
+)
+
 // Lead is a person or firm that may become a customer but is not yet an
 // opportunity.
 type Lead struct {

@@ -80,7 +80,7 @@ func (s *leadsScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
 	}
 
 	name := strings.TrimSpace(lead.FirstName + " " + lead.LastName)
-	setRowTexts(item.(*fyne.Container), name, lead.CompanyName, lead.Email, lead.Source, leadStatusLabel(lead.Status))
+	setRowTexts(item.(*fyne.Container), name, lead.CompanyName, lead.Email, leadSourceLabel(lead.Source), leadStatusLabel(lead.Status))
 }
 
 // reload queries the list again with the current search.
@@ -142,5 +142,28 @@ func leadStatusLabel(status app.LeadStatus) string {
 		return lang.L("Disqualified")
 	default:
 		return string(status)
+	}
+}
+
+// leadSourceLabel translates the sources Leadwerk knows and shows any
+// other source as it is stored.
+func leadSourceLabel(source string) string {
+	switch source {
+	case app.SourceTradeFair:
+		return lang.L("trade fair")
+	case app.SourceWebsite:
+		return lang.L("website")
+	case app.SourceEmailCampaign:
+		return lang.L("e-mail campaign")
+	case app.SourceReferral:
+		return lang.L("referral")
+	case app.SourceColdCall:
+		return lang.L("cold call")
+	case app.SourcePartner:
+		return lang.L("partner")
+	case app.SourceOther:
+		return lang.X("source.other", "other")
+	default:
+		return source
 	}
 }

@@ -3,12 +3,12 @@ package ui
 import (
 	"context"
 	"image"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
@@ -44,11 +44,16 @@ type pipelineScreen struct {
 	summary          []app.StageSummary
 	selected         int64
 
-	picker  *widget.Select
-	chart   *canvas.Image
-	status  *widget.Label
-	totals  *fyne.Container
-	content fyne.CanvasObject
+	// currency is the one the chart shows; the person picks it when the
+	// pipeline's open deals are in more than one currency.
+	currency string
+
+	picker         *widget.Select
+	currencyPicker *widget.Select
+	chart          *canvas.Image
+	status         *widget.Label
+	totals         *fyne.Container
+	content        fyne.CanvasObject
 }
 
 func newPipelineScreen(store pipelineReader, do uiRunner, errors errorReporter, language string) *pipelineScreen {
@@ -60,10 +65,13 @@ func newPipelineScreen(store pipelineReader, do uiRunner, errors errorReporter, 
 	s.chart.FillMode = canvas.ImageFillContain
 	s.chart.SetMinSize(fyne.NewSize(500, 320))
 	s.status = widget.NewLabel(lang.L("Loading…"))
-	s.totals = container.New(layout.NewFormLayout())
+	s.currencyPicker = widget.NewSelect(nil, s.onCurrencySelected)
+	s.currencyPicker.Hide()
+	s.totals = container.NewStack()
 
-	side := container.NewVBox(s.picker, headingLabel(lang.L("Totals")), s.totals)
-	s.content = container.NewBorder(nil, s.status, nil, container.NewPadded(side), s.chart)
+	pickers := container.NewHBox(s.picker, s.currencyPicker)
+	bottom := container.NewVBox(s.totals, s.status)
+	s.content = container.NewBorder(pickers, bottom, nil, nil, s.chart)
 
 	return s
 }
@@ -161,12 +169,51 @@ func (s *pipelineScreen) showSelected() {
 	}
 
 	rows := s.rowsOf(pipeline.ID)
-	currency := chartCurrency(pipeline, rows)
-	s.totals.Objects = formRows(s.totalRows(rows), false)
-	s.totals.Refresh()
+	s.fillTotals(rows)
+	s.updateCurrencyPicker(pipeline, rows)
 
 	s.status.SetText(lang.L("Rendering chart…"))
-	s.render(s.series(pipeline, rows, currency))
+	s.render(s.series(pipeline, rows, s.currency))
+}
+
+// updateCurrencyPicker keeps the chart's currency if the pipeline still
+// has open deals in it, and offers a choice when there are several.
+func (s *pipelineScreen) updateCurrencyPicker(pipeline app.Pipeline, rows []app.StageSummary) {
+	currencies := openCurrencies(rows)
+	if !slices.Contains(currencies, s.currency) {
+		s.currency = chartCurrency(pipeline, rows)
+	}
+
+	s.currencyPicker.Options = currencies
+	s.currencyPicker.Selected = s.currency
+	s.currencyPicker.Refresh()
+	if len(currencies) > 1 {
+		s.currencyPicker.Show()
+	} else {
+		s.currencyPicker.Hide()
+	}
+}
+
+func (s *pipelineScreen) onCurrencySelected(currency string) {
+	if currency == s.currency {
+		return
+	}
+
+	s.currency = currency
+	s.showSelected()
+}
+
+// openCurrencies returns the currencies of the open deals in rows, in the
+// order they first appear.
+func openCurrencies(rows []app.StageSummary) []string {
+	var currencies []string
+	for _, row := range rows {
+		if row.Kind == app.StageOpen && row.Count > 0 && !slices.Contains(currencies, row.Amount.Currency) {
+			currencies = append(currencies, row.Amount.Currency)
+		}
+	}
+
+	return currencies
 }
 
 func (s *pipelineScreen) selectedPipeline() (app.Pipeline, bool) {
@@ -191,10 +238,9 @@ func (s *pipelineScreen) rowsOf(pipelineID int64) []app.StageSummary {
 }
 
 // chartCurrency returns the pipeline's currency if it has open deals in
-// it, else the currency of the first open stage with deals.
-//
-// NOTE: the chart shows one currency. Deals of a pipeline in other
-// currencies appear only in the totals beside it.
+// it, else the currency of the first open stage with deals. The chart
+// shows one currency at a time, because amounts in different currencies
+// cannot be added.
 func chartCurrency(pipeline app.Pipeline, rows []app.StageSummary) string {
 	for _, row := range rows {
 		if row.Kind == app.StageOpen && row.Count > 0 && row.Amount.Currency == pipeline.Currency {
@@ -213,7 +259,7 @@ func chartCurrency(pipeline app.Pipeline, rows []app.StageSummary) string {
 
 func (s *pipelineScreen) series(pipeline app.Pipeline, rows []app.StageSummary, currency string) charts.PipelineSeries {
 	series := charts.PipelineSeries{
-		Title:         pipeline.Name,
+		Title:         pipeline.Name + " · " + currency,
 		Currency:      currency,
 		Language:      s.language,
 		AmountLabel:   lang.L("Open amount"),

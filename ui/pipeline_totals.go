@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
 )
@@ -49,31 +52,58 @@ func (t *pipelineTotals) add(row app.StageSummary) {
 	}
 }
 
-// totalRows returns the label/value lines shown beside the chart. With
-// more than one currency, each label names its currency.
-func (s *pipelineScreen) totalRows(rows []app.StageSummary) [][2]string {
+// fillTotals lays the totals out as a table under the chart: one column
+// per figure and one row per currency, so a pipeline in several
+// currencies stays one compact table.
+func (s *pipelineScreen) fillTotals(rows []app.StageSummary) {
 	currencies, totals := sumByCurrency(rows)
+	figures := totalFigures()
 
-	var lines [][2]string
-	for _, currency := range currencies {
-		suffix := ""
-		if len(currencies) > 1 {
-			suffix = " (" + currency + ")"
-		}
-		lines = append(lines, totals[currency].lines(suffix, s.language)...)
+	objects := []fyne.CanvasObject{headingLabel(lang.L("Totals"))}
+	for _, figure := range figures {
+		heading := trailingHeading(figure.label)
+		heading.Truncation = fyne.TextTruncateEllipsis
+		objects = append(objects, heading)
 	}
 
-	return lines
+	for _, currency := range currencies {
+		objects = append(objects, widget.NewLabel(currency))
+		for _, figure := range figures {
+			value := widget.NewLabel(figure.value(totals[currency], s.language))
+			value.Alignment = fyne.TextAlignTrailing
+			objects = append(objects, value)
+		}
+	}
+
+	s.totals.Objects = []fyne.CanvasObject{container.NewGridWithColumns(1+len(figures), objects...)}
+	s.totals.Refresh()
 }
 
-func (t *pipelineTotals) lines(suffix, language string) [][2]string {
-	return [][2]string{
-		{lang.L("Open amount") + suffix, app.FormatMoney(t.open, language)},
-		{lang.L("Weighted amount") + suffix, app.FormatMoney(t.weighted, language)},
-		{lang.L("Won") + suffix, app.FormatMoney(t.won, language)},
-		{lang.L("Lost") + suffix, app.FormatMoney(t.lost, language)},
-		{lang.L("Open deals") + suffix, formatCount(t.openCount, language)},
-		{lang.L("Won deals") + suffix, formatCount(t.wonCount, language)},
-		{lang.L("Lost deals") + suffix, formatCount(t.lostCount, language)},
+// totalFigure is one line of the totals table.
+type totalFigure struct {
+	label string
+	value func(t *pipelineTotals, language string) string
+}
+
+func totalFigures() []totalFigure {
+	money := func(pick func(*pipelineTotals) app.Money) func(*pipelineTotals, string) string {
+		return func(t *pipelineTotals, language string) string { return app.FormatMoney(pick(t), language) }
 	}
+	count := func(pick func(*pipelineTotals) int) func(*pipelineTotals, string) string {
+		return func(t *pipelineTotals, language string) string { return formatCount(pick(t), language) }
+	}
+
+	return []totalFigure{
+		{lang.L("Open amount"), money(func(t *pipelineTotals) app.Money { return t.open })},
+		{lang.L("Weighted amount"), money(func(t *pipelineTotals) app.Money { return t.weighted })},
+		{lang.L("Won"), money(func(t *pipelineTotals) app.Money { return t.won })},
+		{lang.L("Lost"), money(func(t *pipelineTotals) app.Money { return t.lost })},
+		{lang.L("Open deals"), count(func(t *pipelineTotals) int { return t.openCount })},
+		{lang.L("Won deals"), count(func(t *pipelineTotals) int { return t.wonCount })},
+		{lang.L("Lost deals"), count(func(t *pipelineTotals) int { return t.lostCount })},
+	}
+}
+
+func trailingHeading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }

@@ -13,12 +13,12 @@ var leadSources = []struct {
 	name string
 	note string
 }{
-	{"trade fair", "Met at the booth, asked for a product demo."},
-	{"website", "Filled in the contact form after reading the pricing page."},
-	{"e-mail campaign", "Clicked the spring newsletter offer."},
-	{"referral", "Recommended by an existing customer."},
-	{"cold call", "Open to a follow-up call next quarter."},
-	{"partner", "Introduced by a reseller partner."},
+	{app.SourceTradeFair, "Met at the booth, asked for a product demo."},
+	{app.SourceWebsite, "Filled in the contact form after reading the pricing page."},
+	{app.SourceEmailCampaign, "Clicked the spring newsletter offer."},
+	{app.SourceReferral, "Recommended by an existing customer."},
+	{app.SourceColdCall, "Open to a follow-up call next quarter."},
+	{app.SourcePartner, "Introduced by a reseller partner."},
 }
 
 // leadStatuses are all lead statuses with their share in percent.
