@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
+	"leadwerk/app/demo"
 )
 
 // batchImporter is the store's write access for the welcome panel.
@@ -30,8 +31,6 @@ type batchSources struct {
 	demo func(seed uint64, today app.Date) app.ImportBatch
 }
 
-// demoSeed makes every "Load demo data" produce the same records.
-const demoSeed = 1
 
 // welcomePanel is shown on the first start with an empty database. It
 // offers to import a CSV folder, load demo data or start empty, and calls
@@ -111,7 +110,7 @@ func (w *welcomePanel) importFolder(dir string) {
 
 func (w *welcomePanel) onDemoTapped() {
 	task := func(ctx context.Context, progress app.Progress) (app.ImportResult, error) {
-		batch := w.sources.demo(demoSeed, app.DateOf(time.Now()))
+		batch := w.sources.demo(demo.DefaultSeed, app.DateOf(time.Now()))
 
 		return w.store.LoadDemo(ctx, batch, progress)
 	}

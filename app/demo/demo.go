@@ -24,6 +24,10 @@ const (
 	HistoryMonths = 18
 )
 
+// DefaultSeed is the seed the window and the command line use, so both
+// load the same demo data.
+const DefaultSeed uint64 = 20240601
+
 // pcgStream is the second PCG seed word. It is fixed, so the caller's
 // seed alone decides the batch.
 const pcgStream = 0x9e3779b97f4a7c15

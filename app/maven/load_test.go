@@ -215,6 +215,25 @@ func TestLoadBOMCRLFAndColumnOrder(t *testing.T) {
 	}
 }
 
+func TestLoadOpenDealKeepsCloseValue(t *testing.T) {
+	files := withFile("sales_pipeline.csv", pipelineHeader+"\n"+
+		pipelineRow("A1,Moses Frase,GTXPro,Codehow,Engaging,2016-10-20,,3999")+
+		pipelineRow("A2,Moses Frase,GTXPro,Codehow,Engaging,2016-10-20,,"))
+
+	b, err := maven.Load(writeExport(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if got := b.Opportunities[0].Amount; got != usd(3999_00) {
+		t.Errorf("open deal with close value 3999 has amount %v, want 3999.00 USD", got)
+	}
+
+	if got := b.Opportunities[1].Amount; got != usd(4821_00) {
+		t.Errorf("open deal without close value has amount %v, want the list price 4821.00 USD", got)
+	}
+}
+
 func TestLoadSalesTeamsNote(t *testing.T) {
 	files := withFile("sales_teams.csv", "sales_agent,manager,regional_office\nMoses Frase,Dustin Brinkmann,Central\n")
 	b, err := maven.Load(writeExport(t, files))
@@ -276,6 +295,8 @@ var badRowCases = []badRowCase{
 		body: pipelineRow("A1,Moses Frase,GTXPro,Codehow,Won,2016-10-20,2017-03-01,-1")},
 	{name: "close value with cents fraction", file: "sales_pipeline.csv", line: 2, reason: `bad number "10.005" in close_value`,
 		body: pipelineRow("A1,Moses Frase,GTXPro,Codehow,Won,2016-10-20,2017-03-01,10.005")},
+	{name: "open deal with bad close value", file: "sales_pipeline.csv", line: 2, reason: `bad number "12x4" in close_value`,
+		body: pipelineRow("A1,Moses Frase,GTXPro,Codehow,Engaging,2016-10-20,,12x4")},
 	{name: "won without close value", file: "sales_pipeline.csv", line: 2, reason: "close_value is empty",
 		body: pipelineRow("A1,Moses Frase,GTXPro,Codehow,Won,2016-10-20,2017-03-01,")},
 	{name: "wrong column count", file: "sales_pipeline.csv", line: 3, reason: "wrong column count: 7 fields, the header has 8",

@@ -95,11 +95,9 @@ func parseOpportunity(r row, lookups opportunityLookups, stages map[string]app.S
 		return app.OpportunityImport{}, err
 	}
 
-	amount := prod.price
-	if stage.Kind != app.StageOpen {
-		if amount, err = parseDollars(r, "close_value"); err != nil {
-			return app.OpportunityImport{}, err
-		}
+	amount, err := dealAmount(r, stage, prod.price)
+	if err != nil {
+		return app.OpportunityImport{}, err
 	}
 
 	deal := app.OpportunityImport{
@@ -203,4 +201,16 @@ func dealHistory(stage app.Stage, dates dealDates, listPrice, amount app.Money) 
 
 func midnightUTC(d app.Date) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+}
+
+// dealAmount returns the close value of a closed deal. An open deal has no
+// close value in the export, so it is worth its product's list price; if
+// an open row does carry a close value, that value is checked like any
+// other and kept, because it is the seller's own figure for the deal.
+func dealAmount(r row, stage app.Stage, listPrice app.Money) (app.Money, error) {
+	if stage.Kind == app.StageOpen && r.get("close_value") == "" {
+		return listPrice, nil
+	}
+
+	return parseDollars(r, "close_value")
 }
