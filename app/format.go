@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -66,16 +67,26 @@ func FormatMoneyShort(m Money, language string) string {
 		major = -major
 	}
 
-	var number string
-	switch {
-	case major >= 1e9:
-		number = shortNumber(major/1e9, style) + style.billion
-	case major >= 1e6:
-		number = shortNumber(major/1e6, style) + style.million
-	case major >= 1e3:
-		number = shortNumber(major/1e3, style) + style.thousand
-	default:
-		number = strconv.FormatFloat(major, 'f', 0, 64)
+	number := strconv.FormatFloat(major, 'f', 0, 64)
+	units := []struct {
+		size   float64
+		suffix string
+	}{{1e3, style.thousand}, {1e6, style.million}, {1e9, style.billion}}
+
+	// Take the largest unit the amount reaches, then the next one up if
+	// rounding to one decimal makes 1000 of it, so 999,960 reads "1M" and
+	// not "1000K".
+	for i, unit := range units {
+		if major < unit.size {
+			break
+		}
+
+		scaled := major / unit.size
+		if math.Round(scaled*10) >= 10000 && i+1 < len(units) {
+			unit = units[i+1]
+			scaled = major / unit.size
+		}
+		number = shortNumber(scaled, style) + unit.suffix
 	}
 
 	return sign + withSymbol(number, m.Currency, style)

@@ -40,6 +40,9 @@ func TestFormatMoneyShort(t *testing.T) {
 		{Major(750, "EUR"), "de", "750 €"},
 		{Major(3_400_000_000, "USD"), "en", "$3.4B"},
 		{Major(-2_000, "USD"), "en", "-$2K"},
+		{Major(999_960, "USD"), "en", "$1M"},
+		{Major(999, "EUR"), "en", "€999"},
+		{Major(999_949, "EUR"), "de", "999,9 Tsd. €"},
 	}
 
 	for _, c := range cases {
