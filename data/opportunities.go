@@ -48,14 +48,13 @@ type opportunityListRow struct {
 	Owner          string
 }
 
-// likePattern returns a LIKE pattern matching text anywhere, with the
-// wildcards % and _ and the escape character \ taken literally.
-// NOTE: SQLite's LIKE folds case for ASCII letters only, so a search for
-// "ärzte" does not find "Ärzte".
+// likePattern returns a lower-case LIKE pattern matching text anywhere,
+// with the wildcards % and _ and the escape character \ taken literally.
+// Compare it with a column folded by foldedLike.
 func likePattern(text string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
-	return "%" + r.Replace(text) + "%"
+	return "%" + r.Replace(strings.ToLower(text)) + "%"
 }
 
 func opportunityWhere(q app.OpportunityQuery) (string, []any) {
@@ -68,8 +67,8 @@ func opportunityWhere(q app.OpportunityQuery) (string, []any) {
 
 	if search := strings.TrimSpace(q.Search); search != "" {
 		p := likePattern(search)
-		terms = append(terms, `(o.title LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\'`+
-			` OR o.owner LIKE ? ESCAPE '\' OR o.product LIKE ? ESCAPE '\')`)
+		terms = append(terms, "("+foldedLike("o.title")+" OR "+foldedLike("c.name")+
+			" OR "+foldedLike("o.owner")+" OR "+foldedLike("o.product")+")")
 		args = append(args, p, p, p, p)
 	}
 
