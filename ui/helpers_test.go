@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -148,4 +149,33 @@ func findLabel(root fyne.CanvasObject, text string) bool {
 	}
 
 	return false
+}
+
+// findLabelContaining reports whether a label below root contains text.
+func findLabelContaining(root fyne.CanvasObject, text string) bool {
+	found := false
+	walkLabels(root, func(l *widget.Label) {
+		found = found || strings.Contains(l.Text, text)
+	})
+
+	return found
+}
+
+func walkLabels(root fyne.CanvasObject, visit func(*widget.Label)) {
+	switch o := root.(type) {
+	case *widget.Label:
+		visit(o)
+		return
+	case *fyne.Container:
+		for _, child := range o.Objects {
+			walkLabels(child, visit)
+		}
+		return
+	}
+
+	if w, ok := root.(fyne.Widget); ok {
+		for _, child := range test.WidgetRenderer(w).Objects() {
+			walkLabels(child, visit)
+		}
+	}
 }

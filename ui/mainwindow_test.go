@@ -84,8 +84,8 @@ func TestMavenImportShowsOpportunities(t *testing.T) {
 	if !findLabel(detail.fields, "Cancity") {
 		t.Error("detail does not show the company Cancity")
 	}
-	if len(detail.history.Objects) == 0 {
-		t.Error("detail shows no stage history")
+	if !findLabelContaining(detail.history, "Engaging → "+match.Stage) {
+		t.Errorf("detail history shows no change from Engaging to %s", match.Stage)
 	}
 
 	m.tabs.SelectIndex(2)

@@ -28,11 +28,11 @@ type opportunityColumn struct {
 
 func opportunityColumns() []opportunityColumn {
 	return []opportunityColumn{
-		{app.SortByTitle, lang.L("Title"), 2.7},
+		{app.SortByTitle, lang.L("Title"), 2.4},
 		{app.SortByCompany, lang.L("Company"), 2},
 		{app.SortByStage, lang.L("Stage"), 1.3},
-		{app.SortByAmount, lang.L("Amount"), 1.5},
-		{app.SortByWeighted, lang.L("Weighted"), 1.5},
+		{app.SortByAmount, lang.L("Amount"), 1.8},
+		{app.SortByWeighted, lang.L("Weighted"), 1.8},
 		{app.SortByCloseDate, lang.L("Close date"), 1.8},
 		{app.SortByOwner, lang.L("Owner"), 1.8},
 	}

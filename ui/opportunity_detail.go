@@ -126,34 +126,40 @@ func (d *opportunityDetail) fieldRows(o app.OpportunityDetail) [][2]string {
 	}
 }
 
-// historyWeights are the relative widths of from, to, date, amount and
-// probability in the stage history.
-var historyWeights = []float32{1.2, 1.2, 1.5, 1.3, 0.8}
-
+// fillHistory shows one line per stage change, oldest first, such as
+// "22.12.2017: Prospecting → Engaging, 55,00 $, 40 %". Lines wrap, so a
+// narrow detail panel cuts no date or amount.
 func (d *opportunityDetail) fillHistory(history []app.StageChangeView) {
-	header := newRowLabels(historyWeights, 3, 4)
-	setRowTexts(header, lang.L("From"), lang.L("To"), lang.L("Date"), lang.L("Amount"), lang.L("Win %"))
-	for _, o := range header.Objects {
-		o.(*widget.Label).TextStyle.Bold = true
-	}
-
-	d.history.Objects = []fyne.CanvasObject{header}
+	d.history.Objects = nil
 	for _, h := range history {
-		from := h.From
-		if from == "" {
-			from = "–"
-		}
-
-		row := newRowLabels(historyWeights, 3, 4)
-		setRowTexts(row, from, h.To, formatTimestamp(h.At, d.language),
-			app.FormatMoney(h.Amount, d.language), fmt.Sprintf("%d %%", h.Probability))
-		d.history.Add(row)
+		d.history.Add(wrappedLabel(d.historyLine(h)))
 	}
 
 	if len(history) == 0 {
-		d.history.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("No stage changes recorded."))}
+		d.history.Add(widget.NewLabel(lang.L("No stage changes recorded.")))
 	}
 	d.history.Refresh()
+}
+
+func (d *opportunityDetail) historyLine(h app.StageChangeView) string {
+	move := h.To
+	if h.From != "" {
+		move = h.From + " → " + h.To
+	}
+
+	return lang.X("detail.history.line", "{{.Date}}: {{.Move}}, {{.Amount}}, {{.Probability}} %", map[string]any{
+		"Date":        formatTimestamp(h.At, d.language),
+		"Move":        move,
+		"Amount":      app.FormatMoney(h.Amount, d.language),
+		"Probability": h.Probability,
+	})
+}
+
+func wrappedLabel(text string) *widget.Label {
+	label := widget.NewLabel(text)
+	label.Wrapping = fyne.TextWrapWord
+
+	return label
 }
 
 func (d *opportunityDetail) fillActivities(activities []app.Activity) {
