@@ -136,8 +136,10 @@ type ImportService interface {
 	// opportunities.
 	IsEmpty(ctx context.Context) (bool, error)
 	// Import stores a batch in one transaction. Records whose SourceRef
-	// already exists are updated, not duplicated. On any error, including
-	// a cancelled ctx, the database stays as it was.
+	// already exists are updated from the batch, not duplicated: the source
+	// owns their fields, including the stage, except that a probability
+	// set by hand on a deal that stays open is kept. On any error,
+	// including a cancelled ctx, the database stays as it was.
 	Import(ctx context.Context, b ImportBatch, progress Progress) (ImportResult, error)
 	// LoadDemo stores a batch like Import but wraps ErrNotEmpty unless the
 	// database is empty.

@@ -47,6 +47,7 @@ func (im *importer) importOpportunities() error {
 		}
 
 		row.ID = stored.ID
+		keepManualProbability(&row, stored, im.stages[deal.Stage], deal.ProbabilityManual)
 		if !sameDeal(row, stored) {
 			if err := im.tx.Model(&row).Select(opportunityUpdateColumns).Updates(&row).Error; err != nil {
 				return fmt.Errorf("update opportunity %q: %w", deal.SourceRef, err)
@@ -86,6 +87,18 @@ func (im *importer) storedDeals() (map[string]opportunityRow, error) {
 	}
 
 	return deals, nil
+}
+
+// keepManualProbability keeps the probability a person set by hand on a
+// deal that stays open, because the source of a re-import knows only the
+// stage default. A deal the source closes takes 100 or 0 all the same.
+func keepManualProbability(row *opportunityRow, stored opportunityRow, stage app.Stage, batchManual bool) {
+	if batchManual || !stored.ProbabilityManual || stage.Kind != app.StageOpen {
+		return
+	}
+
+	row.Probability = stored.Probability
+	row.ProbabilityManual = true
 }
 
 // sameDeal reports whether a and b agree on every column an import writes.

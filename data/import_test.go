@@ -94,6 +94,37 @@ func TestImportAppendsStageChange(t *testing.T) {
 	}
 }
 
+func TestReimportKeepsManualProbability(t *testing.T) {
+	s := openTestStore(t)
+	b := sampleBatch()
+	mustImport(t, s, b)
+
+	id := idByRef(t, s, "opp:1")
+	if err := s.db.Exec("UPDATE opportunities SET probability = 77, probability_manual = 1 WHERE id = ?", id).Error; err != nil {
+		t.Fatal(err)
+	}
+
+	mustImport(t, s, b)
+	detail, err := s.Opportunity(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if detail.Probability != 77 || !detail.ProbabilityManual {
+		t.Errorf("after re-import the open deal is at %d %% (manual %v), want the hand-set 77 %%",
+			detail.Probability, detail.ProbabilityManual)
+	}
+
+	b.Opportunities[0].Stage = "Lost"
+	mustImport(t, s, b)
+	detail, err = s.Opportunity(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if detail.Probability != 0 {
+		t.Errorf("after the source closed the deal as lost it is at %d %%, want 0 %%", detail.Probability)
+	}
+}
+
 func TestImportRollsBackOnBadDeal(t *testing.T) {
 	cases := map[string]struct {
 		change func(*app.ImportBatch)
