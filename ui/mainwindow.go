@@ -47,6 +47,7 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 		container.NewTabItem(lang.L("Pipeline"), m.pipeline.content),
 	)
 	m.tabs.SelectIndex(1)
+	window.SetMainMenu(m.mainMenu())
 
 	window.SetContent(container.NewCenter(widget.NewLabel(lang.L("Loading…"))))
 
@@ -81,4 +82,16 @@ func (m *mainWindow) showTabs() {
 	m.leads.reload()
 	m.opportunities.reload()
 	m.pipeline.reload()
+}
+
+// mainMenu offers the welcome panel's imports at any time, so a person who
+// chose to start empty can still bring data in. Fyne adds Quit to the
+// first menu.
+func (m *mainWindow) mainMenu() *fyne.MainMenu {
+	file := fyne.NewMenu(lang.L("File"),
+		fyne.NewMenuItem(lang.L("Import a CSV folder (Maven CRM layout)…"), m.welcome.onImportTapped),
+		fyne.NewMenuItem(lang.L("Load demo data"), m.welcome.onDemoTapped),
+	)
+
+	return fyne.NewMainMenu(file)
 }

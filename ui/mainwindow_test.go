@@ -97,3 +97,27 @@ func TestMavenImportShowsOpportunities(t *testing.T) {
 		t.Error("pipeline totals do not show the won deals")
 	}
 }
+
+func TestMenuLoadsDemoDataAfterStartEmpty(t *testing.T) {
+	m, queue := openWindow(t, openStore(t))
+	queue.waitFor(t, "the welcome panel", func() bool { return m.window.Content() == m.welcome.content })
+	test.Tap(m.welcome.emptyButton)
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+
+	file := m.window.MainMenu().Items[0]
+	if len(file.Items) < 2 || file.Items[1].Label != "Load demo data" {
+		t.Fatalf("the File menu does not offer Load demo data: %+v", file.Items)
+	}
+
+	file.Items[1].Action()
+	queue.waitFor(t, "the demo deals", func() bool {
+		return m.opportunities.rows.ready() && m.opportunities.rows.length() > 0
+	})
+
+	file.Items[1].Action()
+	want := "Demo data can only be loaded into an empty database."
+	queue.waitFor(t, "the not-empty message", func() bool {
+		top := m.window.Canvas().Overlays().Top()
+		return top != nil && findLabelContaining(top, want)
+	})
+}

@@ -31,7 +31,6 @@ type batchSources struct {
 	demo func(seed uint64, today app.Date) app.ImportBatch
 }
 
-
 // welcomePanel is shown on the first start with an empty database. It
 // offers to import a CSV folder, load demo data or start empty, and calls
 // onFinished once the database is ready.
@@ -132,6 +131,11 @@ func (w *welcomePanel) onTaskDone(task string, result app.ImportResult, err erro
 	if errors.Is(err, context.Canceled) {
 		w.logger.Info(task + " cancelled")
 		dialog.ShowInformation(lang.L("Cancelled"), lang.L("Nothing was changed."), w.window)
+		return
+	}
+
+	if errors.Is(err, app.ErrNotEmpty) {
+		w.errors.report(lang.L("Demo data can only be loaded into an empty database. Start Leadwerk on a new database file to try it."), err)
 		return
 	}
 
