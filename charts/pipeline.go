@@ -48,6 +48,13 @@ const (
 	MinHeight = 150
 )
 
+// Maximum chart size in pixels. A PNG is drawn on an in-memory RGBA
+// image of 4 bytes per pixel, so 8000×8000 already takes 256 MB.
+const (
+	MaxWidth  = 8000
+	MaxHeight = 8000
+)
+
 var (
 	amountColor   = drawing.Color{R: 0x9e, G: 0xc5, B: 0xe8, A: 0xff}
 	weightedColor = drawing.Color{R: 0x1f, G: 0x5f, B: 0x99, A: 0xff}
@@ -56,7 +63,8 @@ var (
 )
 
 // RenderPipeline draws s as a vertical bar chart of width × height pixels
-// and writes it to w in format f. Each stage is one bar whose full height
+// and writes it to w in format f. The size must lie within
+// [MinWidth]×[MinHeight] and [MaxWidth]×[MaxHeight]. Each stage is one bar whose full height
 // is the open amount. The weighted amount fills the bar from the bottom in
 // a darker colour. When no stage has an amount above zero, it draws the
 // title and s.EmptyLabel in place of the bars.
@@ -64,6 +72,11 @@ func RenderPipeline(w io.Writer, s PipelineSeries, f Format, width, height int) 
 	if width < MinWidth || height < MinHeight {
 		return fmt.Errorf("chart size %d×%d is too small: use at least %d×%d pixels",
 			width, height, MinWidth, MinHeight)
+	}
+
+	if width > MaxWidth || height > MaxHeight {
+		return fmt.Errorf("chart size %d×%d is too large: use at most %d×%d pixels",
+			width, height, MaxWidth, MaxHeight)
 	}
 
 	provider, err := rendererFor(f)

@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"image"
 	"image/png"
 	"io"
@@ -119,6 +120,37 @@ func TestRenderPipelineRejectsTinySize(t *testing.T) {
 
 	if !strings.Contains(err.Error(), "50×20") {
 		t.Errorf("error %q does not name the size", err)
+	}
+}
+
+func TestRenderPipelineRejectsHugeSize(t *testing.T) {
+	cases := map[string]struct{ width, height int }{
+		"both huge":    {100_000, 100_000},
+		"wide":         {MaxWidth + 1, 600},
+		"tall":         {1000, MaxHeight + 1},
+		"int overflow": {1 << 40, 1 << 40},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			err := RenderPipeline(io.Discard, sampleSeries(), PNG, c.width, c.height)
+			if err == nil {
+				t.Fatalf("RenderPipeline with %d×%d returned no error", c.width, c.height)
+			}
+
+			if want := fmt.Sprintf("%d×%d", c.width, c.height); !strings.Contains(err.Error(), want) {
+				t.Errorf("error %q does not name the size %s", err, want)
+			}
+		})
+	}
+}
+
+func TestRenderPipelineAcceptsMaxSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws an 8000×8000 PNG, which takes about 3 s and 256 MB")
+	}
+
+	if err := RenderPipeline(io.Discard, sampleSeries(), PNG, MaxWidth, MaxHeight); err != nil {
+		t.Errorf("RenderPipeline at the maximum size: %v", err)
 	}
 }
 

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -21,6 +23,10 @@ var _ app.Store = (*Store)(nil)
 
 // sqliteHeader is the first 16 bytes of every SQLite 3 database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
+
+// databaseEnv is the environment variable that the command line reads for
+// the database path, named in the advice of Open's errors.
+const databaseEnv = "LEADWERK_DB"
 
 // busyTimeout is how long a connection waits for another process's write
 // lock before failing with SQLITE_BUSY.
@@ -46,19 +52,25 @@ func DefaultPath() (string, error) {
 }
 
 // Open opens the database at path, creating the folder (mode 0700) and
-// the file when they do not exist, and applies the migrations it lacks.
-// A fresh database gets [app.DefaultPipeline]. Open wraps
-// [app.ErrNotDatabase] and leaves the file untouched when the file is
-// neither empty nor a SQLite database, or is a SQLite database with tables
-// but no Leadwerk migration table.
+// the file (mode 0600) when they do not exist, and applies the migrations
+// it lacks. A fresh database gets [app.DefaultPipeline]. Its errors name
+// path and, where one is known, the fix. Open wraps [app.ErrNotDatabase] and
+// leaves the file untouched when the file is neither empty nor a SQLite
+// database, or is a SQLite database with tables but no Leadwerk migration
+// table. It wraps [app.ErrInvalid] for an empty path, a path with '?' and
+// a directory.
 func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, fmt.Errorf("database path is empty: %w", app.ErrInvalid)
+	}
+
 	if strings.Contains(path, "?") {
 		return nil, fmt.Errorf("database path %s contains '?', which the SQLite driver reads as options: %w",
 			path, app.ErrInvalid)
 	}
 
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("create database folder: %w", err)
+	if err := prepareFile(path); err != nil {
+		return nil, err
 	}
 
 	if err := checkHeader(path); err != nil {
@@ -82,10 +94,89 @@ func Open(path string) (*Store, error) {
 
 	if err := migrate(context.Background(), db); err != nil {
 		_ = s.Close()
-		return nil, fmt.Errorf("migrate database %s: %w", path, err)
+		return nil, wrapSQLiteError("migrate database", path, err)
 	}
 
 	return s, nil
+}
+
+// prepareFile checks that path is a file Leadwerk can write, or creates
+// it with its folder. It runs before SQLite opens the path, because SQLite
+// reports a missing file permission, a missing folder and a directory
+// alike as SQLITE_CANTOPEN, which the driver prints as "out of memory (14)".
+func prepareFile(path string) error {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return fmt.Errorf("database path %s is a directory, not a file (%w); name a file inside it, such as %s",
+			path, app.ErrInvalid, filepath.Join(path, "leadwerk.db"))
+	case err == nil:
+		return fileOpenError(path, checkWritable(path))
+	case errors.Is(err, fs.ErrNotExist):
+		return createFile(path)
+	default:
+		return fmt.Errorf("cannot open database %s: %w", path, pathErrorCause(err))
+	}
+}
+
+func checkWritable(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+
+	return f.Close()
+}
+
+// createFile creates path and its missing folders. A file that another
+// process created in the meantime is checked like an existing one.
+func createFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("cannot create database %s: %w; choose a folder you can write to with -db or %s",
+			path, err, databaseEnv)
+	}
+
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return fileOpenError(path, checkWritable(path))
+	}
+
+	if err != nil {
+		return fmt.Errorf("cannot create database %s: %w; choose a folder you can write to with -db or %s",
+			path, pathErrorCause(err), databaseEnv)
+	}
+
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot create database %s: %w", path, pathErrorCause(err))
+	}
+
+	return nil
+}
+
+// fileOpenError describes why the existing file at path cannot be opened
+// for reading and writing, or returns nil when err is nil.
+func fileOpenError(path string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("database %s is read-only (%w); make it writable, "+
+			"or copy it to a folder you can write to and open the copy with -db", path, pathErrorCause(err))
+	default:
+		return fmt.Errorf("cannot open database %s: %w", path, pathErrorCause(err))
+	}
+}
+
+// pathErrorCause returns the cause inside a *fs.PathError, such as
+// "permission denied", so that a message naming the path does not name it
+// twice. It returns err itself when it is no *fs.PathError.
+func pathErrorCause(err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		return pathErr.Err
+	}
+
+	return err
 }
 
 // dsn returns the driver connection string: WAL journal, foreign keys,
@@ -113,7 +204,7 @@ func openGorm(path string) (*gorm.DB, error) {
 		SkipDefaultTransaction: true,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, wrapSQLiteError("open database", path, err)
 	}
 
 	sqlDB, err := db.DB()
@@ -139,7 +230,7 @@ func checkHeader(path string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("open database %s: %w", path, err)
+		return fmt.Errorf("cannot read database %s: %w", path, pathErrorCause(err))
 	}
 	defer f.Close()
 
@@ -150,8 +241,8 @@ func checkHeader(path string) error {
 	}
 
 	if !bytes.Equal(head[:n], sqliteHeader) {
-		return fmt.Errorf("database %s: %w; move it away or choose another file with -db or LEADWERK_DB",
-			path, app.ErrNotDatabase)
+		return fmt.Errorf("database %s: %w; move it away or choose another file with -db or %s",
+			path, app.ErrNotDatabase, databaseEnv)
 	}
 
 	return nil
@@ -160,7 +251,7 @@ func checkHeader(path string) error {
 func (s *Store) checkForeignKeys() error {
 	var on int
 	if err := s.db.Raw("PRAGMA foreign_keys").Scan(&on).Error; err != nil {
-		return fmt.Errorf("read foreign_keys pragma of %s: %w", s.path, err)
+		return wrapSQLiteError("read the foreign_keys pragma of", s.path, err)
 	}
 
 	if on != 1 {
