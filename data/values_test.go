@@ -39,15 +39,18 @@ func TestZeroValuesSaved(t *testing.T) {
 		t.Errorf("amount = %v, want 0.00 USD", got.Amount)
 	}
 
+	// A re-import keeps a hand-set probability while the deal stays open,
+	// so the cleared flag is saved once the source closes the deal.
 	d.ProbabilityManual = false
+	d.Stage = "Won"
 	mustImport(t, s, b)
 
 	got, err = s.Opportunity(context.Background(), got.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.ProbabilityManual || got.Probability != 50 {
-		t.Errorf("probability = %d (manual %v), want the stage default 50 with the flag cleared",
+	if got.ProbabilityManual || got.Probability != 100 {
+		t.Errorf("probability = %d (manual %v), want 100 for Won with the flag cleared",
 			got.Probability, got.ProbabilityManual)
 	}
 }
