@@ -18,10 +18,17 @@ import (
 func translationKeys(t *testing.T) map[string]string {
 	t.Helper()
 
+	// The window and the command line share the translation files.
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
+
+	cliFiles, err := filepath.Glob(filepath.Join("cli", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, cliFiles...)
 
 	keys := map[string]string{}
 	fset := token.NewFileSet()

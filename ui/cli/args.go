@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"io"
-	"strings"
 )
 
 // newFlagSet returns a flag set that reports errors to the caller instead
@@ -34,14 +33,4 @@ func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
-}
-
-// flagError turns an error of the flag package into a usage error naming
-// the command, and passes [flag.ErrHelp] through.
-func flagError(command string, err error) error {
-	if err == flag.ErrHelp {
-		return err
-	}
-
-	return usagef("%s: %s", command, strings.TrimSpace(err.Error()))
 }

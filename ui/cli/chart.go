@@ -3,9 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+
+	"fyne.io/fyne/v2/lang"
 
 	"leadwerk/app"
 	"leadwerk/charts"
@@ -39,21 +43,22 @@ func parseChart(args []string) (action, error) {
 	}
 
 	if len(positional) > 0 {
-		return nil, usagef("chart: unexpected argument %q; this command takes only flags", positional[0])
+		return nil, unexpectedArgument("chart", positional[0])
 	}
 
 	if req.path == "" {
-		return nil, usagef("chart: missing -o FILE")
+		return nil, usageError{message: lang.X("cli.chart.missing_output", "chart: missing -o FILE")}
 	}
 
 	req.format, err = charts.FormatFromPath(req.path)
 	if err != nil {
-		return nil, usagef("chart: %v", err)
+		return nil, usageError{message: lang.X("cli.chart.bad_extension",
+			"chart: the file name {{.Path}} must end in .png or .svg",
+			map[string]any{"Path": strconv.Quote(req.path)})}
 	}
 
-	if req.width < charts.MinWidth || req.height < charts.MinHeight {
-		return nil, usagef("chart: size %d×%d is too small; use at least -width %d -height %d",
-			req.width, req.height, charts.MinWidth, charts.MinHeight)
+	if err := checkChartSize(req.width, req.height); err != nil {
+		return nil, err
 	}
 
 	return func(ctx context.Context, s session) error {
@@ -61,15 +66,35 @@ func parseChart(args []string) (action, error) {
 	}, nil
 }
 
+// checkChartSize returns a usage error when width × height lies outside
+// the sizes that charts can draw.
+func checkChartSize(width, height int) error {
+	if width >= charts.MinWidth && width <= charts.MaxWidth &&
+		height >= charts.MinHeight && height <= charts.MaxHeight {
+		return nil
+	}
+
+	return usageError{message: lang.X("cli.chart.size",
+		"chart: the size {{.Width}}×{{.Height}} is out of range; "+
+			"use -width {{.MinWidth}} to {{.MaxWidth}} and -height {{.MinHeight}} to {{.MaxHeight}}",
+		map[string]any{
+			"Width": width, "Height": height,
+			"MinWidth": charts.MinWidth, "MaxWidth": charts.MaxWidth,
+			"MinHeight": charts.MinHeight, "MaxHeight": charts.MaxHeight,
+		})}
+}
+
 func runChart(ctx context.Context, s session, req chartRequest) error {
 	pipelines, err := s.store.Pipelines(ctx)
 	if err != nil {
-		return fmt.Errorf("read pipelines: %w", err)
+		return wrap(lang.X("cli.error.read_pipelines", "reading the pipelines failed: {{.Err}}",
+			map[string]any{"Err": err}), err)
 	}
 
 	summary, err := s.store.PipelineSummary(ctx)
 	if err != nil {
-		return fmt.Errorf("read pipeline summary: %w", err)
+		return wrap(lang.X("cli.error.read_summary", "reading the pipeline totals failed: {{.Err}}",
+			map[string]any{"Err": err}), err)
 	}
 
 	pipeline, err := choosePipeline(pipelines, summary, req.pipeline)
@@ -77,22 +102,28 @@ func runChart(ctx context.Context, s session, req chartRequest) error {
 		return err
 	}
 
-	series, skipped := openSeries(pipeline, summary, languageOf(s.env.Getenv))
+	language := language()
+	series, skipped := openSeries(pipeline, summary, language)
 	if skipped > 0 {
-		fmt.Fprintf(s.env.Stderr, "leadwerk: the chart shows %s only and leaves out %d open deals in other currencies\n",
-			series.Currency, skipped)
+		fmt.Fprintf(s.env.Stderr, "leadwerk: %s\n", lang.XN("cli.chart.skipped",
+			"the chart shows {{.Currency}} only and leaves out {{.Count}} open deals in other currencies", skipped,
+			map[string]any{"Currency": series.Currency, "Count": formatCount(skipped, language)}))
 	}
 
 	var buf bytes.Buffer
 	if err := charts.RenderPipeline(&buf, series, req.format, req.width, req.height); err != nil {
-		return fmt.Errorf("render chart of pipeline %q: %w", pipeline.Name, err)
+		return wrap(lang.X("cli.chart.render_failed", "drawing the chart of pipeline {{.Pipeline}} failed: {{.Err}}",
+			map[string]any{"Pipeline": strconv.Quote(pipeline.Name), "Err": err}), err)
 	}
 
 	if err := os.WriteFile(req.path, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write chart: %w", err)
+		return wrap(lang.X("cli.chart.write_failed", "writing the chart failed: {{.Err}}",
+			map[string]any{"Err": err}), err)
 	}
 
-	fmt.Fprintf(s.env.Stdout, "Wrote the open stages of pipeline %q to %s.\n", pipeline.Name, req.path)
+	fmt.Fprintln(s.env.Stdout, lang.X("cli.chart.written",
+		"Wrote the open stages of pipeline {{.Pipeline}} to {{.Path}}.",
+		map[string]any{"Pipeline": strconv.Quote(pipeline.Name), "Path": req.path}))
 
 	return nil
 }
@@ -101,7 +132,8 @@ func runChart(ctx context.Context, s session, req chartRequest) error {
 // the first pipeline that has deals, or else the first pipeline.
 func choosePipeline(pipelines []app.Pipeline, summary []app.StageSummary, name string) (app.Pipeline, error) {
 	if len(pipelines) == 0 {
-		return app.Pipeline{}, fmt.Errorf("the database has no pipeline to draw; import deals or run demo first")
+		return app.Pipeline{}, errors.New(lang.X("cli.chart.no_pipeline",
+			"the database has no pipeline to draw; import deals or run demo first"))
 	}
 
 	if name != "" {
@@ -110,10 +142,12 @@ func choosePipeline(pipelines []app.Pipeline, summary []app.StageSummary, name s
 			if p.Name == name {
 				return p, nil
 			}
-			names[i] = fmt.Sprintf("%q", p.Name)
+			names[i] = strconv.Quote(p.Name)
 		}
 
-		return app.Pipeline{}, fmt.Errorf("pipeline %q not found; choose one of %s", name, strings.Join(names, ", "))
+		return app.Pipeline{}, errors.New(lang.X("cli.chart.unknown_pipeline",
+			"pipeline {{.Name}} not found; choose one of {{.Names}}",
+			map[string]any{"Name": strconv.Quote(name), "Names": strings.Join(names, ", ")}))
 	}
 
 	for _, p := range pipelines {
@@ -129,12 +163,16 @@ func choosePipeline(pipelines []app.Pipeline, summary []app.StageSummary, name s
 
 // openSeries returns the open stages of p in stage order, with the totals
 // in p's currency, and the number of open deals in other currencies, which
-// the chart cannot show on the same axis.
+// the chart cannot show on the same axis. The title and legend are in the
+// current language.
 func openSeries(p app.Pipeline, summary []app.StageSummary, language string) (charts.PipelineSeries, int) {
 	series := charts.PipelineSeries{
-		Title:    p.Name + ": open deals",
-		Currency: p.Currency,
-		Language: language,
+		Title:         lang.X("cli.chart.title", "{{.Pipeline}}: open deals", map[string]any{"Pipeline": p.Name}),
+		Currency:      p.Currency,
+		Language:      language,
+		AmountLabel:   lang.L("Open amount"),
+		WeightedLabel: lang.L("Weighted amount"),
+		EmptyLabel:    lang.L("No open deals"),
 	}
 
 	skipped := 0

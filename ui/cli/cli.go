@@ -11,9 +11,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"leadwerk/app"
+	"leadwerk/charts"
 )
 
 // Exit codes returned by [Run].
@@ -33,7 +37,8 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Getenv reads an environment variable, such as os.Getenv.
 	Getenv func(string) string
-	// Open opens or creates the database file at path.
+	// Open opens or creates the database file at path. Run prints its
+	// errors unchanged, so they must name path and the fix.
 	Open func(path string) (app.Store, error)
 	// DefaultPath returns the database file used when neither -db nor
 	// LEADWERK_DB is set.
@@ -45,6 +50,9 @@ type Env struct {
 	Now func() time.Time
 }
 
+// usageText is the English help, a text/template filled in by [usage].
+// Run prints its translation, the entry "cli.usage" of
+// assets/translations.
 const usageText = `Usage:
   leadwerk [-db PATH]                    open the window
   leadwerk [-db PATH] import -preset maven-crm DIR
@@ -62,8 +70,8 @@ Options:
   -json            (pipeline) print one JSON object instead of a table
   -o FILE          (chart) output file, .png or .svg
   -pipeline NAME   (chart) pipeline to draw; default the first with deals
-  -width N         (chart) image width in pixels (default 1000)
-  -height N        (chart) image height in pixels (default 600)
+  -width N         (chart) image width in pixels, {{.MinWidth}} to {{.MaxWidth}} (default {{.Width}})
+  -height N        (chart) image height in pixels, {{.MinHeight}} to {{.MaxHeight}} (default {{.Height}})
   -h               print this help
 `
 
@@ -77,8 +85,12 @@ func (e usageError) Error() string {
 	return e.message
 }
 
-func usagef(format string, args ...any) error {
-	return usageError{message: fmt.Sprintf(format, args...)}
+// usage returns the help in the current language.
+func usage() string {
+	return lang.X("cli.usage", usageText, map[string]any{
+		"Width": defaultChartWidth, "MinWidth": charts.MinWidth, "MaxWidth": charts.MaxWidth,
+		"Height": defaultChartHeight, "MinHeight": charts.MinHeight, "MaxHeight": charts.MaxHeight,
+	})
 }
 
 // action runs one parsed command on an open database.
@@ -99,14 +111,19 @@ type session struct {
 func Run(ctx context.Context, args []string, env Env) int {
 	env = env.withDefaults()
 
+	if err := loadTranslations(); err != nil {
+		fmt.Fprintf(env.Stderr, "leadwerk: %v\n", err)
+		return ExitFailure
+	}
+
 	dbPath, run, err := parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(env.Stdout, usageText)
+		fmt.Fprint(env.Stdout, usage())
 		return ExitOK
 	}
 
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "leadwerk: %v\n\n%s", err, usageText)
+		fmt.Fprintf(env.Stderr, "leadwerk: %v\n\n%s", err, usage())
 		return ExitUsage
 	}
 
@@ -119,12 +136,18 @@ func Run(ctx context.Context, args []string, env Env) int {
 }
 
 // parse reads the global flags and the command's arguments. It returns the
-// -db value, which may be empty, and the command to run.
+// -db value, which is empty when -db is not given, and the command to run.
 func parse(args []string) (string, action, error) {
 	global := newFlagSet("leadwerk")
 	dbPath := global.String("db", "", "database file")
 	if err := global.Parse(args); err != nil {
-		return "", nil, flagError("leadwerk", err)
+		return "", nil, flagError("", err)
+	}
+
+	if *dbPath == "" && isFlagSet(global, "db") {
+		return "", nil, usageError{message: lang.X("cli.usage.empty_db",
+			"-db needs a file name; leave -db out to use ${{.Env}} or the default database",
+			map[string]any{"Env": DatabaseEnv})}
 	}
 
 	rest := global.Args()
@@ -146,7 +169,8 @@ func parse(args []string) (string, action, error) {
 	case "demo":
 		run, err = parseDemo(rest[1:])
 	default:
-		err = usagef("unknown command %q", name)
+		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
+			map[string]any{"Name": strconv.Quote(name)})}
 	}
 
 	return *dbPath, run, err
@@ -162,22 +186,23 @@ func openAndRun(ctx context.Context, dbPath string, run action, env Env) (err er
 	if dbPath == "" {
 		dbPath, err = env.DefaultPath()
 		if err != nil {
-			return fmt.Errorf("find the default database file: %w (set one with -db PATH)", err)
+			return wrap(lang.X("cli.error.default_path",
+				"the default database file was not found: {{.Err}}; choose one with -db PATH",
+				map[string]any{"Err": err}), err)
 		}
 	}
 
+	// Open's errors name the path and the fix, so they are printed as
+	// they are.
 	store, err := env.Open(dbPath)
-	if errors.Is(err, app.ErrNotDatabase) {
-		return fmt.Errorf("open database %s: %w; choose another file with -db PATH", dbPath, err)
-	}
-
 	if err != nil {
-		return fmt.Errorf("open database %s: %w", dbPath, err)
+		return err
 	}
 
 	defer func() {
 		if closeErr := store.Close(); closeErr != nil && err == nil {
-			err = fmt.Errorf("close database %s: %w", dbPath, closeErr)
+			err = wrap(lang.X("cli.error.close", "closing database {{.Path}} failed: {{.Err}}",
+				map[string]any{"Path": dbPath, "Err": closeErr}), closeErr)
 		}
 	}()
 
@@ -186,7 +211,7 @@ func openAndRun(ctx context.Context, dbPath string, run action, env Env) (err er
 
 func runWindow(_ context.Context, s session) error {
 	if err := s.env.RunWindow(s.store); err != nil {
-		return fmt.Errorf("window failed: %w", err)
+		return wrap(lang.X("cli.error.window", "the window failed: {{.Err}}", map[string]any{"Err": err}), err)
 	}
 
 	return nil
@@ -214,4 +239,17 @@ func (env Env) withDefaults() Env {
 	}
 
 	return env
+}
+
+// isFlagSet reports whether the command line gave the flag name, even
+// with an empty value.
+func isFlagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+
+	return set
 }

@@ -50,17 +50,16 @@ func TestRunPipelineJSONEmpty(t *testing.T) {
 
 func TestRunPipelineTable(t *testing.T) {
 	h := newHarness(salesStore())
-	h.environment["LANG"] = "de_DE.UTF-8"
 	if code := h.run("pipeline"); code != ExitOK {
 		t.Fatalf("exit code = %d, want 0; stderr: %s", code, h.stderr.String())
 	}
 
 	want := "" +
-		"PIPELINE  STAGE        STATUS  DEALS          AMOUNT      WEIGHTED\n" +
-		"Sales     Prospecting  open        3      1.500,00 $      150,00 $\n" +
-		"Sales     Engaging     open        2  1.234.567,89 $  493.827,16 $\n" +
-		"Sales     Won          won         1        500,00 $      500,00 $\n" +
-		"Sales     Lost         lost        0          0,00 $        0,00 $\n"
+		"PIPELINE  STAGE        STATUS  DEALS         AMOUNT     WEIGHTED\n" +
+		"Sales     Prospecting  open        3      $1,500.00      $150.00\n" +
+		"Sales     Engaging     open        2  $1,234,567.89  $493,827.16\n" +
+		"Sales     Won          won         1        $500.00      $500.00\n" +
+		"Sales     Lost         lost        0          $0.00        $0.00\n"
 	if got := h.stdout.String(); got != want {
 		t.Errorf("table:\n%s\nwant:\n%s", got, want)
 	}
@@ -73,7 +72,7 @@ func TestRunUsageErrors(t *testing.T) {
 	}{
 		"unknown command":     {[]string{"export"}, `unknown command "export"`},
 		"unknown global flag": {[]string{"-verbose"}, "-verbose"},
-		"db without value":    {[]string{"-db"}, "-db"},
+		"db without value":    {[]string{"-db"}, "leadwerk: option -db needs a value\n"},
 		"import no preset":    {[]string{"import", "dir"}, "missing -preset"},
 		"import bad preset":   {[]string{"import", "-preset", "salesforce", "dir"}, `unknown preset "salesforce"`},
 		"import no folder":    {[]string{"import", "-preset", "maven-crm"}, "missing the folder"},
@@ -83,8 +82,13 @@ func TestRunUsageErrors(t *testing.T) {
 		"chart no output":     {[]string{"chart"}, "missing -o FILE"},
 		"chart bad extension": {[]string{"chart", "-o", "chart.jpg"}, ".jpg"},
 		"chart bad width":     {[]string{"chart", "-o", "c.png", "-width", "wide"}, "-width"},
-		"chart tiny":          {[]string{"chart", "-o", "c.png", "-width", "10"}, "too small"},
-		"demo extra":          {[]string{"demo", "now"}, `unexpected argument "now"`},
+		"chart tiny":          {[]string{"chart", "-o", "c.png", "-width", "10"}, "10×600 is out of range"},
+		"chart huge": {[]string{"chart", "-o", "c.png", "-width", "100000", "-height", "100000"},
+			"100000×100000 is out of range; use -width 200 to 8000 and -height 150 to 8000"},
+		"chart too tall":  {[]string{"chart", "-o", "c.png", "-height", "8001"}, "1000×8001 is out of range"},
+		"db empty":        {[]string{"-db", "", "pipeline"}, "-db needs a file name"},
+		"db empty equals": {[]string{"-db=", "pipeline"}, "-db needs a file name"},
+		"demo extra":      {[]string{"demo", "now"}, `unexpected argument "now"`},
 	}
 
 	for name, c := range cases {
@@ -298,22 +302,5 @@ func TestRunImportMaven(t *testing.T) {
 
 	if !strings.Contains(h.stderr.String(), "importing: 100%") {
 		t.Errorf("stderr has no progress: %q", h.stderr.String())
-	}
-}
-
-func TestLanguageOf(t *testing.T) {
-	cases := map[string]string{"": "en", "C.UTF-8": "en", "POSIX": "en", "de_DE.UTF-8": "de", "en_US": "en", "fr": "fr"}
-	for locale, want := range cases {
-		getenv := func(name string) string {
-			if name == "LANG" {
-				return locale
-			}
-
-			return ""
-		}
-
-		if got := languageOf(getenv); got != want {
-			t.Errorf("languageOf(LANG=%q) = %q, want %q", locale, got, want)
-		}
 	}
 }

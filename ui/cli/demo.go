@@ -6,13 +6,11 @@ import (
 	"fmt"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"leadwerk/app"
 	"leadwerk/app/demo"
 )
-
-// demoSeed makes "leadwerk demo" produce the same companies and deals on
-// every run, apart from dates, which follow today's date.
-const demoSeed = 20240601
 
 func parseDemo(args []string) (action, error) {
 	fs := newFlagSet("demo")
@@ -22,7 +20,7 @@ func parseDemo(args []string) (action, error) {
 	}
 
 	if len(positional) > 0 {
-		return nil, usagef("demo: unexpected argument %q; this command takes only flags", positional[0])
+		return nil, unexpectedArgument("demo", positional[0])
 	}
 
 	return runDemo, nil
@@ -31,7 +29,8 @@ func parseDemo(args []string) (action, error) {
 func runDemo(ctx context.Context, s session) error {
 	empty, err := s.store.IsEmpty(ctx)
 	if err != nil {
-		return fmt.Errorf("check whether the database is empty: %w", err)
+		return wrap(lang.X("cli.demo.check_failed", "checking whether the database is empty failed: {{.Err}}",
+			map[string]any{"Err": err}), err)
 	}
 
 	if !empty {
@@ -39,30 +38,35 @@ func runDemo(ctx context.Context, s session) error {
 	}
 
 	start := s.env.Now()
-	batch := demo.Generate(demoSeed, app.DateOf(start))
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(start))
 
-	progress := newProgressPrinter(s.env.Stderr, "loading demo data")
+	language := language()
+	progress := newProgressPrinter(s.env.Stderr, lang.X("cli.demo.progress", "loading demo data"), language)
 	result, err := s.store.LoadDemo(ctx, batch, progress.report)
 	if errors.Is(err, app.ErrNotEmpty) {
 		return errNotEmpty(s.dbPath)
 	}
 
 	if err != nil && ctx.Err() != nil {
-		return fmt.Errorf("demo load cancelled; database %s is unchanged", s.dbPath)
+		return wrap(lang.X("cli.demo.cancelled", "loading demo data was cancelled; database {{.Path}} is unchanged",
+			map[string]any{"Path": s.dbPath}), err)
 	}
 
 	if err != nil {
-		return fmt.Errorf("load demo data: %w; the database is unchanged", err)
+		return wrap(lang.X("cli.demo.failed", "loading demo data failed: {{.Err}}; database {{.Path}} is unchanged",
+			map[string]any{"Err": err, "Path": s.dbPath}), err)
 	}
 
 	elapsed := s.env.Now().Sub(start)
-	fmt.Fprintf(s.env.Stdout, "Loaded demo data into %s in %s.\n", s.dbPath, elapsed.Round(time.Millisecond))
-	printResult(s.env.Stdout, result)
+	fmt.Fprintln(s.env.Stdout, lang.X("cli.demo.done", "Loaded demo data into {{.Path}} in {{.Duration}}.",
+		map[string]any{"Path": s.dbPath, "Duration": elapsed.Round(time.Millisecond)}))
+	printResult(s.env.Stdout, result, language)
 
 	return nil
 }
 
 func errNotEmpty(dbPath string) error {
-	return fmt.Errorf("database %s is not empty, and demo data loads only into an empty one; "+
-		"choose a new file with -db PATH", dbPath)
+	return errors.New(lang.X("cli.demo.not_empty",
+		"database {{.Path}} is not empty, and demo data loads only into an empty one; choose a new file with -db PATH",
+		map[string]any{"Path": dbPath}))
 }

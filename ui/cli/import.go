@@ -4,7 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2/lang"
 
 	"leadwerk/app"
 	"leadwerk/app/maven"
@@ -25,13 +30,17 @@ func parseImport(args []string) (action, error) {
 
 	switch {
 	case *preset == "":
-		return nil, usagef("import: missing -preset; the supported preset is %s", presetMavenCRM)
+		return nil, usageError{message: lang.X("cli.import.missing_preset",
+			"import: missing -preset; the supported preset is {{.Preset}}", map[string]any{"Preset": presetMavenCRM})}
 	case *preset != presetMavenCRM:
-		return nil, usagef("import: unknown preset %q; the supported preset is %s", *preset, presetMavenCRM)
+		return nil, usageError{message: lang.X("cli.import.unknown_preset",
+			"import: unknown preset {{.Name}}; the supported preset is {{.Preset}}",
+			map[string]any{"Name": strconv.Quote(*preset), "Preset": presetMavenCRM})}
 	case len(positional) == 0:
-		return nil, usagef("import: missing the folder to import")
+		return nil, usageError{message: lang.X("cli.import.missing_folder", "import: missing the folder to import")}
 	case len(positional) > 1:
-		return nil, usagef("import: expected one folder, got %d arguments", len(positional))
+		return nil, usageError{message: lang.X("cli.import.extra_folders",
+			"import: expected one folder, got {{.Count}} arguments", map[string]any{"Count": len(positional)})}
 	}
 
 	dir := positional[0]
@@ -46,37 +55,61 @@ func runImport(ctx context.Context, s session, dir string) error {
 
 	batch, err := maven.Load(dir)
 	if err != nil {
-		return fmt.Errorf("read %s export in %s: %w", presetMavenCRM, dir, err)
+		return wrap(lang.X("cli.import.read_failed", "reading the {{.Preset}} export in {{.Dir}} failed: {{.Err}}",
+			map[string]any{"Preset": presetMavenCRM, "Dir": dir, "Err": err}), err)
 	}
 
-	progress := newProgressPrinter(s.env.Stderr, "importing")
+	language := language()
+	progress := newProgressPrinter(s.env.Stderr, lang.X("cli.import.progress", "importing"), language)
 	result, err := s.store.Import(ctx, batch, progress.report)
 	if err != nil && ctx.Err() != nil {
-		return fmt.Errorf("import of %s cancelled; database %s is unchanged", dir, s.dbPath)
+		return wrap(lang.X("cli.import.cancelled", "the import of {{.Dir}} was cancelled; database {{.Path}} is unchanged",
+			map[string]any{"Dir": dir, "Path": s.dbPath}), err)
 	}
 
 	if err != nil {
-		return fmt.Errorf("import %s: %w; database %s is unchanged", dir, err, s.dbPath)
+		return wrap(lang.X("cli.import.failed", "importing {{.Dir}} failed: {{.Err}}; database {{.Path}} is unchanged",
+			map[string]any{"Dir": dir, "Err": err, "Path": s.dbPath}), err)
 	}
 
 	elapsed := s.env.Now().Sub(start)
-	fmt.Fprintf(s.env.Stdout, "Imported %s from %s into %s in %s.\n",
-		presetMavenCRM, dir, s.dbPath, elapsed.Round(time.Millisecond))
-	printResult(s.env.Stdout, result)
+	fmt.Fprintln(s.env.Stdout, lang.X("cli.import.done", "Imported {{.Preset}} from {{.Dir}} into {{.Path}} in {{.Duration}}.",
+		map[string]any{"Preset": presetMavenCRM, "Dir": dir, "Path": s.dbPath, "Duration": elapsed.Round(time.Millisecond)}))
+	printResult(s.env.Stdout, result, language)
 
 	return nil
 }
 
-// printResult lists the counts of an import or demo load, leaving out
-// leads and activities when there were none.
-func printResult(w io.Writer, r app.ImportResult) {
-	fmt.Fprintf(w, "  companies:      %d\n", r.Companies)
-	if r.Leads > 0 {
-		fmt.Fprintf(w, "  leads:          %d\n", r.Leads)
+// printResult lists the counts of an import or demo load as aligned
+// "label: count" lines, leaving out leads and activities when there were
+// none. [app.ImportResult] does not tell created companies from updated
+// ones, so one line counts both.
+func printResult(w io.Writer, r app.ImportResult, language string) {
+	type line struct {
+		label string
+		count int
+		note  string
 	}
-	fmt.Fprintf(w, "  deals created:  %d\n", r.OpportunitiesCreated)
-	fmt.Fprintf(w, "  deals updated:  %d\n", r.OpportunitiesUpdated)
+
+	lines := []line{{lang.X("cli.result.companies", "companies"), r.Companies,
+		" " + lang.X("cli.result.companies_note", "(created or updated)")}}
+	if r.Leads > 0 {
+		lines = append(lines, line{label: lang.X("cli.result.leads", "leads"), count: r.Leads})
+	}
+	lines = append(lines,
+		line{label: lang.X("cli.result.deals_created", "deals created"), count: r.OpportunitiesCreated},
+		line{label: lang.X("cli.result.deals_updated", "deals updated"), count: r.OpportunitiesUpdated})
 	if r.Activities > 0 {
-		fmt.Fprintf(w, "  activities:     %d\n", r.Activities)
+		lines = append(lines, line{label: lang.X("cli.result.activities", "activities"), count: r.Activities})
+	}
+
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(l.label))
+	}
+
+	for _, l := range lines {
+		padding := strings.Repeat(" ", width-utf8.RuneCountInString(l.label))
+		fmt.Fprintf(w, "  %s:%s  %s%s\n", l.label, padding, formatCount(l.count, language), l.note)
 	}
 }

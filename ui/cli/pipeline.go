@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
+
+	"fyne.io/fyne/v2/lang"
 
 	"leadwerk/app"
 )
@@ -44,20 +45,21 @@ func parsePipeline(args []string) (action, error) {
 	}
 
 	if len(positional) > 0 {
-		return nil, usagef("pipeline: unexpected argument %q; this command takes only flags", positional[0])
+		return nil, unexpectedArgument("pipeline", positional[0])
 	}
 
 	return func(ctx context.Context, s session) error {
 		summary, err := s.store.PipelineSummary(ctx)
 		if err != nil {
-			return fmt.Errorf("read pipeline summary: %w", err)
+			return wrap(lang.X("cli.error.read_summary", "reading the pipeline totals failed: {{.Err}}",
+				map[string]any{"Err": err}), err)
 		}
 
 		if *asJSON {
 			return writeSummaryJSON(s.env.Stdout, summary)
 		}
 
-		return writeSummaryTable(s.env.Stdout, summary, languageOf(s.env.Getenv))
+		return writeSummaryTable(s.env.Stdout, summary, language())
 	}, nil
 }
 
@@ -77,42 +79,76 @@ func writeSummaryJSON(w io.Writer, summary []app.StageSummary) error {
 	encoder := json.NewEncoder(w)
 	encoder.SetEscapeHTML(false)
 	if err := encoder.Encode(out); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
+		return wrap(lang.X("cli.error.write_json", "writing the JSON failed: {{.Err}}", map[string]any{"Err": err}), err)
 	}
 
 	return nil
 }
 
-// writeSummaryTable prints the summary as aligned columns with the money
-// right-aligned and formatted for language.
+// writeSummaryTable prints the summary as aligned columns in the current
+// language, with the counts and money right-aligned and formatted for
+// language.
 func writeSummaryTable(w io.Writer, summary []app.StageSummary, language string) error {
+	counts := make([]string, len(summary))
 	amounts := make([]string, len(summary))
 	weighted := make([]string, len(summary))
 	for i, s := range summary {
+		counts[i] = formatCount(s.Count, language)
 		amounts[i] = app.FormatMoney(s.Amount, language)
 		weighted[i] = app.FormatMoney(s.Weighted, language)
 	}
 
-	amountWidth := maxWidth("AMOUNT", amounts)
-	weightedWidth := maxWidth("WEIGHTED", weighted)
-	countWidth := len("DEALS")
-	for _, s := range summary {
-		countWidth = max(countWidth, len(strconv.Itoa(s.Count)))
-	}
+	headings := tableHeadings()
+	countWidth := maxWidth(headings.deals, counts)
+	amountWidth := maxWidth(headings.amount, amounts)
+	weightedWidth := maxWidth(headings.weighted, weighted)
 
 	table := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(table, "PIPELINE\tSTAGE\tSTATUS\t%*s\t%*s\t%*s\n",
-		countWidth, "DEALS", amountWidth, "AMOUNT", weightedWidth, "WEIGHTED")
+	fmt.Fprintf(table, "%s\t%s\t%s\t%*s\t%*s\t%*s\n", headings.pipeline, headings.stage, headings.status,
+		countWidth, headings.deals, amountWidth, headings.amount, weightedWidth, headings.weighted)
 	for i, s := range summary {
-		fmt.Fprintf(table, "%s\t%s\t%s\t%*d\t%*s\t%*s\n", cell(s.Pipeline), cell(s.Stage), s.Kind,
-			countWidth, s.Count, amountWidth, amounts[i], weightedWidth, weighted[i])
+		fmt.Fprintf(table, "%s\t%s\t%s\t%*s\t%*s\t%*s\n", cell(s.Pipeline), cell(s.Stage), statusLabel(s.Kind),
+			countWidth, counts[i], amountWidth, amounts[i], weightedWidth, weighted[i])
 	}
 
 	if err := table.Flush(); err != nil {
-		return fmt.Errorf("write table: %w", err)
+		return wrap(lang.X("cli.error.write_table", "writing the table failed: {{.Err}}", map[string]any{"Err": err}), err)
 	}
 
 	return nil
+}
+
+// summaryHeadings are the column headings of the pipeline table.
+type summaryHeadings struct {
+	pipeline, stage, status, deals, amount, weighted string
+}
+
+// tableHeadings returns the headings in the current language, upper case
+// as is usual for command line tables.
+func tableHeadings() summaryHeadings {
+	return summaryHeadings{
+		pipeline: strings.ToUpper(lang.L("Pipeline")),
+		stage:    strings.ToUpper(lang.L("Stage")),
+		status:   strings.ToUpper(lang.L("Status")),
+		deals:    strings.ToUpper(lang.X("cli.table.deals", "Deals")),
+		amount:   strings.ToUpper(lang.L("Amount")),
+		weighted: strings.ToUpper(lang.L("Weighted")),
+	}
+}
+
+// statusLabel returns the translated status of a stage kind. The JSON
+// output keeps the untranslated kind.
+func statusLabel(kind app.StageKind) string {
+	switch kind {
+	case app.StageOpen:
+		return lang.L("open")
+	case app.StageWon:
+		return lang.L("won")
+	case app.StageLost:
+		return lang.L("lost")
+	default:
+		return string(kind)
+	}
 }
 
 // maxWidth returns the width in runes of the longest of header and values.
@@ -135,26 +171,4 @@ func cell(name string) string {
 
 		return r
 	}, name)
-}
-
-// languageOf returns the language of the user's locale from LC_ALL,
-// LC_MESSAGES or LANG, such as "de" for "de_DE.UTF-8". It returns "en" for
-// the C and POSIX locales and when none is set.
-func languageOf(getenv func(string) string) string {
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		locale := getenv(name)
-		if locale == "" {
-			continue
-		}
-
-		language, _, _ := strings.Cut(locale, "_")
-		language, _, _ = strings.Cut(language, ".")
-		if language == "C" || language == "POSIX" || language == "" {
-			return "en"
-		}
-
-		return strings.ToLower(language)
-	}
-
-	return "en"
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"sync"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // progressStep is the share of the work, in percent, between two progress
@@ -14,15 +16,18 @@ const progressStep = 10
 // progressStep percent, such as "importing: 40% (3520 of 8800)". Its
 // report method is an [app.Progress] and may be called from any goroutine.
 type progressPrinter struct {
-	w     io.Writer
-	label string
+	w        io.Writer
+	label    string
+	language string
 
 	mu       sync.Mutex
 	lastStep int
 }
 
-func newProgressPrinter(w io.Writer, label string) *progressPrinter {
-	return &progressPrinter{w: w, label: label, lastStep: -1}
+// newProgressPrinter returns a printer that starts each line with label
+// and writes the counts for language.
+func newProgressPrinter(w io.Writer, label, language string) *progressPrinter {
+	return &progressPrinter{w: w, label: label, language: language, lastStep: -1}
 }
 
 func (p *progressPrinter) report(done, total int) {
@@ -41,5 +46,11 @@ func (p *progressPrinter) report(done, total int) {
 	}
 
 	p.lastStep = step
-	fmt.Fprintf(p.w, "%s: %d%% (%d of %d)\n", p.label, percent, done, total)
+	fmt.Fprintln(p.w, lang.X("cli.progress", "{{.Label}}: {{.Percent}}% ({{.Done}} of {{.Total}})",
+		map[string]any{
+			"Label":   p.label,
+			"Percent": percent,
+			"Done":    formatCount(done, p.language),
+			"Total":   formatCount(total, p.language),
+		}))
 }
