@@ -211,3 +211,15 @@ func checkXML(s string) error {
 		}
 	}
 }
+
+// BenchmarkRenderPipelineImage measures drawing the chart at the size
+// the Pipeline tab uses, which happens on every reload of that tab.
+func BenchmarkRenderPipelineImage(b *testing.B) {
+	s := sampleSeries()
+
+	for b.Loop() {
+		if _, err := RenderPipelineImage(s, 1000, 640); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

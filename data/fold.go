@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql/driver"
 	"strings"
+	"unicode/utf8"
 
 	sqlite "github.com/glebarez/go-sqlite"
 )
@@ -27,8 +28,25 @@ func fold(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) 
 	}
 }
 
-// foldedLike returns the SQL condition that column contains the search
-// text in any letter case, for use with the argument from likePattern.
-func foldedLike(column string) string {
+// foldedLike returns the SQL condition that column contains search in any
+// letter case, for use with the argument from likePattern. SQLite's LIKE
+// already ignores the case of ASCII letters, and a pattern without other
+// letters matches no other letter anyway, so the slower Go function is
+// called only for a search with non-ASCII letters.
+func foldedLike(column, search string) string {
+	if isASCII(search) {
+		return column + ` LIKE ? ESCAPE '\'`
+	}
+
 	return foldFunction + "(" + column + `) LIKE ? ESCAPE '\'`
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+
+	return true
 }

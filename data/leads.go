@@ -14,9 +14,9 @@ func leadQuery(db *gorm.DB, q app.LeadQuery) *gorm.DB {
 	db = db.Model(&leadRow{})
 	if search := strings.TrimSpace(q.Search); search != "" {
 		p := likePattern(search)
-		db = db.Where(foldedLike("first_name")+" OR "+foldedLike("last_name")+
-			" OR "+foldedLike("first_name || ' ' || last_name")+" OR "+foldedLike("company_name")+
-			" OR "+foldedLike("email")+" OR "+foldedLike("city"), p, p, p, p, p, p)
+		db = db.Where(foldedLike("first_name", search)+" OR "+foldedLike("last_name", search)+
+			" OR "+foldedLike("first_name || ' ' || last_name", search)+" OR "+foldedLike("company_name", search)+
+			" OR "+foldedLike("email", search)+" OR "+foldedLike("city", search), p, p, p, p, p, p)
 	}
 
 	return db

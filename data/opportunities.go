@@ -67,8 +67,8 @@ func opportunityWhere(q app.OpportunityQuery) (string, []any) {
 
 	if search := strings.TrimSpace(q.Search); search != "" {
 		p := likePattern(search)
-		terms = append(terms, "("+foldedLike("o.title")+" OR "+foldedLike("c.name")+
-			" OR "+foldedLike("o.owner")+" OR "+foldedLike("o.product")+")")
+		terms = append(terms, "("+foldedLike("o.title", search)+" OR "+foldedLike("c.name", search)+
+			" OR "+foldedLike("o.owner", search)+" OR "+foldedLike("o.product", search)+")")
 		args = append(args, p, p, p, p)
 	}
 

@@ -340,3 +340,17 @@ func BenchmarkListOpportunities(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchOpportunitiesUmlaut measures a search with a non-ASCII
+// letter, which folds every compared value in Go; see foldedLike.
+func BenchmarkSearchOpportunitiesUmlaut(b *testing.B) {
+	s := openTestStore(b)
+	mustImport(b, s, generatedBatch(10000))
+	q := app.OpportunityQuery{Search: "gtx ü", Sort: app.SortByWeighted, Descending: true, Limit: 100}
+
+	for b.Loop() {
+		if _, err := s.ListOpportunities(context.Background(), q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
