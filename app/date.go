@@ -57,3 +57,11 @@ func (d Date) String() string {
 func (d Date) Before(other Date) bool {
 	return d.String() < other.String()
 }
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func monthOf(m int) time.Month {
+	return time.Month(m)
+}

@@ -1,6 +1,9 @@
 package app
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Company is an organisation that leads and opportunities belong to.
 type Company struct {
@@ -28,10 +31,13 @@ type Contact struct {
 	FirstName string
 	LastName  string
 	Role      string
-	Email     string
-	Phone     string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// BuyingRole is the contact's part in the buying decision, taken
+	// from the lead's BANT authority when a lead is converted.
+	BuyingRole AuthorityRole
+	Email      string
+	Phone      string
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // LeadStatus is where a lead stands in qualification.
@@ -65,22 +71,138 @@ const (
 // opportunity.
 type Lead struct {
 	ID          int64
+	Salutation  string
 	FirstName   string
 	LastName    string
 	CompanyName string
-	Role        string
-	Email       string
-	Phone       string
-	City        string
-	Country     string
-	Industry    string
-	Source      string
-	Status      LeadStatus
-	Owner       string
-	Notes       string
-	SourceRef   string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Role is the person's job title, such as "Head of Purchasing".
+	Role    string
+	Email   string
+	Phone   string
+	Website string
+	Street  string
+	// PostalCode is text because codes such as "01067" or "SW1A 1AA" are
+	// not numbers.
+	PostalCode string
+	City       string
+	Country    string
+
+	// Source is one of the Source constants or an import's own channel.
+	Source string
+	// SourceDetail names the particular source, such as the trade fair.
+	SourceDetail string
+	// Origin is how the lead entered a previous system, such as
+	// "Landing Page Submission"; empty for leads entered here.
+	Origin   string
+	Campaign string
+
+	Industry string
+	SizeBand SizeBand
+	Region   string
+	Persona  string
+
+	Owner   string
+	Notes   string
+	Consent Consent
+
+	Status           LeadStatus
+	DisqualifyReason string
+
+	// Score is 0–100, computed by [ScoreLead] whenever the lead, its
+	// qualification, the ideal customer profile or its activities change.
+	Score        int
+	ScoreReasons []ScoreReason
+	Temperature  Temperature
+	// TemperatureManual marks a temperature set by hand, which a new
+	// score does not change.
+	TemperatureManual bool
+
+	HandedOverBy string
+	// HandedOverAt is in UTC; the zero time means not handed over.
+	HandedOverAt time.Time
+
+	// The records a conversion created or matched; 0 until converted.
+	ConvertedCompanyID     int64
+	ConvertedContactID     int64
+	ConvertedOpportunityID int64
+
+	// LastActivityAt is the time of the newest activity, in UTC; the zero
+	// time means none.
+	LastActivityAt time.Time
+	SourceRef      string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// Name returns the person's full name, "First Last", or the company
+// name when the lead has no person.
+func (l Lead) Name() string {
+	name := strings.TrimSpace(l.FirstName + " " + l.LastName)
+	if name == "" {
+		return l.CompanyName
+	}
+
+	return name
+}
+
+// SizeBand is a company size by number of employees.
+type SizeBand string
+
+// The size bands, following the EU's SME size classes and splitting
+// large companies once more.
+const (
+	Size1to9      SizeBand = "1-9"
+	Size10to49    SizeBand = "10-49"
+	Size50to249   SizeBand = "50-249"
+	Size250to999  SizeBand = "250-999"
+	Size1000Plus  SizeBand = "1000+"
+	SizeBandUnset SizeBand = ""
+)
+
+// SizeBands lists the bands from small to large.
+func SizeBands() []SizeBand {
+	return []SizeBand{Size1to9, Size10to49, Size50to249, Size250to999, Size1000Plus}
+}
+
+// LegalBasis is the GDPR Art. 6(1) ground on which personal data of a
+// lead is processed.
+type LegalBasis string
+
+// The legal bases a sales team uses; GDPR Art. 6(1)(a), (b) and (f).
+const (
+	BasisConsent            LegalBasis = "consent"
+	BasisContract           LegalBasis = "contract"
+	BasisLegitimateInterest LegalBasis = "legitimate_interest"
+)
+
+// Consent records why Leadwerk may keep and use a lead's personal data.
+type Consent struct {
+	Basis LegalBasis
+	// Date is the day the consent was given or the basis recorded.
+	Date Date
+	// Obtained says how, such as "business card at Hannover Messe".
+	Obtained string
+}
+
+// Temperature is how ready a lead is to buy, derived from its score.
+type Temperature string
+
+// The temperatures, hottest first.
+const (
+	Hot  Temperature = "hot"
+	Warm Temperature = "warm"
+	Cold Temperature = "cold"
+)
+
+// LeadStatusChange records one status change of a lead.
+type LeadStatusChange struct {
+	ID     int64
+	LeadID int64
+	From   LeadStatus
+	To     LeadStatus
+	// Reason is required for a disqualification and optional otherwise.
+	Reason string
+	At     time.Time
 }
 
 // StageKind tells whether a stage is still open or closes the deal.

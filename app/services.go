@@ -80,14 +80,51 @@ type StageSummary struct {
 	Weighted   Money
 }
 
-// LeadQuery selects one page of leads.
+// LeadSort names the order of a lead list.
+type LeadSort string
+
+// The orders a lead list can take.
+const (
+	// SortLeadsByWorklist puts the best open leads first: highest score,
+	// then the one that has waited longest since its last activity or,
+	// without activities, since it was created.
+	SortLeadsByWorklist     LeadSort = "worklist"
+	SortLeadsByScore        LeadSort = "score"
+	SortLeadsByCreated      LeadSort = "created"
+	SortLeadsByLastActivity LeadSort = "last_activity"
+	SortLeadsByName         LeadSort = "name"
+)
+
+// LeadQuery selects one page of leads. Empty filters keep all leads.
 type LeadQuery struct {
 	// Search keeps the leads whose name, company, e-mail or city contains
 	// the text, ignoring case. Empty keeps all.
-	Search string
-	Offset int
+	Search       string
+	Statuses     []LeadStatus
+	Sources      []string
+	Temperatures []Temperature
+	Owner        string
+	// MinScore keeps leads scoring at least this much.
+	MinScore int
+	// MaxScore keeps leads scoring at most this much; nil means 100.
+	MaxScore *int
+	// OpenOnly keeps the leads [IsOpenLead] accepts.
+	OpenOnly bool
+	// Sort defaults to SortLeadsByCreated, newest first.
+	Sort       LeadSort
+	Descending bool
+	Offset     int
 	// Limit is the page size; 0 means no limit.
 	Limit int
+}
+
+// LeadDetail is everything the lead panel shows of one lead.
+type LeadDetail struct {
+	Lead
+	// Qualifications are newest first; the first one counts for the score.
+	Qualifications []Qualification
+	StatusChanges  []LeadStatusChange
+	Activities     []Activity
 }
 
 // Progress receives how many of total items a long task has done. It is
@@ -124,10 +161,58 @@ type PipelineService interface {
 	PipelineSummary(ctx context.Context) ([]StageSummary, error)
 }
 
-// LeadService reads leads for the lead list.
+// LeadService keeps leads, their qualification and their way to sales.
+// Every method that changes a lead recomputes its score and temperature
+// and records a status change where the status moves. Methods taking an
+// id wrap ErrNotFound for an unknown one.
 type LeadService interface {
 	CountLeads(ctx context.Context, q LeadQuery) (int, error)
 	ListLeads(ctx context.Context, q LeadQuery) ([]Lead, error)
+	Lead(ctx context.Context, id int64) (LeadDetail, error)
+
+	// CreateLead validates l with ValidateLead, wrapping ErrInvalid, and
+	// stores it with status New unless l sets another status.
+	CreateLead(ctx context.Context, l Lead) (Lead, error)
+	// UpdateLead saves every field of l, zero values included, except
+	// status, score and conversion links, which have their own methods.
+	UpdateLead(ctx context.Context, l Lead) (Lead, error)
+	// FindDuplicates returns stored leads that [IsLikelyDuplicate] matches
+	// with l, leaving out l itself when it has an ID.
+	FindDuplicates(ctx context.Context, l Lead) ([]Lead, error)
+
+	// ChangeLeadStatus moves a lead as [CheckStatusChange] allows.
+	ChangeLeadStatus(ctx context.Context, id int64, to LeadStatus, reason string) error
+	// SaveQualification adds a BANT assessment to the lead's history.
+	SaveQualification(ctx context.Context, q Qualification) (Lead, error)
+	// SetTemperature overrides the temperature by hand; an empty t goes
+	// back to the temperature the score earns.
+	SetTemperature(ctx context.Context, id int64, t Temperature) error
+
+	// HandOver passes a qualified lead to sales, recording by and the
+	// time; other statuses wrap ErrInvalid.
+	HandOver(ctx context.Context, id int64, by string) error
+	// ConvertLead turns a qualified or handed-over lead into a company
+	// (matched by [NormalizeCompany] or new), a contact (matched by e-mail
+	// or new) and an opportunity planned by [PlanOpportunity], in one
+	// transaction. The lead's activities move to the opportunity.
+	ConvertLead(ctx context.Context, id int64, r ConversionRequest) (ConversionResult, error)
+	// UndoConversion reverses a conversion while its opportunity is
+	// untouched: it deletes the opportunity, and the company and contact
+	// if the conversion created them, moves the activities back and
+	// returns the lead to its status before. A changed opportunity wraps
+	// ErrInvalid.
+	UndoConversion(ctx context.Context, leadID int64) error
+}
+
+// SettingsService keeps the manager's scoring settings. Saving either
+// rescores every lead in the same transaction.
+type SettingsService interface {
+	IdealCustomerProfile(ctx context.Context) (IdealCustomerProfile, error)
+	SaveIdealCustomerProfile(ctx context.Context, p IdealCustomerProfile) error
+	ScoreThresholds(ctx context.Context) (ScoreThresholds, error)
+	// SaveScoreThresholds wraps ErrInvalid unless [ValidateThresholds]
+	// accepts t.
+	SaveScoreThresholds(ctx context.Context, t ScoreThresholds) error
 }
 
 // ImportService stores records read from outside.
@@ -151,6 +236,7 @@ type Store interface {
 	OpportunityService
 	PipelineService
 	LeadService
+	SettingsService
 	ImportService
 	Close() error
 }

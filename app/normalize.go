@@ -1,0 +1,103 @@
+package app
+
+import (
+	"strings"
+	"unicode"
+)
+
+// umlautFolds spells German letters the way a person without them types
+// them, so "Müller" and "Mueller" compare equal.
+var umlautFolds = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "é", "e", "è", "e", "á", "a", "à", "a")
+
+// legalSuffixes are company legal forms that do not tell firms apart.
+// Multi-word forms come first so "GmbH & Co. KG" is removed whole.
+var legalSuffixes = [][]string{
+	{"gmbh", "co", "kg"}, {"gmbh", "co", "kgaa"}, {"ag", "co", "kg"},
+	{"gmbh"}, {"mbh"}, {"ag"}, {"kg"}, {"kgaa"}, {"ohg"}, {"ug"}, {"ek"}, {"se"}, {"gbr"},
+	{"ltd"}, {"limited"}, {"plc"}, {"llc"}, {"inc"}, {"incorporated"}, {"corp"}, {"corporation"},
+	{"co"}, {"sa"}, {"sarl"}, {"srl"}, {"bv"}, {"nv"}, {"ab"}, {"oy"}, {"as"},
+}
+
+// NormalizeName folds a person's name for duplicate matching: lower
+// case, umlauts spelled out, punctuation removed, spaces collapsed.
+func NormalizeName(s string) string {
+	return strings.Join(words(s), " ")
+}
+
+// NormalizeCompany folds a company name like NormalizeName and drops
+// trailing legal forms, so "Müller GmbH" matches "mueller gmbh & co. kg"
+// and "Mueller".
+func NormalizeCompany(s string) string {
+	w := words(s)
+	for trimmed := true; trimmed && len(w) > 1; {
+		trimmed = false
+		for _, suffix := range legalSuffixes {
+			if len(w) > len(suffix) && hasSuffixWords(w, suffix) {
+				w = w[:len(w)-len(suffix)]
+				trimmed = true
+				break
+			}
+		}
+	}
+
+	return strings.Join(w, " ")
+}
+
+// NormalizeEmail lower-cases an e-mail address and trims spaces.
+func NormalizeEmail(s string) string {
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// words splits s into folded words. "&" and "+" separate words like
+// spaces; other punctuation is dropped, so "Co." is "co".
+func words(s string) []string {
+	folded := umlautFolds.Replace(strings.ToLower(s))
+	var b strings.Builder
+	for _, r := range folded {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case unicode.IsSpace(r) || r == '&' || r == '+' || r == '-' || r == '/':
+			b.WriteRune(' ')
+		}
+	}
+
+	return strings.Fields(b.String())
+}
+
+func hasSuffixWords(w, suffix []string) bool {
+	offset := len(w) - len(suffix)
+	for i, s := range suffix {
+		if w[offset+i] != s {
+			return false
+		}
+	}
+
+	return true
+}
+
+// DuplicateKeys are the folded values two leads are compared on.
+type DuplicateKeys struct {
+	Email   string
+	Name    string
+	Company string
+}
+
+// KeysOf returns the duplicate keys of a lead.
+func KeysOf(l Lead) DuplicateKeys {
+	return DuplicateKeys{
+		Email:   NormalizeEmail(l.Email),
+		Name:    NormalizeName(l.FirstName + " " + l.LastName),
+		Company: NormalizeCompany(l.CompanyName),
+	}
+}
+
+// IsLikelyDuplicate reports whether two leads are probably the same
+// person: the same e-mail address, or the same name at the same company.
+func IsLikelyDuplicate(a, b DuplicateKeys) bool {
+	if a.Email != "" && a.Email == b.Email {
+		return true
+	}
+
+	return a.Name != "" && a.Name == b.Name && a.Company != "" && a.Company == b.Company
+}
