@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 
 	"leadwerk/app"
 )
@@ -11,13 +12,11 @@ import (
 // makes GORM write zero values too.
 var (
 	companyUpdateColumns = []string{
-		"name", "sector", "employees", "revenue_minor", "revenue_currency",
+		"name", "name_key", "sector", "employees", "revenue_minor", "revenue_currency",
 		"country", "year_founded", "parent_id", "updated_at",
 	}
-	leadUpdateColumns = []string{
-		"first_name", "last_name", "company_name", "role", "email", "phone", "city",
-		"country", "industry", "source", "status", "owner", "notes", "updated_at",
-	}
+	leadUpdateColumns = append(slices.Clone(leadFormColumns),
+		"status", "disqualify_reason", "score", "score_reasons", "temperature", "updated_at")
 )
 
 // importCompanies inserts new companies and updates known ones, then
@@ -96,8 +95,46 @@ func (im *importer) linkParents(rowIDs []*int64) error {
 	return nil
 }
 
+// storedLead is the part of a stored lead that a re-import compares.
+type storedLead struct {
+	ID                int64
+	SourceRef         string
+	Status            string
+	Temperature       string
+	TemperatureManual bool
+}
+
+func (im *importer) storedLeads() (map[string]storedLead, error) {
+	var rows []storedLead
+	err := im.tx.Table("leads").Select("id, source_ref, status, temperature, temperature_manual").
+		Where("source_ref <> ''").Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("read source references of leads: %w", err)
+	}
+
+	known := make(map[string]storedLead, len(rows))
+	for _, r := range rows {
+		known[r.SourceRef] = r
+	}
+
+	return known, nil
+}
+
+// importLeads inserts new leads and updates known ones, computing their
+// duplicate keys, score and temperature. A known lead keeps a
+// temperature set by hand, and a change of its status is recorded.
 func (im *importer) importLeads() error {
-	ids, err := im.sourceRefIDs("leads")
+	known, err := im.storedLeads()
+	if err != nil {
+		return err
+	}
+
+	sc, err := newScorer(im.tx, im.now)
+	if err != nil {
+		return err
+	}
+
+	inputs, err := sc.loadInputs(im.tx)
 	if err != nil {
 		return err
 	}
@@ -111,14 +148,18 @@ func (im *importer) importLeads() error {
 
 		row := leadToRow(l)
 		row.ID = 0
-		id, known := ids[l.SourceRef]
-		if !known || l.SourceRef == "" {
+		row.ConvertedCompanyID, row.ConvertedContactID, row.ConvertedOpportunityID = nil, nil, nil
+		stored, ok := known[l.SourceRef]
+		if !ok || l.SourceRef == "" {
+			sc.apply(&row, l, nil, 0)
 			fresh = append(fresh, row)
 			continue
 		}
 
-		row.ID = id
-		if err := im.tx.Model(&row).Select(leadUpdateColumns).Updates(&row).Error; err != nil {
+		row.ID = stored.ID
+		row.TemperatureManual, row.Temperature = stored.TemperatureManual, stored.Temperature
+		sc.apply(&row, l, inputs.qualifications[row.ID], inputs.recent[row.ID])
+		if err := im.updateLead(row, stored); err != nil {
 			return fmt.Errorf("update lead %q: %w", l.SourceRef, err)
 		}
 		if err := im.advance(1); err != nil {
@@ -132,4 +173,25 @@ func (im *importer) importLeads() error {
 	im.result.Leads = len(im.batch.Leads)
 
 	return nil
+}
+
+// updateLead writes the source's columns of row over the stored lead,
+// and last_activity_at only when the source gives one.
+func (im *importer) updateLead(row leadRow, stored storedLead) error {
+	columns := leadUpdateColumns
+	if row.LastActivityAt != nil {
+		columns = append(slices.Clone(columns), "last_activity_at")
+	}
+
+	if err := im.tx.Model(&row).Select(columns).Updates(&row).Error; err != nil {
+		return err
+	}
+
+	if row.Status == stored.Status {
+		return nil
+	}
+
+	change := leadStatusChangeRow{LeadID: row.ID, FromStatus: stored.Status, ToStatus: row.Status, At: im.now}
+
+	return im.tx.Create(&change).Error
 }

@@ -24,6 +24,7 @@ type migration struct {
 // migration: append a new one with the next version.
 var migrations = []migration{
 	{version: 1, name: "create CRM tables", sql: schemaV1, seed: seedDefaultPipeline},
+	{version: 2, name: "add lead management", sql: schemaV2, seed: seedLeadManagement},
 }
 
 const createMigrationsTable = `
@@ -37,6 +38,12 @@ CREATE TABLE schema_migrations (
 // transaction. It runs no DDL when the database is up to date, and it
 // rejects a database made by a newer Leadwerk.
 func migrate(ctx context.Context, db *gorm.DB) error {
+	return migrateTo(ctx, db, migrations)
+}
+
+// migrateTo applies the missing migrations of list, which tests cut short
+// to build a database of an older schema.
+func migrateTo(ctx context.Context, db *gorm.DB, list []migration) error {
 	db = db.WithContext(ctx)
 
 	var exists int64
@@ -57,12 +64,12 @@ func migrate(ctx context.Context, db *gorm.DB) error {
 		return err
 	}
 
-	latest := migrations[len(migrations)-1].version
+	latest := list[len(list)-1].version
 	if current > latest {
 		return fmt.Errorf("schema version %d is newer than the %d this Leadwerk knows: update Leadwerk", current, latest)
 	}
 
-	for _, m := range migrations {
+	for _, m := range list {
 		if m.version <= current {
 			continue
 		}
@@ -127,6 +134,42 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 
 func seedDefaultPipeline(tx *gorm.DB) error {
 	_, err := createPipeline(tx, app.DefaultPipeline())
+
+	return err
+}
+
+// seedLeadManagement fills what schemaV2 cannot compute in SQL: the folded
+// duplicate keys of existing leads, the folded names of companies and the
+// score and temperature of every lead.
+func seedLeadManagement(tx *gorm.DB) error {
+	var leads []leadRow
+	if err := tx.Select("id, first_name, last_name, company_name, email").Find(&leads).Error; err != nil {
+		return fmt.Errorf("read leads: %w", err)
+	}
+
+	for _, r := range leads {
+		keys := app.KeysOf(app.Lead{FirstName: r.FirstName, LastName: r.LastName, CompanyName: r.CompanyName,
+			Email: r.Email})
+		err := tx.Exec(`UPDATE leads SET email_key = ?, name_key = ?, company_key = ? WHERE id = ?`,
+			keys.Email, keys.Name, keys.Company, r.ID).Error
+		if err != nil {
+			return fmt.Errorf("store keys of lead %d: %w", r.ID, err)
+		}
+	}
+
+	var companies []companyRow
+	if err := tx.Select("id, name").Find(&companies).Error; err != nil {
+		return fmt.Errorf("read companies: %w", err)
+	}
+
+	for _, c := range companies {
+		err := tx.Exec(`UPDATE companies SET name_key = ? WHERE id = ?`, app.NormalizeCompany(c.Name), c.ID).Error
+		if err != nil {
+			return fmt.Errorf("store folded name of company %d: %w", c.ID, err)
+		}
+	}
+
+	_, err := rescoreAll(tx, time.Now().UTC())
 
 	return err
 }

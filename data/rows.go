@@ -7,7 +7,7 @@ import (
 	"leadwerk/app"
 )
 
-// The row types mirror the tables of schemaV1 column by column. They are
+// The row types mirror the tables of schemaV1 and schemaV2 column by column. They are
 // written with Create or with Updates after Select names the columns,
 // because a bare Updates(struct) skips zero values such as a probability
 // of 0.
@@ -15,6 +15,7 @@ import (
 type companyRow struct {
 	ID              int64     `gorm:"column:id;primaryKey"`
 	Name            string    `gorm:"column:name"`
+	NameKey         string    `gorm:"column:name_key"`
 	Sector          string    `gorm:"column:sector"`
 	Employees       int       `gorm:"column:employees"`
 	RevenueMinor    int64     `gorm:"column:revenue_minor"`
@@ -28,28 +29,6 @@ type companyRow struct {
 }
 
 func (companyRow) TableName() string { return "companies" }
-
-type leadRow struct {
-	ID          int64     `gorm:"column:id;primaryKey"`
-	FirstName   string    `gorm:"column:first_name"`
-	LastName    string    `gorm:"column:last_name"`
-	CompanyName string    `gorm:"column:company_name"`
-	Role        string    `gorm:"column:role"`
-	Email       string    `gorm:"column:email"`
-	Phone       string    `gorm:"column:phone"`
-	City        string    `gorm:"column:city"`
-	Country     string    `gorm:"column:country"`
-	Industry    string    `gorm:"column:industry"`
-	Source      string    `gorm:"column:source"`
-	Status      string    `gorm:"column:status"`
-	Owner       string    `gorm:"column:owner"`
-	Notes       string    `gorm:"column:notes"`
-	SourceRef   string    `gorm:"column:source_ref"`
-	CreatedAt   time.Time `gorm:"column:created_at"`
-	UpdatedAt   time.Time `gorm:"column:updated_at"`
-}
-
-func (leadRow) TableName() string { return "leads" }
 
 type pipelineRow struct {
 	ID       int64  `gorm:"column:id;primaryKey"`
@@ -162,7 +141,7 @@ func parseStoredDate(text, column string, id int64) (app.Date, error) {
 
 func companyToRow(c app.Company) companyRow {
 	return companyRow{
-		ID: c.ID, Name: c.Name, Sector: c.Sector, Employees: c.Employees,
+		ID: c.ID, Name: c.Name, NameKey: app.NormalizeCompany(c.Name), Sector: c.Sector, Employees: c.Employees,
 		RevenueMinor: c.Revenue.Minor, RevenueCurrency: c.Revenue.Currency,
 		Country: c.Country, YearFounded: c.YearFounded, ParentID: optionalID(c.ParentID),
 		SourceRef: c.SourceRef, CreatedAt: utc(c.CreatedAt), UpdatedAt: utc(c.UpdatedAt),
@@ -175,29 +154,6 @@ func (r companyRow) toApp() app.Company {
 		Revenue: app.Money{Minor: r.RevenueMinor, Currency: r.RevenueCurrency},
 		Country: r.Country, YearFounded: r.YearFounded, ParentID: idOf(r.ParentID),
 		SourceRef: r.SourceRef, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
-	}
-}
-
-func leadToRow(l app.Lead) leadRow {
-	status := l.Status
-	if status == "" {
-		status = app.LeadNew
-	}
-
-	return leadRow{
-		ID: l.ID, FirstName: l.FirstName, LastName: l.LastName, CompanyName: l.CompanyName,
-		Role: l.Role, Email: l.Email, Phone: l.Phone, City: l.City, Country: l.Country,
-		Industry: l.Industry, Source: l.Source, Status: string(status), Owner: l.Owner,
-		Notes: l.Notes, SourceRef: l.SourceRef, CreatedAt: utc(l.CreatedAt), UpdatedAt: utc(l.UpdatedAt),
-	}
-}
-
-func (r leadRow) toApp() app.Lead {
-	return app.Lead{
-		ID: r.ID, FirstName: r.FirstName, LastName: r.LastName, CompanyName: r.CompanyName,
-		Role: r.Role, Email: r.Email, Phone: r.Phone, City: r.City, Country: r.Country,
-		Industry: r.Industry, Source: r.Source, Status: app.LeadStatus(r.Status), Owner: r.Owner,
-		Notes: r.Notes, SourceRef: r.SourceRef, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
 	}
 }
 

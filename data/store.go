@@ -38,6 +38,9 @@ const busyTimeout = 5 * time.Second
 type Store struct {
 	db   *gorm.DB
 	path string
+	// now returns the current time in UTC; tests replace it to pin
+	// status change times, consent checks and the engagement window.
+	now func() time.Time
 }
 
 // DefaultPath returns where Leadwerk keeps its database when no path is
@@ -86,7 +89,7 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, now: utcNow}
 	if err := s.checkForeignKeys(); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -195,6 +198,10 @@ func dsn(path string) string {
 		"&_pragma=synchronous(NORMAL)" +
 		"&_pragma=cache_size(-32768)" +
 		"&_txlock=immediate"
+}
+
+func utcNow() time.Time {
+	return time.Now().UTC()
 }
 
 func openGorm(path string) (*gorm.DB, error) {
