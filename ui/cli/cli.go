@@ -57,6 +57,13 @@ const usageText = `Usage:
   leadwerk [-db PATH]                    open the window
   leadwerk [-db PATH] import -preset maven-crm DIR
                                          import the CSV export in folder DIR
+  leadwerk [-db PATH] import -preset xeducation-leads FILE
+                                         import the leads of an X Education
+                                         Leads.csv file
+  leadwerk [-db PATH] leads [-json] [-q TEXT] [-status STATUS] [-source SOURCE]
+                                         print the matching leads in worklist
+                                         order: open leads first, then by
+                                         highest score and longest wait
   leadwerk [-db PATH] pipeline [-json]   print deal count, amount and weighted
                                          amount per pipeline stage
   leadwerk [-db PATH] chart -o FILE [-pipeline NAME] [-width N] [-height N]
@@ -67,7 +74,14 @@ const usageText = `Usage:
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
                    Leadwerk/leadwerk.db in the user's config folder
-  -json            (pipeline) print one JSON object instead of a table
+  -json            (pipeline) print one JSON object instead of a table;
+                   (leads) print one JSON array of leads instead of a table
+  -q TEXT          (leads) keep leads whose name, company, e-mail or city
+                   contains TEXT, ignoring case
+  -status STATUS   (leads) keep leads with this status: new, contacted,
+                   nurturing, qualified, handed_over, converted or disqualified
+  -source SOURCE   (leads) keep leads from this source, spelled as stored,
+                   such as "trade fair" or "Direct Traffic"
   -o FILE          (chart) output file, .png or .svg
   -pipeline NAME   (chart) pipeline to draw; default the first with deals
   -width N         (chart) image width in pixels, {{.MinWidth}} to {{.MaxWidth}} (default {{.Width}})
@@ -162,6 +176,8 @@ func parse(args []string) (string, action, error) {
 	switch name := rest[0]; name {
 	case "import":
 		run, err = parseImport(rest[1:])
+	case "leads":
+		run, err = parseLeads(rest[1:])
 	case "pipeline":
 		run, err = parsePipeline(rest[1:])
 	case "chart":

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"leadwerk/app"
@@ -19,6 +21,35 @@ type fakeStore struct {
 	imported  []app.ImportBatch
 	demoLoads int
 	closed    bool
+
+	// leads are returned by ListLeads in this order, filtered by the
+	// query's search, statuses and sources.
+	leads       []app.Lead
+	leadQueries []app.LeadQuery
+}
+
+// ListLeads records the query and returns s.leads filtered by its search,
+// statuses and sources. It keeps the order of s.leads and ignores the
+// query's sort.
+func (s *fakeStore) ListLeads(_ context.Context, q app.LeadQuery) ([]app.Lead, error) {
+	s.leadQueries = append(s.leadQueries, q)
+
+	var out []app.Lead
+	for _, l := range s.leads {
+		if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, l.Status) {
+			continue
+		}
+		if len(q.Sources) > 0 && !slices.Contains(q.Sources, l.Source) {
+			continue
+		}
+		text := strings.ToLower(l.Name() + "\n" + l.CompanyName + "\n" + l.Email + "\n" + l.City)
+		if !strings.Contains(text, strings.ToLower(q.Search)) {
+			continue
+		}
+		out = append(out, l)
+	}
+
+	return out, nil
 }
 
 func (s *fakeStore) Pipelines(context.Context) ([]app.Pipeline, error) { return s.pipelines, nil }
@@ -31,9 +62,12 @@ func (s *fakeStore) IsEmpty(context.Context) (bool, error) { return s.empty, nil
 
 func (s *fakeStore) Import(ctx context.Context, b app.ImportBatch, progress app.Progress) (app.ImportResult, error) {
 	s.imported = append(s.imported, b)
-	progress(len(b.Opportunities), len(b.Opportunities))
+	total := len(b.Companies) + len(b.Leads) + len(b.Opportunities)
+	progress(total, total)
 
-	return app.ImportResult{Companies: len(b.Companies), OpportunitiesCreated: len(b.Opportunities)}, ctx.Err()
+	result := app.ImportResult{Companies: len(b.Companies), Leads: len(b.Leads), OpportunitiesCreated: len(b.Opportunities)}
+
+	return result, ctx.Err()
 }
 
 func (s *fakeStore) LoadDemo(context.Context, app.ImportBatch, app.Progress) (app.ImportResult, error) {

@@ -13,6 +13,7 @@ import (
 
 	"leadwerk/app"
 	"leadwerk/app/maven"
+	"leadwerk/app/xeducation"
 )
 
 // presetMavenCRM names the CSV layout of the CRM Sales Opportunities
@@ -20,43 +21,102 @@ import (
 // sales_pipeline.csv in one folder.
 const presetMavenCRM = "maven-crm"
 
+// presetXEducation names the Leads.csv file of the X Education lead
+// scoring case study, one lead per line.
+const presetXEducation = "xeducation-leads"
+
+// importPreset is one layout that "import -preset" reads.
+type importPreset struct {
+	name string
+	// file is set when the preset reads one file, not a folder.
+	file bool
+	load func(path string) (app.ImportBatch, error)
+}
+
+var importPresets = []importPreset{
+	{name: presetMavenCRM, load: maven.Load},
+	{name: presetXEducation, file: true, load: xeducation.Load},
+}
+
+// presetNames returns the preset names for messages, as
+// "maven-crm, xeducation-leads".
+func presetNames() string {
+	names := make([]string, len(importPresets))
+	for i, p := range importPresets {
+		names[i] = p.name
+	}
+
+	return strings.Join(names, ", ")
+}
+
+func findPreset(name string) (importPreset, bool) {
+	for _, p := range importPresets {
+		if p.name == name {
+			return p, true
+		}
+	}
+
+	return importPreset{}, false
+}
+
 func parseImport(args []string) (action, error) {
 	fs := newFlagSet("import")
-	preset := fs.String("preset", "", "layout of the files")
+	presetName := fs.String("preset", "", "layout of the files")
 	positional, err := parseMixed(fs, args)
 	if err != nil {
 		return nil, err
 	}
 
-	switch {
-	case *preset == "":
+	if *presetName == "" {
 		return nil, usageError{message: lang.X("cli.import.missing_preset",
-			"import: missing -preset; the supported preset is {{.Preset}}", map[string]any{"Preset": presetMavenCRM})}
-	case *preset != presetMavenCRM:
-		return nil, usageError{message: lang.X("cli.import.unknown_preset",
-			"import: unknown preset {{.Name}}; the supported preset is {{.Preset}}",
-			map[string]any{"Name": strconv.Quote(*preset), "Preset": presetMavenCRM})}
-	case len(positional) == 0:
-		return nil, usageError{message: lang.X("cli.import.missing_folder", "import: missing the folder to import")}
-	case len(positional) > 1:
-		return nil, usageError{message: lang.X("cli.import.extra_folders",
-			"import: expected one folder, got {{.Count}} arguments", map[string]any{"Count": len(positional)})}
+			"import: missing -preset; the supported presets are {{.Presets}}", map[string]any{"Presets": presetNames()})}
 	}
 
-	dir := positional[0]
+	preset, ok := findPreset(*presetName)
+	if !ok {
+		return nil, usageError{message: lang.X("cli.import.unknown_preset",
+			"import: unknown preset {{.Name}}; the supported presets are {{.Presets}}",
+			map[string]any{"Name": strconv.Quote(*presetName), "Presets": presetNames()})}
+	}
+
+	if err := checkImportPath(preset, positional); err != nil {
+		return nil, err
+	}
+
+	path := positional[0]
 
 	return func(ctx context.Context, s session) error {
-		return runImport(ctx, s, dir)
+		return runImport(ctx, s, preset, path)
 	}, nil
 }
 
-func runImport(ctx context.Context, s session, dir string) error {
+// checkImportPath returns a usage error unless positional contains
+// exactly one path, which is a folder or a file as the preset expects.
+func checkImportPath(preset importPreset, positional []string) error {
+	switch {
+	case len(positional) == 1:
+		return nil
+	case len(positional) == 0 && preset.file:
+		return usageError{message: lang.X("cli.import.missing_file", "import: missing the file to import")}
+	case len(positional) == 0:
+		return usageError{message: lang.X("cli.import.missing_folder", "import: missing the folder to import")}
+	case preset.file:
+		return usageError{message: lang.X("cli.import.extra_files",
+			"import: expected one file, got {{.Count}} arguments", map[string]any{"Count": len(positional)})}
+	default:
+		return usageError{message: lang.X("cli.import.extra_folders",
+			"import: expected one folder, got {{.Count}} arguments", map[string]any{"Count": len(positional)})}
+	}
+}
+
+// runImport reads path with the preset, stores the batch and prints the
+// counts. The message placeholder Dir is the path, a folder or a file.
+func runImport(ctx context.Context, s session, preset importPreset, path string) error {
 	start := s.env.Now()
 
-	batch, err := maven.Load(dir)
+	batch, err := preset.load(path)
 	if err != nil {
-		return wrap(lang.X("cli.import.read_failed", "reading the {{.Preset}} export in {{.Dir}} failed: {{.Err}}",
-			map[string]any{"Preset": presetMavenCRM, "Dir": dir, "Err": err}), err)
+		return readError(preset, path, err)
 	}
 
 	language := language()
@@ -64,20 +124,31 @@ func runImport(ctx context.Context, s session, dir string) error {
 	result, err := s.store.Import(ctx, batch, progress.report)
 	if err != nil && ctx.Err() != nil {
 		return wrap(lang.X("cli.import.cancelled", "the import of {{.Dir}} was cancelled; database {{.Path}} is unchanged",
-			map[string]any{"Dir": dir, "Path": s.dbPath}), err)
+			map[string]any{"Dir": path, "Path": s.dbPath}), err)
 	}
 
 	if err != nil {
 		return wrap(lang.X("cli.import.failed", "importing {{.Dir}} failed: {{.Err}}; database {{.Path}} is unchanged",
-			map[string]any{"Dir": dir, "Err": err, "Path": s.dbPath}), err)
+			map[string]any{"Dir": path, "Err": err, "Path": s.dbPath}), err)
 	}
 
 	elapsed := s.env.Now().Sub(start)
 	fmt.Fprintln(s.env.Stdout, lang.X("cli.import.done", "Imported {{.Preset}} from {{.Dir}} into {{.Path}} in {{.Duration}}.",
-		map[string]any{"Preset": presetMavenCRM, "Dir": dir, "Path": s.dbPath, "Duration": elapsed.Round(time.Millisecond)}))
+		map[string]any{"Preset": preset.name, "Dir": path, "Path": s.dbPath, "Duration": elapsed.Round(time.Millisecond)}))
 	printResult(s.env.Stdout, result, language)
 
 	return nil
+}
+
+// readError describes a failed read of the preset's folder or file.
+func readError(preset importPreset, path string, err error) error {
+	if preset.file {
+		return wrap(lang.X("cli.import.read_file_failed", "reading the {{.Preset}} file {{.File}} failed: {{.Err}}",
+			map[string]any{"Preset": preset.name, "File": path, "Err": err}), err)
+	}
+
+	return wrap(lang.X("cli.import.read_failed", "reading the {{.Preset}} export in {{.Dir}} failed: {{.Err}}",
+		map[string]any{"Preset": preset.name, "Dir": path, "Err": err}), err)
 }
 
 // printResult lists the counts of an import or demo load as aligned
