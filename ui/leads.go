@@ -2,14 +2,15 @@ package ui
 
 import (
 	"context"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
+	"leadwerk/ui/words"
 )
 
 // leadLister is the store's read access for the lead list.
@@ -18,57 +19,135 @@ type leadLister interface {
 	ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, error)
 }
 
-// leadWeights are the relative widths of name, company, e-mail, source
-// and status.
-var leadWeights = []float32{2, 2.4, 2.6, 1.4, 1.2}
+// leadStore is everything the Leads tab and its dialogs use.
+type leadStore interface {
+	leadLister
+	leadWorkflow
+	leadEditor
+	qualificationSaver
+}
 
-// leadsScreen is the Leads tab: a search box, the column headings and the
-// paged list of leads.
+// leadColumn is one column of the lead list. A column with an empty sort
+// key has a plain heading.
+type leadColumn struct {
+	sort   app.LeadSort
+	title  string
+	weight float32
+}
+
+func leadColumns() []leadColumn {
+	return []leadColumn{
+		{app.SortLeadsByName, lang.L("Name"), 1.9},
+		{"", lang.L("Company"), 1.9},
+		{"", lang.L("Source"), 1.3},
+		{"", lang.L("Status"), 1.3},
+		{app.SortLeadsByScore, lang.L("Score"), 0.8},
+		{"", lang.L("Temperature"), 1.4},
+		{app.SortLeadsByCreated, lang.L("Created"), 1.5},
+		{app.SortLeadsByLastActivity, lang.L("Last activity"), 1.5},
+	}
+}
+
+// scoreColumn is the index of the right-aligned score column.
+const scoreColumn = 4
+
+// leadsScreen is the Leads tab: a toolbar, search and filters, sortable
+// column headings, the paged list of leads and the selected lead's
+// detail beside it.
 type leadsScreen struct {
 	store    leadLister
 	do       uiRunner
 	errors   errorReporter
 	language string
 
+	columns  []leadColumn
+	weights  []float32
 	query    app.LeadQuery
 	rows     *pagedRows[app.Lead]
 	debounce *debouncer
 
-	search  *widget.Entry
-	list    *widget.List
-	count   *widget.Label
-	content fyne.CanvasObject
+	// onNewLead and onQuickCapture open the lead form and quick capture.
+	onNewLead      func()
+	onQuickCapture func()
+
+	search      *widget.Entry
+	worklist    *widget.Check
+	filters     *leadFilters
+	sortHeaders []*sortHeader
+	list        *widget.List
+	count       *widget.Label
+	detail      *leadDetail
+	content     fyne.CanvasObject
 }
 
-func newLeadsScreen(store leadLister, do uiRunner, errors errorReporter, language string) *leadsScreen {
+func newLeadsScreen(store leadLister, detail *leadDetail, do uiRunner, errors errorReporter, language string) *leadsScreen {
 	s := &leadsScreen{
 		store:    store,
 		do:       do,
 		errors:   errors,
 		language: language,
+		columns:  leadColumns(),
+		query:    app.LeadQuery{Sort: app.SortLeadsByCreated, Descending: true},
 		debounce: &debouncer{delay: searchDelay, do: do},
+		detail:   detail,
 	}
 	s.rows = newPagedRows[app.Lead](do, s.onRowsChanged, s.onRowsFailed)
-
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder(lang.L("Search name, company, e-mail or city"))
-	s.search.OnChanged = s.onSearchChanged
-	s.count = widget.NewLabel("")
-	s.list = widget.NewList(s.rows.length, s.createRow, s.updateRow)
-
-	header := newRowLabels(leadWeights)
-	setRowTexts(header, lang.L("Name"), lang.L("Company"), lang.L("E-mail"), lang.L("Source"), lang.L("Status"))
-	for _, o := range header.Objects {
-		o.(*widget.Label).TextStyle.Bold = true
+	for _, c := range s.columns {
+		s.weights = append(s.weights, c.weight)
 	}
 
-	s.content = container.NewBorder(container.NewVBox(s.search, header), s.count, nil, nil, s.list)
+	s.build()
 
 	return s
 }
 
+func (s *leadsScreen) build() {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(lang.L("Search name, company, e-mail or city"))
+	s.search.OnChanged = s.onSearchChanged
+	s.worklist = widget.NewCheck(lang.L("Work the best first"), s.onWorklistChanged)
+	s.filters = newLeadFilters(s.onFiltersChanged)
+	s.count = widget.NewLabel("")
+
+	s.list = widget.NewList(s.rows.length, s.createRow, s.updateRow)
+	s.list.OnSelected = s.onRowSelected
+
+	newLead := widget.NewButtonWithIcon(lang.L("New lead"), theme.ContentAddIcon(), func() { s.onNewLead() })
+	quick := widget.NewButton(lang.L("Quick capture"), func() { s.onQuickCapture() })
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(newLead, quick), s.worklist, s.search)
+
+	top := container.NewVBox(toolbar, s.filters.content, s.buildHeader())
+	left := container.NewBorder(top, s.count, nil, nil, s.list)
+	split := container.NewHSplit(left, s.detail.content)
+	split.Offset = 0.66
+	s.content = split
+}
+
+func (s *leadsScreen) buildHeader() fyne.CanvasObject {
+	headers := make([]fyne.CanvasObject, len(s.columns))
+	for i, c := range s.columns {
+		if c.sort == "" {
+			label := headingLabel(c.title)
+			label.Truncation = fyne.TextTruncateEllipsis
+			headers[i] = label
+			continue
+		}
+
+		header := newSortHeader(c.title, func() { s.onSortTapped(c.sort) })
+		if i == scoreColumn {
+			header.label.Alignment = fyne.TextAlignTrailing
+		}
+		s.sortHeaders = append(s.sortHeaders, header)
+		headers[i] = header
+	}
+
+	s.updateSortIcons()
+
+	return container.New(columnLayout{weights: s.weights}, headers...)
+}
+
 func (s *leadsScreen) createRow() fyne.CanvasObject {
-	return newRowLabels(leadWeights)
+	return newRowLabels(s.weights, scoreColumn)
 }
 
 // updateRow draws row id from the page cache without I/O.
@@ -79,11 +158,31 @@ func (s *leadsScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
 		return
 	}
 
-	name := strings.TrimSpace(lead.FirstName + " " + lead.LastName)
-	setRowTexts(item.(*fyne.Container), name, lead.CompanyName, lead.Email, leadSourceLabel(lead.Source), leadStatusLabel(lead.Status))
+	setRowTexts(item.(*fyne.Container),
+		lead.Name(),
+		lead.CompanyName,
+		words.LeadSource(lead.Source),
+		words.LeadStatus(lead.Status),
+		formatCount(lead.Score, s.language),
+		temperatureText(lead),
+		formatTimestamp(lead.CreatedAt, s.language),
+		formatTimestamp(lead.LastActivityAt, s.language),
+	)
 }
 
-// reload queries the list again with the current search.
+// temperatureText marks a temperature set by hand with a pencil, such as
+// "hot ✎".
+func temperatureText(l app.Lead) string {
+	text := words.Temperature(l.Temperature)
+	if l.TemperatureManual {
+		text += " ✎"
+	}
+
+	return text
+}
+
+// reload queries the list again with the current search, filters and
+// order.
 func (s *leadsScreen) reload() {
 	q := s.query
 	s.rows.reset(pageQuery[app.Lead]{
@@ -96,6 +195,7 @@ func (s *leadsScreen) reload() {
 			return s.store.ListLeads(ctx, page)
 		},
 	})
+	s.list.UnselectAll()
 	s.count.SetText(lang.L("Loading…"))
 }
 
@@ -113,6 +213,8 @@ func (s *leadsScreen) onRowsFailed(err error) {
 	s.errors.report(lang.L("The leads could not be loaded. The log file has the details."), err)
 }
 
+// onSearchChanged waits for typing to pause, then queries with the text
+// that the box holds at that moment.
 func (s *leadsScreen) onSearchChanged(string) {
 	s.debounce.call(func() {
 		if s.search.Text == s.query.Search {
@@ -124,46 +226,80 @@ func (s *leadsScreen) onSearchChanged(string) {
 	})
 }
 
-func leadStatusLabel(status app.LeadStatus) string {
-	switch status {
-	case app.LeadNew:
-		return lang.L("New")
-	case app.LeadContacted:
-		return lang.L("Contacted")
-	case app.LeadNurturing:
-		return lang.L("Nurturing")
-	case app.LeadQualified:
-		return lang.L("Qualified")
-	case app.LeadHandedOver:
-		return lang.L("Handed over")
-	case app.LeadConverted:
-		return lang.L("Converted")
-	case app.LeadDisqualified:
-		return lang.L("Disqualified")
-	default:
-		return string(status)
+// onFiltersChanged waits like the search, because the score and owner
+// filters are typed.
+func (s *leadsScreen) onFiltersChanged() {
+	s.debounce.call(func() {
+		s.filters.apply(&s.query)
+		s.reload()
+	})
+}
+
+// onWorklistChanged switches to the ranked worklist of open leads, or
+// back to the newest leads first.
+func (s *leadsScreen) onWorklistChanged(on bool) {
+	s.query.OpenOnly = on
+	s.query.Sort, s.query.Descending = app.SortLeadsByCreated, true
+	if on {
+		s.query.Sort, s.query.Descending = app.SortLeadsByWorklist, false
+	}
+
+	s.updateSortIcons()
+	s.reload()
+}
+
+// onSortTapped sorts by the column, or reverses the order when the list
+// is already sorted by it. Sorting by a column leaves the worklist.
+func (s *leadsScreen) onSortTapped(column app.LeadSort) {
+	if s.query.Sort == column {
+		s.query.Descending = !s.query.Descending
+	} else {
+		s.query.Sort = column
+		s.query.Descending = column != app.SortLeadsByName
+	}
+
+	if s.worklist.Checked {
+		s.query.OpenOnly = false
+		s.worklist.OnChanged = nil
+		s.worklist.SetChecked(false)
+		s.worklist.OnChanged = s.onWorklistChanged
+	}
+
+	s.updateSortIcons()
+	s.reload()
+}
+
+func (s *leadsScreen) updateSortIcons() {
+	i := 0
+	for _, c := range s.columns {
+		if c.sort == "" {
+			continue
+		}
+
+		var icon fyne.Resource
+		if c.sort == s.query.Sort {
+			icon = theme.MenuDropUpIcon()
+			if s.query.Descending {
+				icon = theme.MenuDropDownIcon()
+			}
+		}
+		s.sortHeaders[i].SetIcon(icon)
+		i++
 	}
 }
 
-// leadSourceLabel translates the sources Leadwerk knows and shows any
-// other source as it is stored.
-func leadSourceLabel(source string) string {
-	switch source {
-	case app.SourceTradeFair:
-		return lang.L("trade fair")
-	case app.SourceWebsite:
-		return lang.L("website")
-	case app.SourceEmailCampaign:
-		return lang.L("e-mail campaign")
-	case app.SourceReferral:
-		return lang.L("referral")
-	case app.SourceColdCall:
-		return lang.L("cold call")
-	case app.SourcePartner:
-		return lang.L("partner")
-	case app.SourceOther:
-		return lang.X("source.other", "other")
-	default:
-		return source
+func (s *leadsScreen) onRowSelected(id widget.ListItemID) {
+	lead, ok := s.rows.row(id)
+	if !ok {
+		return
 	}
+
+	s.detail.show(lead.ID)
+}
+
+// onLeadChanged reloads the list and shows lead id in the detail after
+// a dialog or an action changed it.
+func (s *leadsScreen) onLeadChanged(id int64) {
+	s.reload()
+	s.detail.show(id)
 }

@@ -20,7 +20,9 @@ type mainWindow struct {
 	do     uiRunner
 	errors errorReporter
 
+	language      string
 	leads         *leadsScreen
+	quickCapture  *quickCapture
 	opportunities *opportunitiesScreen
 	pipeline      *pipelineScreen
 	welcome       *welcomePanel
@@ -33,10 +35,10 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 
 	language := currentLanguage()
 	errors := errorReporter{window: window, logger: logger}
-	m := &mainWindow{window: window, store: store, do: do, errors: errors}
+	m := &mainWindow{window: window, store: store, do: do, errors: errors, language: language}
 
 	detail := newOpportunityDetail(store, do, errors, language)
-	m.leads = newLeadsScreen(store, do, errors, language)
+	m.buildLeads()
 	m.opportunities = newOpportunitiesScreen(store, detail, do, errors, language)
 	m.pipeline = newPipelineScreen(store, do, errors, language)
 	m.welcome = newWelcomePanel(store, sources, window, do, errors, m.showTabs)
@@ -93,5 +95,13 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Load demo data"), m.welcome.onDemoTapped),
 	)
 
-	return fyne.NewMainMenu(file)
+	leads := fyne.NewMenu(lang.L("Leads"),
+		fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }),
+		quickCaptureMenuItem(m.openQuickCapture),
+	)
+	settings := fyne.NewMenu(lang.L("Settings"),
+		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),
+	)
+
+	return fyne.NewMainMenu(file, leads, settings)
 }

@@ -1,18 +1,24 @@
 package ui
 
 import (
+	"context"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2/test"
+
+	"leadwerk/app"
+	"leadwerk/app/demo"
 	"leadwerk/app/testenv"
 )
 
 // TestScreenshots writes opportunities.png and pipeline.png of the window
-// with the Maven CRM data to the folder named by LEADWERK_SCREENSHOTS.
-// Without that variable it skips.
+// with the Maven CRM data, and leads.png with the demo data, to the folder
+// named by LEADWERK_SCREENSHOTS. Without that variable it skips.
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("LEADWERK_SCREENSHOTS")
 	if dir == "" {
@@ -34,6 +40,38 @@ func TestScreenshots(t *testing.T) {
 	m.tabs.SelectIndex(2)
 	queue.waitFor(t, "the pipeline chart", func() bool { return m.pipeline.chart.Image != nil })
 	writePNG(t, filepath.Join(dir, "pipeline.png"), m.window.Canvas().Capture())
+
+	writeLeadsScreenshot(t, filepath.Join(dir, "leads.png"))
+}
+
+// writeLeadsScreenshot shows the demo leads as the worklist, with the
+// first one qualified so its detail explains a score.
+func writeLeadsScreenshot(t *testing.T, path string) {
+	store := openStore(t)
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(time.Now()))
+	if _, err := store.LoadDemo(context.Background(), batch, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	m, queue := openLeadsTab(t, store)
+	screen := m.leads
+	test.Tap(screen.worklist)
+	queue.waitFor(t, "the worklist", func() bool { _, ok := screen.rows.row(0); return ok && screen.query.OpenOnly })
+
+	first, _ := screen.rows.row(0)
+	if _, err := store.SaveQualification(context.Background(), app.Qualification{
+		LeadID: first.ID, Budget: app.BudgetConfirmed, BudgetAmount: app.Major(45000, "EUR"),
+		Authority: app.DecisionMaker, NeedPriority: 4, Need: "Order entry by hand takes two days",
+		Timeframe: app.Time1To3Months,
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	screen.reload()
+	queue.waitFor(t, "the rescored worklist", func() bool { row, ok := screen.rows.row(0); return ok && row.Score > 0 })
+	screen.list.Select(0)
+	queue.waitFor(t, "the detail", func() bool { return screen.detail.lead.ID == first.ID })
+	writePNG(t, path, m.window.Canvas().Capture())
 }
 
 func writePNG(t *testing.T, path string, img image.Image) {

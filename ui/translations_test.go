@@ -24,11 +24,13 @@ func translationKeys(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 
-	cliFiles, err := filepath.Glob(filepath.Join("cli", "*.go"))
-	if err != nil {
-		t.Fatal(err)
+	for _, dir := range []string{"cli", "words"} {
+		more, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, more...)
 	}
-	files = append(files, cliFiles...)
 
 	keys := map[string]string{}
 	fset := token.NewFileSet()

@@ -1,0 +1,378 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"leadwerk/app"
+	"leadwerk/ui/words"
+)
+
+// leadWorkflow is the store access of the lead detail and its actions.
+type leadWorkflow interface {
+	Lead(ctx context.Context, id int64) (app.LeadDetail, error)
+	ChangeLeadStatus(ctx context.Context, id int64, to app.LeadStatus, reason string) error
+	SetTemperature(ctx context.Context, id int64, t app.Temperature) error
+	HandOver(ctx context.Context, id int64, by string) error
+	ConvertLead(ctx context.Context, id int64, r app.ConversionRequest) (app.ConversionResult, error)
+	UndoConversion(ctx context.Context, leadID int64) error
+	Pipelines(ctx context.Context) ([]app.Pipeline, error)
+}
+
+// leadDetail is the panel beside the lead list: the selected lead's
+// score with its explanation, its fields, status and qualification
+// history, and the actions that move it on.
+type leadDetail struct {
+	store    leadWorkflow
+	window   fyne.Window
+	do       uiRunner
+	errors   errorReporter
+	language string
+
+	// onEdit and onQualify open the lead form and the BANT dialog;
+	// onChanged runs after an action changed the lead.
+	onEdit    func(app.Lead)
+	onQualify func(app.LeadDetail)
+	onChanged func(id int64)
+
+	// generation drops the result for a lead that is no longer selected.
+	generation int
+	lead       app.LeadDetail
+
+	title          *widget.Label
+	score          *widget.Label
+	explanation    *widget.Label
+	editButton     *widget.Button
+	qualifyButton  *widget.Button
+	handOverButton *widget.Button
+	convertButton  *widget.Button
+	undoButton     *widget.Button
+	statusButtons  *fyne.Container
+	temperature    *widget.Select
+	fields         *fyne.Container
+	statusHistory  *fyne.Container
+	qualifications *fyne.Container
+	activities     *fyne.Container
+	placeholder    *widget.Label
+	body           fyne.CanvasObject
+	content        *fyne.Container
+}
+
+func newLeadDetail(store leadWorkflow, window fyne.Window, do uiRunner, errors errorReporter, language string) *leadDetail {
+	d := &leadDetail{store: store, window: window, do: do, errors: errors, language: language}
+
+	d.title = widget.NewLabel("")
+	d.title.SizeName = theme.SizeNameSubHeadingText
+	d.title.TextStyle.Bold = true
+	d.title.Wrapping = fyne.TextWrapWord
+	d.score = widget.NewLabel("")
+	d.score.TextStyle.Bold = true
+	d.explanation = wrappedLabel("")
+	d.fields = container.New(layout.NewFormLayout())
+	d.statusHistory = container.NewVBox()
+	d.qualifications = container.NewVBox()
+	d.activities = container.NewVBox()
+
+	d.body = container.NewVScroll(container.NewVBox(
+		d.title,
+		d.buildActions(),
+		d.score,
+		d.explanation,
+		d.fields,
+		sectionHeading(lang.L("Status history")),
+		d.statusHistory,
+		sectionHeading(lang.L("Qualification history")),
+		d.qualifications,
+		sectionHeading(lang.L("Activities")),
+		d.activities,
+	))
+
+	d.placeholder = wrappedLabel(lang.L("Select a lead to see its details."))
+	d.content = container.NewStack(d.placeholder)
+
+	return d
+}
+
+func (d *leadDetail) buildActions() fyne.CanvasObject {
+	d.editButton = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { d.onEdit(d.lead.Lead) })
+	d.qualifyButton = widget.NewButton(lang.L("Qualify (BANT)"), func() { d.onQualify(d.lead) })
+	d.handOverButton = widget.NewButton(lang.L("Hand over to sales"), d.onHandOverTapped)
+	d.convertButton = widget.NewButton(lang.L("Convert"), d.onConvertTapped)
+	d.convertButton.Importance = widget.HighImportance
+	d.undoButton = widget.NewButton(lang.L("Undo conversion"), d.onUndoTapped)
+	d.statusButtons = container.NewGridWithColumns(2)
+
+	d.temperature = widget.NewSelect(d.temperatureOptions(), nil)
+
+	buttons := container.NewGridWithColumns(2, d.editButton, d.qualifyButton, d.handOverButton, d.convertButton, d.undoButton)
+	temperature := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Temperature")), nil, d.temperature)
+
+	return container.NewVBox(buttons, widget.NewLabel(lang.L("Change status to")), d.statusButtons, temperature)
+}
+
+// temperatureOptions are the choices of the temperature select: the
+// score's own temperature first, then hot, warm and cold set by hand.
+func (d *leadDetail) temperatureOptions() []string {
+	return []string{
+		lang.L("From the score"),
+		words.Temperature(app.Hot),
+		words.Temperature(app.Warm),
+		words.Temperature(app.Cold),
+	}
+}
+
+var temperatureChoices = []app.Temperature{"", app.Hot, app.Warm, app.Cold}
+
+// show loads lead id in a goroutine and shows it when it lands.
+func (d *leadDetail) show(id int64) {
+	d.generation++
+	generation := d.generation
+
+	go func() {
+		detail, err := d.store.Lead(context.Background(), id)
+		d.do(func() { d.onLoaded(generation, id, detail, err) })
+	}()
+}
+
+func (d *leadDetail) onLoaded(generation int, id int64, detail app.LeadDetail, err error) {
+	if generation != d.generation {
+		return
+	}
+
+	if err != nil {
+		d.errors.report(lang.X("lead.detail.error", "Lead {{.ID}} could not be loaded. The log file has the details.",
+			map[string]any{"ID": id}), err)
+		return
+	}
+
+	d.lead = detail
+	d.fill()
+	d.content.Objects = []fyne.CanvasObject{d.body}
+	d.content.Refresh()
+}
+
+func (d *leadDetail) fill() {
+	l := d.lead
+	d.title.SetText(l.Name())
+	d.score.SetText(lang.X("lead.score", "Score {{.Score}} of 100 · {{.Temperature}}",
+		map[string]any{"Score": l.Score, "Temperature": temperatureText(l.Lead)}))
+	explanation := words.ScoreExplanation(l.ScoreReasons)
+	if explanation == "" {
+		explanation = lang.L("No points yet: no profile match, qualification or recent activity.")
+	}
+	d.explanation.SetText(explanation)
+
+	d.fillActions()
+	d.fields.Objects = formRows(d.fieldRows(), true)
+	d.fields.Refresh()
+	d.fillStatusHistory()
+	d.fillQualifications()
+	d.fillActivities()
+}
+
+// fillActions offers only what the lead's status allows: the manual
+// status changes of app.NextStatuses, hand-over for qualified leads,
+// conversion for qualified and handed-over leads, and undo for converted
+// ones.
+func (d *leadDetail) fillActions() {
+	status := d.lead.Status
+	setEnabled(d.handOverButton, status == app.LeadQualified)
+	setEnabled(d.convertButton, status == app.LeadQualified || status == app.LeadHandedOver)
+	setEnabled(d.undoButton, status == app.LeadConverted)
+	setEnabled(d.qualifyButton, status != app.LeadConverted)
+
+	d.statusButtons.Objects = nil
+	for _, next := range app.NextStatuses(status) {
+		if next == app.LeadHandedOver {
+			continue
+		}
+		d.statusButtons.Add(widget.NewButton(words.LeadStatus(next), func() { d.onStatusTapped(next) }))
+	}
+	d.statusButtons.Refresh()
+
+	d.temperature.OnChanged = nil
+	d.temperature.SetSelectedIndex(0)
+	if d.lead.TemperatureManual {
+		for i, t := range temperatureChoices {
+			if t == d.lead.Temperature {
+				d.temperature.SetSelectedIndex(i)
+			}
+		}
+	}
+	d.temperature.OnChanged = d.onTemperatureChanged
+}
+
+func setEnabled(w fyne.Disableable, enabled bool) {
+	if enabled {
+		w.Enable()
+		return
+	}
+
+	w.Disable()
+}
+
+func (d *leadDetail) fieldRows() [][2]string {
+	l := d.lead
+	person := strings.TrimSpace(l.Salutation + " " + l.Name())
+	address := strings.TrimSpace(strings.Join(nonEmpty(l.Street, strings.TrimSpace(l.PostalCode+" "+l.City), l.Country), "\n"))
+	segment := strings.Join(nonEmpty(l.Industry, string(l.SizeBand), l.Region, l.Persona), " · ")
+
+	rows := [][2]string{
+		{lang.L("Status"), words.LeadStatus(l.Status)},
+		{lang.L("Reason"), l.DisqualifyReason},
+		{lang.L("Person"), person},
+		{lang.L("Role"), l.Role},
+		{lang.L("Company"), l.CompanyName},
+		{lang.L("E-mail"), l.Email},
+		{lang.L("Phone"), l.Phone},
+		{lang.L("Website"), l.Website},
+		{lang.L("Address"), address},
+		{lang.L("Source"), strings.Join(nonEmpty(words.LeadSource(l.Source), l.SourceDetail), ": ")},
+		{lang.L("Origin"), l.Origin},
+		{lang.L("Campaign"), l.Campaign},
+		{lang.L("Segment"), segment},
+		{lang.L("Owner"), l.Owner},
+		{lang.L("Consent"), d.consentText()},
+		{lang.L("Notes"), l.Notes},
+		{lang.L("Handed over"), d.handOverText()},
+		{lang.L("Converted to"), d.conversionText()},
+		{lang.L("Created"), formatTimestamp(l.CreatedAt, d.language)},
+		{lang.L("Last activity"), formatTimestamp(l.LastActivityAt, d.language)},
+	}
+
+	return rows
+}
+
+func nonEmpty(values ...string) []string {
+	var kept []string
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			kept = append(kept, v)
+		}
+	}
+
+	return kept
+}
+
+func (d *leadDetail) consentText() string {
+	c := d.lead.Consent
+	if c.Basis == "" {
+		return ""
+	}
+
+	return strings.Join(nonEmpty(words.LegalBasis(c.Basis), app.FormatDate(c.Date, d.language), c.Obtained), ", ")
+}
+
+func (d *leadDetail) handOverText() string {
+	if d.lead.HandedOverAt.IsZero() {
+		return ""
+	}
+
+	return lang.X("lead.handed_over", "by {{.By}} on {{.Date}}",
+		map[string]any{"By": d.lead.HandedOverBy, "Date": formatTimestamp(d.lead.HandedOverAt, d.language)})
+}
+
+func (d *leadDetail) conversionText() string {
+	l := d.lead
+	if l.ConvertedOpportunityID == 0 {
+		return ""
+	}
+
+	return lang.X("lead.converted_to", "opportunity {{.Opportunity}}, company {{.Company}}, contact {{.Contact}}",
+		map[string]any{"Opportunity": l.ConvertedOpportunityID, "Company": l.ConvertedCompanyID, "Contact": l.ConvertedContactID})
+}
+
+// fillStatusHistory shows one line per status change, oldest first, such
+// as "2024-03-01: New → Contacted".
+func (d *leadDetail) fillStatusHistory() {
+	d.statusHistory.Objects = nil
+	for _, c := range d.lead.StatusChanges {
+		move := words.LeadStatus(c.To)
+		if c.From != "" {
+			move = words.LeadStatus(c.From) + " → " + move
+		}
+
+		line := formatTimestamp(c.At, d.language) + ": " + move
+		if c.Reason != "" {
+			line += " (" + c.Reason + ")"
+		}
+		d.statusHistory.Add(wrappedLabel(line))
+	}
+
+	if len(d.lead.StatusChanges) == 0 {
+		d.statusHistory.Add(widget.NewLabel(lang.L("No status changes recorded.")))
+	}
+	d.statusHistory.Refresh()
+}
+
+// fillQualifications shows each BANT assessment, newest first, with the
+// answers given; unanswered questions are left out.
+func (d *leadDetail) fillQualifications() {
+	d.qualifications.Objects = nil
+	for _, q := range d.lead.Qualifications {
+		d.qualifications.Add(wrappedLabel(d.qualificationText(q)))
+	}
+
+	if len(d.lead.Qualifications) == 0 {
+		d.qualifications.Add(widget.NewLabel(lang.L("Not qualified yet.")))
+	}
+	d.qualifications.Refresh()
+}
+
+func (d *leadDetail) qualificationText(q app.Qualification) string {
+	var parts []string
+	if q.Budget != "" {
+		budget := lang.L("Budget") + ": " + words.Budget(q.Budget)
+		if q.BudgetAmount.Minor != 0 {
+			budget += " " + app.FormatMoney(q.BudgetAmount, d.language)
+		}
+		if q.BudgetUpTo.Minor != 0 {
+			budget += " – " + app.FormatMoney(q.BudgetUpTo, d.language)
+		}
+		parts = append(parts, budget)
+	}
+
+	if q.Authority != "" {
+		parts = append(parts, lang.L("Authority")+": "+words.Authority(q.Authority))
+	}
+	if q.DecidedBy != "" {
+		parts = append(parts, lang.L("Decides")+": "+q.DecidedBy)
+	}
+	if q.Need != "" || q.NeedPriority > 0 {
+		parts = append(parts, fmt.Sprintf("%s: %s (%d/5)", lang.L("Need"), q.Need, q.NeedPriority))
+	}
+	if q.Timeframe != "" {
+		parts = append(parts, lang.L("Time")+": "+words.Timeframe(q.Timeframe))
+	}
+
+	for _, note := range nonEmpty(q.BudgetNote, q.AuthorityNote, q.NeedNote, q.TimeNote) {
+		parts = append(parts, "“"+note+"”")
+	}
+
+	if len(parts) == 0 {
+		parts = append(parts, lang.L("no answers"))
+	}
+
+	return formatTimestamp(q.CreatedAt, d.language) + ": " + strings.Join(parts, "; ")
+}
+
+func (d *leadDetail) fillActivities() {
+	d.activities.Objects = nil
+	for _, a := range d.lead.Activities {
+		line := strings.Join(nonEmpty(formatTimestamp(a.Due, d.language), activityKindLabel(a.Kind), a.Subject), "  ")
+		d.activities.Add(wrappedLabel(line))
+	}
+
+	if len(d.lead.Activities) == 0 {
+		d.activities.Add(widget.NewLabel(lang.L("No activities.")))
+	}
+	d.activities.Refresh()
+}
