@@ -31,11 +31,22 @@ func ftsPhrase(text string) string {
 	return `"` + strings.ReplaceAll(text, `"`, `""`) + `"`
 }
 
+// trigramPhrase returns the full-text phrase for a search the trigram
+// index can serve, and false for a shorter or empty one.
+func trigramPhrase(search string) (string, bool) {
+	search = strings.TrimSpace(search)
+	if utf8.RuneCountInString(search) < minTrigramSearch {
+		return "", false
+	}
+
+	return ftsPhrase(search), true
+}
+
 // searchCondition returns the condition that a lead's name, company,
 // e-mail or city contains search in any letter case.
 func searchCondition(search string) (string, []any) {
-	if utf8.RuneCountInString(search) >= minTrigramSearch {
-		return "l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)", []any{ftsPhrase(search)}
+	if phrase, ok := trigramPhrase(search); ok {
+		return "l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)", []any{phrase}
 	}
 
 	columns := []string{"l.first_name", "l.last_name", "trim(l.first_name || ' ' || l.last_name)",
@@ -142,17 +153,10 @@ func leadOrder(q app.LeadQuery) ([]string, error) {
 // search of three or more characters uses the trigram index.
 func (s *Store) CountLeads(ctx context.Context, q app.LeadQuery) (int, error) {
 	where, args := leadWhere(q)
-	if search := strings.TrimSpace(q.Search); onlySearch(q) && utf8.RuneCountInString(search) >= minTrigramSearch {
+	if phrase, ok := trigramPhrase(q.Search); ok && onlySearch(q) {
 		// The index alone counts its matches several times faster than
 		// a join that reads each matching lead.
-		var n int
-		err := s.db.WithContext(ctx).Raw("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH ?", ftsPhrase(search)).
-			Scan(&n).Error
-		if err != nil {
-			return 0, fmt.Errorf("count leads: %w", err)
-		}
-
-		return n, nil
+		return s.ftsMatchCount(ctx, phrase)
 	}
 
 	var n int
@@ -184,14 +188,16 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 	}
 	args = append(args, limit, q.Offset)
 
-	// NOTE: a search matching about 9,000 of 100,000 leads costs 25–42 ms
-	// per count and page (BenchmarkLeadSearch, 2 cores), above the 20 ms
-	// goal, because SQLite reads every match's row to filter and sort it.
-	//
-	// The inner query sorts ids alone, so the sorter does not carry every
-	// column of every match. The outer query reads the rows of one page.
+	hint, err := s.indexHint(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("list leads: %w", err)
+	}
+
+	// The inner query finds one page of ids, sorting ids alone or, for a
+	// broad search, walking the sort index (see indexHint). The outer
+	// query reads the rows of that page.
 	orderBy := " ORDER BY " + strings.Join(order, ", ")
-	query := "SELECT l.* FROM leads l WHERE l.id IN (SELECT l.id FROM leads l" + where + orderBy +
+	query := "SELECT l.* FROM leads l WHERE l.id IN (SELECT l.id FROM leads l" + hint + where + orderBy +
 		" LIMIT ? OFFSET ?)" + orderBy
 
 	var rows []leadRow

@@ -25,6 +25,7 @@ type migration struct {
 var migrations = []migration{
 	{version: 1, name: "create CRM tables", sql: schemaV1, seed: seedDefaultPipeline},
 	{version: 2, name: "add lead management", sql: schemaV2, seed: seedLeadManagement},
+	{version: 3, name: "index lead list orders", sql: schemaV3},
 }
 
 const createMigrationsTable = `

@@ -41,6 +41,8 @@ type Store struct {
 	// now returns the current time in UTC; tests replace it to pin
 	// status change times, consent checks and the engagement window.
 	now func() time.Time
+
+	matchCounts matchCounts
 }
 
 // DefaultPath returns where Leadwerk keeps its database when no path is
