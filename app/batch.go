@@ -14,6 +14,20 @@ type ImportBatch struct {
 	Companies     []CompanyImport
 	Leads         []Lead
 	Opportunities []OpportunityImport
+	// Qualifications are BANT assessments of the batch's leads. Each is
+	// added only while its lead has no qualification yet, so importing
+	// the same batch twice adds none.
+	Qualifications []QualificationImport
+	// Profile, when not nil, replaces the ideal customer profile before
+	// the batch's leads are scored.
+	Profile *IdealCustomerProfile
+}
+
+// QualificationImport is a qualification with its lead's SourceRef in
+// place of the lead's ID.
+type QualificationImport struct {
+	Qualification
+	LeadRef string
 }
 
 // CompanyImport is a company with a reference to its parent.

@@ -159,6 +159,25 @@ const (
 	SizeBandUnset SizeBand = ""
 )
 
+// SizeBandFor returns the band of a company with the given number of
+// employees, or SizeBandUnset for 0, meaning unknown.
+func SizeBandFor(employees int) SizeBand {
+	switch {
+	case employees <= 0:
+		return SizeBandUnset
+	case employees < 10:
+		return Size1to9
+	case employees < 50:
+		return Size10to49
+	case employees < 250:
+		return Size50to249
+	case employees < 1000:
+		return Size250to999
+	default:
+		return Size1000Plus
+	}
+}
+
 // SizeBands lists the bands from small to large.
 func SizeBands() []SizeBand {
 	return []SizeBand{Size1to9, Size10to49, Size50to249, Size250to999, Size1000Plus}

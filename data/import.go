@@ -129,7 +129,10 @@ func newImporter(ctx context.Context, tx *gorm.DB, b app.ImportBatch, progress a
 func (im *importer) run() error {
 	im.report()
 
-	steps := []func() error{im.resolvePipeline, im.importCompanies, im.importLeads, im.importOpportunities}
+	steps := []func() error{
+		im.resolvePipeline, im.importProfile, im.importCompanies, im.importLeads,
+		im.importQualifications, im.importOpportunities,
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

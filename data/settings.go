@@ -149,14 +149,16 @@ func (s *Store) SaveIdealCustomerProfile(ctx context.Context, p app.IdealCustome
 		return err
 	}
 
-	stored := profileJSON{
+	return s.saveSettingAndRescore(ctx, settingProfile, profileToJSON(p))
+}
+
+func profileToJSON(p app.IdealCustomerProfile) profileJSON {
+	return profileJSON{
 		Industries: criteriaToJSON(p.Industries),
 		SizeBands:  criteriaToJSON(p.SizeBands),
 		Regions:    criteriaToJSON(p.Regions),
 		Personas:   criteriaToJSON(p.Personas),
 	}
-
-	return s.saveSettingAndRescore(ctx, settingProfile, stored)
 }
 
 // SaveScoreThresholds stores t and recomputes every lead's temperature in

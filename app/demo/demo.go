@@ -48,11 +48,13 @@ func Generate(seed uint64, today app.Date) app.ImportBatch {
 	deals := g.opportunities(companies)
 
 	b := app.ImportBatch{
-		Source:        Source,
-		Pipeline:      app.DefaultPipeline(),
-		Companies:     make([]app.CompanyImport, len(companies)),
-		Leads:         leads,
-		Opportunities: deals,
+		Source:         Source,
+		Pipeline:       app.DefaultPipeline(),
+		Companies:      make([]app.CompanyImport, len(companies)),
+		Leads:          leads,
+		Opportunities:  deals,
+		Qualifications: g.qualifications(leads),
+		Profile:        profile(),
 	}
 	for i, c := range companies {
 		b.Companies[i] = c.CompanyImport

@@ -56,11 +56,13 @@ func (g *generator) leads(companies []company) []app.Lead {
 			c := pick(g, companies)
 			l = g.person(c.country, emails)
 			l.CompanyName, l.City, l.Country, l.Industry = c.Name, c.city, c.Country, c.Sector
+			l.SizeBand = app.SizeBandFor(c.Employees)
 		} else {
 			c := countries[g.weighted(countryWeights)]
 			b := pick(g, branches)
 			l = g.person(c, emails)
 			l.CompanyName, l.City, l.Country, l.Industry = g.firmName(c, b), pick(g, c.cities), c.name, b.sector
+			l.SizeBand = app.SizeBandFor(g.employees())
 		}
 
 		status := i
@@ -73,6 +75,7 @@ func (g *generator) leads(companies []company) []app.Lead {
 		if g.chance(40) {
 			l.Notes = source.note
 		}
+		l.Region, l.Persona = l.Country, l.Role
 		l.Owner = pick(g, owners)
 		l.CreatedAt = g.officeHour(g.dayIn(g.start, g.end.AddDate(0, 0, -1)))
 		l.SourceRef = fmt.Sprintf("%s:lead:%04d", Source, i+1)
