@@ -94,7 +94,7 @@ func sortIndex(q app.LeadQuery) string {
 // indexHint returns " INDEXED BY name" when q's search matches so many
 // leads that walking the sort index is cheaper than sorting the matches.
 func (s *Store) indexHint(ctx context.Context, q app.LeadQuery) (string, error) {
-	phrase, ok := trigramPhrase(q.Search)
+	phrase, ok := trigramQuery(q)
 	index := sortIndex(q)
 	if !ok || index == "" {
 		return "", nil

@@ -31,15 +31,27 @@ func ftsPhrase(text string) string {
 	return `"` + strings.ReplaceAll(text, `"`, `""`) + `"`
 }
 
-// trigramPhrase returns the full-text phrase for a search the trigram
-// index can serve, and false for a shorter or empty one.
+// trigramPhrase returns the full-text query for a search the trigram
+// index can serve, and false for a shorter or empty one. It names the text
+// columns, so the search never matches the state column.
 func trigramPhrase(search string) (string, bool) {
 	search = strings.TrimSpace(search)
 	if utf8.RuneCountInString(search) < minTrigramSearch {
 		return "", false
 	}
 
-	return ftsPhrase(search), true
+	return "{name company email city} : " + ftsPhrase(search), true
+}
+
+// trigramQuery returns trigramPhrase's query, narrowed to open leads when
+// q asks for them only, so the index alone can count a worklist.
+func trigramQuery(q app.LeadQuery) (string, bool) {
+	phrase, ok := trigramPhrase(q.Search)
+	if ok && q.OpenOnly {
+		phrase += ` AND state : "open"`
+	}
+
+	return phrase, ok
 }
 
 // searchCondition returns the condition that a lead's name, company,
@@ -153,7 +165,7 @@ func leadOrder(q app.LeadQuery) ([]string, error) {
 // search of three or more characters uses the trigram index.
 func (s *Store) CountLeads(ctx context.Context, q app.LeadQuery) (int, error) {
 	where, args := leadWhere(q)
-	if phrase, ok := trigramPhrase(q.Search); ok && onlySearch(q) {
+	if phrase, ok := trigramQuery(q); ok && onlySearch(q) {
 		// The index alone counts its matches several times faster than
 		// a join that reads each matching lead.
 		return s.ftsMatchCount(ctx, phrase)
@@ -208,10 +220,11 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 	return leadsOf(rows)
 }
 
-// onlySearch reports whether q filters by its search alone.
+// onlySearch reports whether q filters by its search and OpenOnly alone,
+// which the full-text index can count without reading a lead.
 func onlySearch(q app.LeadQuery) bool {
 	return len(q.Statuses) == 0 && len(q.Sources) == 0 && len(q.Temperatures) == 0 && q.Owner == "" &&
-		q.MinScore <= 0 && q.MaxScore == nil && !q.OpenOnly
+		q.MinScore <= 0 && q.MaxScore == nil
 }
 
 func leadsOf(rows []leadRow) ([]app.Lead, error) {

@@ -26,6 +26,7 @@ var migrations = []migration{
 	{version: 1, name: "create CRM tables", sql: schemaV1, seed: seedDefaultPipeline},
 	{version: 2, name: "add lead management", sql: schemaV2, seed: seedLeadManagement},
 	{version: 3, name: "index lead list orders", sql: schemaV3},
+	{version: 4, name: "add lead state to the search index", sql: schemaV4},
 }
 
 const createMigrationsTable = `
