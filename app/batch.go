@@ -21,6 +21,16 @@ type ImportBatch struct {
 	// Profile, when not nil, replaces the ideal customer profile before
 	// the batch's leads are scored.
 	Profile *IdealCustomerProfile
+	// LeadActivities are activities of the batch's leads. They are added
+	// only for leads the batch creates.
+	LeadActivities []LeadActivityImport
+}
+
+// LeadActivityImport is an activity with its lead's SourceRef in place of
+// the lead's ID.
+type LeadActivityImport struct {
+	Activity
+	LeadRef string
 }
 
 // QualificationImport is a qualification with its lead's SourceRef in

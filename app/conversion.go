@@ -13,10 +13,14 @@ type ConversionRequest struct {
 // ConversionResult names the records a conversion created or matched.
 type ConversionResult struct {
 	CompanyID      int64
+	CompanyName    string
 	CompanyCreated bool
 	ContactID      int64
+	ContactName    string
 	ContactCreated bool
 	OpportunityID  int64
+	// OpportunityTitle is the new deal's title.
+	OpportunityTitle string
 }
 
 // PlanOpportunity pre-fills the opportunity a lead becomes from its

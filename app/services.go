@@ -133,8 +133,13 @@ type Progress func(done, total int)
 
 // ImportResult counts what an import or demo load created and updated.
 type ImportResult struct {
-	Companies            int
+	Companies int
+	// Leads counts the batch's leads: LeadsCreated were new, and
+	// LeadsUpdated matched a stored lead by SourceRef and had its fields
+	// written again from the batch, changed or not.
 	Leads                int
+	LeadsCreated         int
+	LeadsUpdated         int
 	OpportunitiesCreated int
 	OpportunitiesUpdated int
 	Activities           int
@@ -187,6 +192,10 @@ type LeadService interface {
 	// SetTemperature overrides the temperature by hand; an empty t goes
 	// back to the temperature the score earns.
 	SetTemperature(ctx context.Context, id int64, t Temperature) error
+	// AddLeadActivity records a call, e-mail, meeting or other activity on
+	// lead a.LeadID, stamped now unless a.CreatedAt is set, and rescores
+	// the lead. A missing kind or subject wraps ErrInvalid.
+	AddLeadActivity(ctx context.Context, a Activity) (Lead, error)
 
 	// HandOver passes a qualified lead to sales, recording by and the
 	// time; other statuses wrap ErrInvalid.

@@ -109,9 +109,26 @@ func (c converter) convert(id int64, r app.ConversionRequest) (app.ConversionRes
 		return app.ConversionResult{}, err
 	}
 
-	_, err = rescoreLead(c.tx, id, c.now)
+	if _, err := rescoreLead(c.tx, id, c.now); err != nil {
+		return app.ConversionResult{}, err
+	}
 
-	return result, err
+	return result, c.nameResult(&result)
+}
+
+// nameResult fills the names of the records a conversion created or
+// matched, so the person reads them instead of ids.
+func (c *converter) nameResult(r *app.ConversionResult) error {
+	err := c.tx.Raw(`SELECT
+			COALESCE((SELECT name FROM companies WHERE id = ?), ''),
+			COALESCE((SELECT trim(first_name || ' ' || last_name) FROM contacts WHERE id = ?), ''),
+			COALESCE((SELECT title FROM opportunities WHERE id = ?), '')`,
+		r.CompanyID, r.ContactID, r.OpportunityID).Row().Scan(&r.CompanyName, &r.ContactName, &r.OpportunityTitle)
+	if err != nil {
+		return fmt.Errorf("read names of converted records: %w", err)
+	}
+
+	return nil
 }
 
 func findPipeline(tx *gorm.DB, id int64) (app.Pipeline, error) {

@@ -67,6 +67,10 @@ func TestConvertLeadMatchesCompanyAndContact(t *testing.T) {
 	if res.ContactID != contact.ID || res.ContactCreated {
 		t.Errorf("contact %d (created %v), want existing %d", res.ContactID, res.ContactCreated, contact.ID)
 	}
+	if res.CompanyName != "Mueller GmbH" || res.ContactName != "J. Müller" || res.OpportunityTitle == "" {
+		t.Errorf("result names %q, %q, %q, want Mueller GmbH, J. Müller and a title",
+			res.CompanyName, res.ContactName, res.OpportunityTitle)
+	}
 	if n := countRows(t, s, "companies"); n != 1 {
 		t.Errorf("%d companies, want 1", n)
 	}

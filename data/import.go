@@ -117,6 +117,8 @@ type importer struct {
 	pipeline  app.Pipeline
 	stages    map[string]app.Stage
 	companies map[string]int64
+	// createdLeads holds the SourceRefs of the leads this batch created.
+	createdLeads map[string]bool
 }
 
 func newImporter(ctx context.Context, tx *gorm.DB, b app.ImportBatch, progress app.Progress) *importer {
@@ -131,7 +133,7 @@ func (im *importer) run() error {
 
 	steps := []func() error{
 		im.resolvePipeline, im.importProfile, im.importCompanies, im.importLeads,
-		im.importQualifications, im.importOpportunities,
+		im.importQualifications, im.importLeadActivities, im.importOpportunities,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

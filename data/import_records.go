@@ -153,14 +153,19 @@ func (im *importer) importLeads() error {
 		if !ok || l.SourceRef == "" {
 			sc.apply(&row, l, nil, 0)
 			fresh = append(fresh, row)
+			im.markCreated(l.SourceRef)
 			continue
 		}
 
 		row.ID = stored.ID
 		row.TemperatureManual, row.Temperature = stored.TemperatureManual, stored.Temperature
 		sc.apply(&row, l, inputs.qualifications[row.ID], inputs.recent[row.ID])
-		if err := im.updateLead(row, stored); err != nil {
+		updated, err := im.updateLead(row, stored)
+		if err != nil {
 			return fmt.Errorf("update lead %q: %w", l.SourceRef, err)
+		}
+		if updated {
+			im.result.LeadsUpdated++
 		}
 		if err := im.advance(1); err != nil {
 			return err
@@ -171,27 +176,36 @@ func (im *importer) importLeads() error {
 		return fmt.Errorf("insert leads: %w", err)
 	}
 	im.result.Leads = len(im.batch.Leads)
+	im.result.LeadsCreated = len(fresh)
 
 	return nil
 }
 
 // updateLead writes the source's columns of row over the stored lead,
 // and last_activity_at only when the source gives one.
-func (im *importer) updateLead(row leadRow, stored storedLead) error {
+func (im *importer) updateLead(row leadRow, stored storedLead) (bool, error) {
 	columns := leadUpdateColumns
 	if row.LastActivityAt != nil {
 		columns = append(slices.Clone(columns), "last_activity_at")
 	}
 
 	if err := im.tx.Model(&row).Select(columns).Updates(&row).Error; err != nil {
-		return err
+		return false, err
 	}
 
 	if row.Status == stored.Status {
-		return nil
+		return true, nil
 	}
 
 	change := leadStatusChangeRow{LeadID: row.ID, FromStatus: stored.Status, ToStatus: row.Status, At: im.now}
 
-	return im.tx.Create(&change).Error
+	return true, im.tx.Create(&change).Error
+}
+
+// markCreated remembers that the batch created the lead with ref.
+func (im *importer) markCreated(ref string) {
+	if im.createdLeads == nil {
+		im.createdLeads = map[string]bool{}
+	}
+	im.createdLeads[ref] = true
 }

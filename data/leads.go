@@ -100,7 +100,7 @@ func leadWhere(q app.LeadQuery) (string, []any) {
 		add(term, values...)
 	}
 	if len(q.Sources) > 0 {
-		term, values := inList("l.source", q.Sources)
+		term, values := inList("l.source COLLATE NOCASE", q.Sources)
 		add(term, values...)
 	}
 	if len(q.Temperatures) > 0 {

@@ -62,3 +62,35 @@ func (g *generator) activities(d app.OpportunityImport, c company, created, last
 
 	return list
 }
+
+// leadActivities returns up to four activities for each lead that has
+// been worked (not New), dated between its creation and today, so the
+// worklist's engagement points and last activity column have data. Some
+// fall within the last 30 days.
+func (g *generator) leadActivities(leads []app.Lead) []app.LeadActivityImport {
+	var out []app.LeadActivityImport
+	for _, l := range leads {
+		if l.Status == app.LeadNew {
+			continue
+		}
+
+		for range g.between(0, 4) {
+			kind := pick(g, activityKinds)
+			at := g.officeHour(g.dayIn(l.CreatedAt, g.end.AddDate(0, 0, -1)))
+			if at.Before(l.CreatedAt) {
+				at = l.CreatedAt
+			}
+
+			subject := pick(g, kind.subjects)
+			if strings.Contains(subject, "%s") {
+				subject = fmt.Sprintf(subject, l.City)
+			}
+			out = append(out, app.LeadActivityImport{
+				LeadRef:  l.SourceRef,
+				Activity: app.Activity{Kind: kind.kind, Subject: subject, Done: true, CreatedAt: at},
+			})
+		}
+	}
+
+	return out
+}

@@ -54,6 +54,7 @@ func Generate(seed uint64, today app.Date) app.ImportBatch {
 		Leads:          leads,
 		Opportunities:  deals,
 		Qualifications: g.qualifications(leads),
+		LeadActivities: g.leadActivities(leads),
 		Profile:        profile(),
 	}
 	for i, c := range companies {

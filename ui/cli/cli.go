@@ -80,7 +80,7 @@ Options:
                    contains TEXT, ignoring case
   -status STATUS   (leads) keep leads with this status: new, contacted,
                    nurturing, qualified, handed_over, converted or disqualified
-  -source SOURCE   (leads) keep leads from this source, spelled as stored,
+  -source SOURCE   (leads) keep leads from this source, ignoring case,
                    such as "trade fair" or "Direct Traffic"
   -o FILE          (chart) output file, .png or .svg
   -pipeline NAME   (chart) pipeline to draw; default the first with deals

@@ -65,7 +65,7 @@ func (s *fakeStore) Import(ctx context.Context, b app.ImportBatch, progress app.
 	total := len(b.Companies) + len(b.Leads) + len(b.Opportunities)
 	progress(total, total)
 
-	result := app.ImportResult{Companies: len(b.Companies), Leads: len(b.Leads), OpportunitiesCreated: len(b.Opportunities)}
+	result := app.ImportResult{Companies: len(b.Companies), Leads: len(b.Leads), LeadsCreated: len(b.Leads), OpportunitiesCreated: len(b.Opportunities)}
 
 	return result, ctx.Err()
 }

@@ -165,7 +165,9 @@ func printResult(w io.Writer, r app.ImportResult, language string) {
 	lines := []line{{lang.X("cli.result.companies", "companies"), r.Companies,
 		" " + lang.X("cli.result.companies_note", "(created or updated)")}}
 	if r.Leads > 0 {
-		lines = append(lines, line{label: lang.X("cli.result.leads", "leads"), count: r.Leads})
+		lines = append(lines,
+			line{label: lang.X("cli.result.leads_created", "leads created"), count: r.LeadsCreated},
+			line{label: lang.X("cli.result.leads_updated", "leads updated"), count: r.LeadsUpdated})
 	}
 	lines = append(lines,
 		line{label: lang.X("cli.result.deals_created", "deals created"), count: r.OpportunitiesCreated},

@@ -249,7 +249,7 @@ func TestRunImportXEducation(t *testing.T) {
 		t.Errorf("batch has %d leads, want 9240", n)
 	}
 
-	for _, want := range []string{"Imported xeducation-leads from " + path, "  leads:          9,240\n"} {
+	for _, want := range []string{"Imported xeducation-leads from " + path, "  leads created:  9,240\n"} {
 		if !strings.Contains(h.stdout.String(), want) {
 			t.Errorf("stdout has no %q: %s", want, h.stdout.String())
 		}

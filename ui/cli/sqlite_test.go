@@ -114,7 +114,7 @@ func TestSQLiteImportXEducationAndListLeads(t *testing.T) {
 	if code != cli.ExitOK {
 		t.Fatalf("import: exit code %d; stderr: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, "  leads:          9,240\n") {
+	if !strings.Contains(stdout, "  leads created:  9,240\n") {
 		t.Errorf("import output has no lead count: %s", stdout)
 	}
 
@@ -139,8 +139,8 @@ func TestSQLiteImportXEducationAndListLeads(t *testing.T) {
 		}
 	}
 
-	if n := len(sqliteLeads(t, dbPath, "-source", "google")); n != 0 {
-		t.Errorf("-source google lists %d leads, want 0 because the import spells it Google", n)
+	if n := len(sqliteLeads(t, dbPath, "-source", "google")); n != 2873 {
+		t.Errorf("-source google lists %d leads, want the 2,873 Google leads because case is ignored", n)
 	}
 	if n := len(sqliteLeads(t, dbPath, "-source", "")); n != 36 {
 		t.Errorf("-source \"\" lists %d leads, want the 36 without a source", n)
