@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -34,4 +35,25 @@ func dayPlaceholder(language string) string {
 	}
 
 	return lang.X("date.placeholder.iso", "YYYY-MM-DD")
+}
+
+var (
+	isoDayShape    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	germanDayShape = regexp.MustCompile(`^\d{1,2}\.\d{1,2}\.\d{4}$`)
+)
+
+// dayProblem explains why parseDay rejected text: a day that the calendar
+// does not have, such as 2026-02-30, or text not in the expected form.
+func dayProblem(text, language string) string {
+	text = strings.TrimSpace(text)
+	shape := isoDayShape
+	if isGerman(language) {
+		shape = germanDayShape
+	}
+
+	if shape.MatchString(text) {
+		return lang.L("This day does not exist. Check the day and month.")
+	}
+
+	return lang.X("form.date.invalid", "Enter the date as {{.Form}}.", map[string]any{"Form": dayPlaceholder(language)})
 }

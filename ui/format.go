@@ -58,3 +58,26 @@ func formatTimestamp(t time.Time, language string) string {
 
 	return app.FormatDate(app.DateOf(t.Local()), language)
 }
+
+// formatDateTime writes a stored UTC time as a local date and time in the
+// language's form, such as "2026-03-04 14:05" or "04.03.2026, 14:05", or
+// "" for the zero time. A time of exactly midnight UTC is a day an import
+// stored without a time, so it is written as formatTimestamp writes it.
+func formatDateTime(t time.Time, language string) string {
+	if t.IsZero() {
+		return ""
+	}
+
+	utc := t.UTC()
+	if utc.Equal(utc.Truncate(24 * time.Hour)) {
+		return formatTimestamp(t, language)
+	}
+
+	local := t.Local()
+	separator := " "
+	if isGerman(language) {
+		separator = ", "
+	}
+
+	return app.FormatDate(app.DateOf(local), language) + separator + local.Format("15:04")
+}

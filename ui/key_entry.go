@@ -12,6 +12,9 @@ type keyEntry struct {
 	widget.Entry
 
 	onEscape func()
+	// shortcuts maps the ShortcutName of extra shortcuts, such as
+	// Ctrl+O, to their action. The entry handles all other shortcuts.
+	shortcuts map[string]func()
 }
 
 func newKeyEntry(onEscape func()) *keyEntry {
@@ -29,4 +32,14 @@ func (e *keyEntry) TypedKey(key *fyne.KeyEvent) {
 	}
 
 	e.Entry.TypedKey(key)
+}
+
+// TypedShortcut implements fyne.Shortcutable.
+func (e *keyEntry) TypedShortcut(shortcut fyne.Shortcut) {
+	if action, ok := e.shortcuts[shortcut.ShortcutName()]; ok {
+		action()
+		return
+	}
+
+	e.Entry.TypedShortcut(shortcut)
 }

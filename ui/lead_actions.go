@@ -167,6 +167,7 @@ func (d *leadDetail) askPipeline(pipelines []app.Pipeline) {
 
 func (d *leadDetail) convert(r app.ConversionRequest) {
 	id := d.lead.ID
+	activities := len(d.lead.Activities)
 	go func() {
 		result, err := d.store.ConvertLead(context.Background(), id, r)
 		d.do(func() {
@@ -175,28 +176,39 @@ func (d *leadDetail) convert(r app.ConversionRequest) {
 				return
 			}
 			d.onChanged(id)
-			dialog.ShowInformation(lang.L("Lead converted"), conversionSummary(result), d.window)
+			dialog.ShowInformation(lang.L("Lead converted"), conversionSummary(result, activities), d.window)
 		})
 	}()
 }
 
-// conversionSummary lists which records a conversion created and which it
-// matched.
-func conversionSummary(r app.ConversionResult) string {
-	company := lang.X("convert.company.matched", "Company {{.ID}}: matched an existing company.", map[string]any{"ID": r.CompanyID})
+// conversionSummary names the company, contact and opportunity a
+// conversion made or matched, and how many of the lead's activities moved
+// to the opportunity.
+func conversionSummary(r app.ConversionResult, activities int) string {
+	company := lang.X("convert.company.matched", "Company {{.Name}}: matched an existing company.",
+		map[string]any{"Name": quoted(r.CompanyName)})
 	if r.CompanyCreated {
-		company = lang.X("convert.company.created", "Company {{.ID}}: created.", map[string]any{"ID": r.CompanyID})
+		company = lang.X("convert.company.created", "Company {{.Name}}: created.", map[string]any{"Name": quoted(r.CompanyName)})
 	}
 
-	contact := lang.X("convert.contact.matched", "Contact {{.ID}}: matched by e-mail.", map[string]any{"ID": r.ContactID})
+	contact := lang.X("convert.contact.matched", "Contact {{.Name}}: matched by e-mail.", map[string]any{"Name": r.ContactName})
 	if r.ContactCreated {
-		contact = lang.X("convert.contact.created", "Contact {{.ID}}: created.", map[string]any{"ID": r.ContactID})
+		contact = lang.X("convert.contact.created", "Contact {{.Name}}: created.", map[string]any{"Name": r.ContactName})
 	}
 
-	opportunity := lang.X("convert.opportunity", "Opportunity {{.ID}}: created, with the lead's activities.",
-		map[string]any{"ID": r.OpportunityID})
+	opportunity := lang.X("convert.opportunity", "Opportunity {{.Title}}: created.", map[string]any{"Title": quoted(r.OpportunityTitle)})
+	if activities > 0 {
+		opportunity += " " + lang.XN("convert.activities", "The lead's {{.Count}} activities moved to it.", activities,
+			map[string]any{"Count": activities})
+	}
 
 	return company + "\n" + contact + "\n" + opportunity
+}
+
+// quoted puts text in the language's quotation marks, so a name that
+// contains a colon or comma still reads as one name.
+func quoted(text string) string {
+	return lang.X("quoted", "“{{.Text}}”", map[string]any{"Text": text})
 }
 
 func (d *leadDetail) onUndoTapped() {

@@ -25,6 +25,7 @@ type leadWorkflow interface {
 	ConvertLead(ctx context.Context, id int64, r app.ConversionRequest) (app.ConversionResult, error)
 	UndoConversion(ctx context.Context, leadID int64) error
 	Pipelines(ctx context.Context) ([]app.Pipeline, error)
+	activityLogger
 }
 
 // leadDetail is the panel beside the lead list: the selected lead's
@@ -55,6 +56,7 @@ type leadDetail struct {
 	handOverButton *widget.Button
 	convertButton  *widget.Button
 	undoButton     *widget.Button
+	activityButton *widget.Button
 	statusButtons  *fyne.Container
 	temperature    *widget.Select
 	fields         *fyne.Container
@@ -62,7 +64,7 @@ type leadDetail struct {
 	qualifications *fyne.Container
 	activities     *fyne.Container
 	placeholder    *widget.Label
-	body           fyne.CanvasObject
+	body           *container.Scroll
 	content        *fyne.Container
 }
 
@@ -108,11 +110,13 @@ func (d *leadDetail) buildActions() fyne.CanvasObject {
 	d.convertButton = widget.NewButton(lang.L("Convert"), d.onConvertTapped)
 	d.convertButton.Importance = widget.HighImportance
 	d.undoButton = widget.NewButton(lang.L("Undo conversion"), d.onUndoTapped)
+	d.activityButton = widget.NewButton(lang.L("Log activity"), d.onLogActivityTapped)
 	d.statusButtons = container.NewGridWithColumns(2)
 
 	d.temperature = widget.NewSelect(d.temperatureOptions(), nil)
 
-	buttons := container.NewGridWithColumns(2, d.editButton, d.qualifyButton, d.handOverButton, d.convertButton, d.undoButton)
+	buttons := container.NewGridWithColumns(2, d.editButton, d.qualifyButton, d.activityButton,
+		d.handOverButton, d.convertButton, d.undoButton)
 	temperature := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Temperature")), nil, d.temperature)
 
 	return container.NewVBox(buttons, widget.NewLabel(lang.L("Change status to")), d.statusButtons, temperature)
@@ -153,6 +157,11 @@ func (d *leadDetail) onLoaded(generation int, id int64, detail app.LeadDetail, e
 		return
 	}
 
+	// Another lead starts at the top; the same lead after an action keeps
+	// the place the person scrolled to.
+	if detail.ID != d.lead.ID {
+		d.body.ScrollToTop()
+	}
 	d.lead = detail
 	d.fill()
 	d.content.Objects = []fyne.CanvasObject{d.body}
@@ -164,11 +173,7 @@ func (d *leadDetail) fill() {
 	d.title.SetText(l.Name())
 	d.score.SetText(lang.X("lead.score", "Score {{.Score}} of 100 · {{.Temperature}}",
 		map[string]any{"Score": l.Score, "Temperature": temperatureText(l.Lead)}))
-	explanation := words.ScoreExplanation(l.ScoreReasons)
-	if explanation == "" {
-		explanation = lang.L("No points yet: no profile match, qualification or recent activity.")
-	}
-	d.explanation.SetText(explanation)
+	d.explanation.SetText(words.ScoreExplanation(l.ScoreReasons))
 
 	d.fillActions()
 	d.fields.Objects = formRows(d.fieldRows(), true)
@@ -181,13 +186,15 @@ func (d *leadDetail) fill() {
 // fillActions offers only what the lead's status allows: the manual
 // status changes of app.NextStatuses, hand-over for qualified leads,
 // conversion for qualified and handed-over leads, and undo for converted
-// ones.
+// ones. A converted lead takes no new qualification or activity, because
+// its activities moved to the opportunity.
 func (d *leadDetail) fillActions() {
 	status := d.lead.Status
 	setEnabled(d.handOverButton, status == app.LeadQualified)
 	setEnabled(d.convertButton, status == app.LeadQualified || status == app.LeadHandedOver)
 	setEnabled(d.undoButton, status == app.LeadConverted)
 	setEnabled(d.qualifyButton, status != app.LeadConverted)
+	setEnabled(d.activityButton, status != app.LeadConverted)
 
 	d.statusButtons.Objects = nil
 	for _, next := range app.NextStatuses(status) {
@@ -244,8 +251,8 @@ func (d *leadDetail) fieldRows() [][2]string {
 		{lang.L("Notes"), l.Notes},
 		{lang.L("Handed over"), d.handOverText()},
 		{lang.L("Converted to"), d.conversionText()},
-		{lang.L("Created"), formatTimestamp(l.CreatedAt, d.language)},
-		{lang.L("Last activity"), formatTimestamp(l.LastActivityAt, d.language)},
+		{lang.L("Created"), formatDateTime(l.CreatedAt, d.language)},
+		{lang.L("Last activity"), formatDateTime(l.LastActivityAt, d.language)},
 	}
 
 	return rows
@@ -262,13 +269,22 @@ func nonEmpty(values ...string) []string {
 	return kept
 }
 
+// consentText writes the GDPR consent as "consent, 2026-02-28, business
+// card at the fair". A date or source stored without a legal basis is
+// shown too, with the basis marked as not recorded.
 func (d *leadDetail) consentText() string {
 	c := d.lead.Consent
-	if c.Basis == "" {
+	date := app.FormatDate(c.Date, d.language)
+	if c.Basis == "" && date == "" && c.Obtained == "" {
 		return ""
 	}
 
-	return strings.Join(nonEmpty(words.LegalBasis(c.Basis), app.FormatDate(c.Date, d.language), c.Obtained), ", ")
+	basis := lang.L("legal basis not recorded")
+	if c.Basis != "" {
+		basis = words.LegalBasis(c.Basis)
+	}
+
+	return strings.Join(nonEmpty(basis, date, c.Obtained), ", ")
 }
 
 func (d *leadDetail) handOverText() string {
@@ -290,8 +306,8 @@ func (d *leadDetail) conversionText() string {
 		map[string]any{"Opportunity": l.ConvertedOpportunityID, "Company": l.ConvertedCompanyID, "Contact": l.ConvertedContactID})
 }
 
-// fillStatusHistory shows one line per status change, oldest first, such
-// as "2024-03-01: New → Contacted".
+// fillStatusHistory shows one line per status change, oldest first, with
+// the local time, such as "2024-03-01 14:05: New → Contacted".
 func (d *leadDetail) fillStatusHistory() {
 	d.statusHistory.Objects = nil
 	for _, c := range d.lead.StatusChanges {
@@ -300,7 +316,7 @@ func (d *leadDetail) fillStatusHistory() {
 			move = words.LeadStatus(c.From) + " → " + move
 		}
 
-		line := formatTimestamp(c.At, d.language) + ": " + move
+		line := formatDateTime(c.At, d.language) + ": " + move
 		if c.Reason != "" {
 			line += " (" + c.Reason + ")"
 		}
@@ -362,17 +378,4 @@ func (d *leadDetail) qualificationText(q app.Qualification) string {
 	}
 
 	return formatTimestamp(q.CreatedAt, d.language) + ": " + strings.Join(parts, "; ")
-}
-
-func (d *leadDetail) fillActivities() {
-	d.activities.Objects = nil
-	for _, a := range d.lead.Activities {
-		line := strings.Join(nonEmpty(formatTimestamp(a.Due, d.language), activityKindLabel(a.Kind), a.Subject), "  ")
-		d.activities.Add(wrappedLabel(line))
-	}
-
-	if len(d.lead.Activities) == 0 {
-		d.activities.Add(widget.NewLabel(lang.L("No activities.")))
-	}
-	d.activities.Refresh()
 }

@@ -62,6 +62,7 @@ func (m *mainWindow) openQuickCapture() {
 	if m.quickCapture == nil {
 		m.quickCapture = newQuickCapture(m.store, m.window, m.do, m.errors, m.language)
 		m.quickCapture.onSaved = func(app.Lead) { m.leads.reload() }
+		m.quickCapture.onOpenExisting = m.showLead
 	}
 
 	m.tabs.SelectIndex(0)

@@ -295,8 +295,7 @@ func (f *leadForm) validate() bool {
 	}
 
 	if !dateOK {
-		messages[app.FieldConsentDate] = lang.X("form.date.invalid", "Enter the date as {{.Form}}.",
-			map[string]any{"Form": dayPlaceholder(f.language)})
+		messages[app.FieldConsentDate] = dayProblem(f.consentDate.Text, f.language)
 	}
 
 	for field, label := range f.problems {

@@ -190,6 +190,10 @@ func TestQuickCaptureByKeyboardAlone(t *testing.T) {
 		}
 	}
 
+	if want := "Saved Clara Weiß. 3 cards in this session."; q.status.Text != want {
+		t.Errorf("status = %q, want %q", q.status.Text, want)
+	}
+
 	pressKey(t, c, fyne.KeyEscape)
 	if c.Overlays().Top() != nil {
 		t.Error("Escape did not close quick capture")
@@ -207,6 +211,103 @@ func TestQuickCaptureByKeyboardAlone(t *testing.T) {
 		if l.Source != app.SourceTradeFair || l.SourceDetail != "Hannover Messe" || l.Campaign != "HM 2025" {
 			t.Errorf("lead %d source = %q, %q, %q", i, l.Source, l.SourceDetail, l.Campaign)
 		}
+	}
+}
+
+// typeCard types the fields of a card, Tab between them, starting in the
+// focused field.
+func typeCard(t *testing.T, c fyne.Canvas, fields ...string) {
+	t.Helper()
+
+	for i, value := range fields {
+		if i > 0 {
+			pressKey(t, c, fyne.KeyTab)
+		}
+		typeKeys(t, c, value)
+	}
+}
+
+func TestQuickCaptureWarnsBeforeSavingDuplicate(t *testing.T) {
+	store := openStore(t)
+	existing := createLead(t, store, app.Lead{FirstName: "Anna", LastName: "Schulz", CompanyName: "QC Test AG"})
+	m, queue := openLeadsTab(t, store)
+
+	m.openQuickCapture()
+	c := m.window.Canvas()
+	q := m.quickCapture
+	typeKeys(t, c, "Hannover Messe")
+	pressKey(t, c, fyne.KeyTab)
+	pressKey(t, c, fyne.KeyTab)
+	typeCard(t, c, "anna", "schulz", "qc test")
+	pressKey(t, c, fyne.KeyReturn)
+	queue.waitFor(t, "the duplicate warning", func() bool { return q.existing.ID != 0 && !q.saving })
+
+	if q.existing.ID != existing.ID {
+		t.Errorf("the warning names lead %d, want %d", q.existing.ID, existing.ID)
+	}
+	if n := len(allLeads(t, store)); n != 1 {
+		t.Fatalf("the first Enter stored the duplicate: %d leads, want 1", n)
+	}
+	for _, want := range []string{"Anna Schulz, QC Test AG", "Enter again", "Ctrl+O"} {
+		if !strings.Contains(q.status.Text, want) {
+			t.Errorf("status = %q, want it to contain %q", q.status.Text, want)
+		}
+	}
+	if q.firstName.Text != "anna" {
+		t.Errorf("the warning cleared the card: first name %q", q.firstName.Text)
+	}
+
+	pressKey(t, c, fyne.KeyReturn)
+	queue.waitFor(t, "the card saved anyway", func() bool { return q.saved == 1 && !q.saving })
+	if n := len(allLeads(t, store)); n != 2 {
+		t.Fatalf("Enter again left %d leads, want 2", n)
+	}
+	if q.existing.ID != 0 || strings.Contains(q.status.Text, "Enter again") {
+		t.Errorf("the warning outlived the save: %q", q.status.Text)
+	}
+
+	typeCard(t, c, "Anna", "Schulz", "QC Test AG")
+	pressKey(t, c, fyne.KeyReturn)
+	queue.waitFor(t, "the second warning", func() bool { return q.existing.ID != 0 && !q.saving })
+
+	warned := q.existing
+	if warned.FirstName != "Anna" || warned.LastName != "Schulz" {
+		t.Errorf("the warning names %q, want a stored Anna Schulz", warned.Name())
+	}
+	focused, ok := c.Focused().(fyne.Shortcutable)
+	if !ok {
+		t.Fatalf("focus is on %T, which takes no shortcuts", c.Focused())
+	}
+	focused.TypedShortcut(openExistingShortcut)
+	if c.Overlays().Top() != nil {
+		t.Error("the shortcut did not close quick capture")
+	}
+	queue.waitFor(t, "the existing lead", func() bool { return m.leads.detail.lead.ID == warned.ID })
+	if n := len(allLeads(t, store)); n != 2 {
+		t.Errorf("opening the existing lead stored the card: %d leads, want 2", n)
+	}
+}
+
+func TestQuickCaptureRechecksChangedCard(t *testing.T) {
+	store := openStore(t)
+	createLead(t, store, app.Lead{FirstName: "Anna", LastName: "Schulz", CompanyName: "QC Test AG"})
+	m, queue := openLeadsTab(t, store)
+
+	m.openQuickCapture()
+	c := m.window.Canvas()
+	q := m.quickCapture
+	c.Focus(q.firstName)
+	typeCard(t, c, "Anna", "Schulz", "QC Test AG")
+	pressKey(t, c, fyne.KeyReturn)
+	queue.waitFor(t, "the duplicate warning", func() bool { return q.existing.ID != 0 && !q.saving })
+
+	c.Focus(q.company)
+	q.company.SetText("")
+	typeKeys(t, c, "Schulz Metall KG")
+	pressKey(t, c, fyne.KeyReturn)
+	queue.waitFor(t, "the changed card", func() bool { return q.saved == 1 && !q.saving })
+	if n := len(allLeads(t, store)); n != 2 {
+		t.Errorf("stored %d leads, want 2", n)
 	}
 }
 
@@ -333,8 +434,12 @@ func TestLeadFormSaveEnabledOnlyWhenValid(t *testing.T) {
 	if !f.saveButton.Disabled() {
 		t.Error("Save is enabled for a legal basis without a date")
 	}
-	test.Type(f.consentDate, "2024-13-01")
+	test.Type(f.consentDate, "1.3.2024")
 	if p := f.problems[app.FieldConsentDate]; !f.saveButton.Disabled() || !strings.Contains(p.Text, "YYYY-MM-DD") {
+		t.Errorf("a German date left Save enabled %v, problem %q", !f.saveButton.Disabled(), p.Text)
+	}
+	f.consentDate.SetText("2024-02-30")
+	if p := f.problems[app.FieldConsentDate]; !f.saveButton.Disabled() || !strings.Contains(p.Text, "does not exist") {
 		t.Errorf("an impossible date left Save enabled %v, problem %q", !f.saveButton.Disabled(), p.Text)
 	}
 	f.consentDate.SetText("2024-03-01")

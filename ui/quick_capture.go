@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -16,10 +18,17 @@ import (
 	"leadwerk/ui/words"
 )
 
+// openExistingShortcut opens the lead that quick capture warned a card may
+// duplicate: Ctrl+O, or Cmd+O on macOS.
+var openExistingShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+
 // quickCapture is the dialog for typing in business cards at a trade
 // fair without the mouse. Tab moves between fields and Escape closes the
 // dialog. Enter saves the card and starts a blank one that keeps the
-// source, source detail and campaign.
+// source, source detail and campaign. A card that may duplicate a stored
+// lead is not saved on the first Enter: the status line names the lead,
+// a second Enter on the unchanged card saves it anyway, and
+// openExistingShortcut opens the stored lead instead.
 type quickCapture struct {
 	store    leadEditor
 	window   fyne.Window
@@ -28,10 +37,17 @@ type quickCapture struct {
 	language string
 
 	// onSaved runs on the UI goroutine after each stored card.
-	onSaved func(app.Lead)
+	// onOpenExisting runs with the id of the stored lead that a card may
+	// duplicate, after the dialog has closed.
+	onSaved        func(app.Lead)
+	onOpenExisting func(id int64)
 
 	saved  int
 	saving bool
+	// warned is the card whose likely duplicate the status line names,
+	// and existing is that stored lead. Both are zero without a warning.
+	warned   app.Lead
+	existing app.Lead
 
 	source       *sourcePicker
 	sourceDetail *keyEntry
@@ -92,6 +108,7 @@ func (q *quickCapture) entry(placeholder string) *keyEntry {
 	e := newKeyEntry(q.close)
 	e.SetPlaceHolder(placeholder)
 	e.OnSubmitted = func(string) { q.onSubmitted() }
+	e.shortcuts = map[string]func(){openExistingShortcut.ShortcutName(): q.openExisting}
 
 	return e
 }
@@ -129,8 +146,10 @@ func (q *quickCapture) lead() app.Lead {
 	}
 }
 
-// onSubmitted saves the card when it is valid. The fields are cleared
-// only once the card is stored, so a failed save loses nothing.
+// onSubmitted saves the card when it is valid and no stored lead looks
+// like it, or when the person was already warned about this unchanged
+// card. The fields are cleared only once the card is stored, so a failed
+// save loses nothing.
 func (q *quickCapture) onSubmitted() {
 	if q.saving {
 		return
@@ -142,18 +161,75 @@ func (q *quickCapture) onSubmitted() {
 		return
 	}
 
+	saveAnyway := q.existing.ID != 0 && reflect.DeepEqual(l, q.warned)
 	q.saving = true
 	q.problem.SetText("")
 	go func() {
 		ctx := context.Background()
-		duplicates, err := q.store.FindDuplicates(ctx, l)
-		if err != nil {
-			q.errors.logger.Error("find duplicates failed", "err", err)
+		if !saveAnyway {
+			duplicates, err := q.store.FindDuplicates(ctx, l)
+			if err != nil {
+				q.errors.logger.Error("find duplicates failed", "err", err)
+			}
+			if len(duplicates) > 0 {
+				q.do(func() { q.warnDuplicate(l, duplicates[0]) })
+				return
+			}
 		}
 
 		saved, err := q.store.CreateLead(ctx, l)
-		q.do(func() { q.onSaveDone(saved, duplicates, err) })
+		q.do(func() { q.onSaveDone(saved, err) })
 	}()
+}
+
+// warnDuplicate leaves card unsaved and shows in the status line the
+// stored lead it may duplicate and the keys that save or open it.
+func (q *quickCapture) warnDuplicate(card, existing app.Lead) {
+	q.saving = false
+	q.warned, q.existing = card, existing
+
+	name := strings.Join(nonEmpty(existing.Name(), existing.CompanyName), ", ")
+	q.status.SetText(lang.X("quick.duplicate.found",
+		"This card may duplicate {{.Name}}. Press Enter again to save it anyway, or {{.Shortcut}} to open the existing lead.",
+		map[string]any{"Name": name, "Shortcut": shortcutText(openExistingShortcut)}))
+	q.status.Importance = widget.WarningImportance
+	q.status.Refresh()
+}
+
+// openExisting closes quick capture and opens the lead named in the
+// duplicate warning. Without a warning it does nothing.
+func (q *quickCapture) openExisting() {
+	if q.existing.ID == 0 || q.saving {
+		return
+	}
+
+	id := q.existing.ID
+	q.clearWarning()
+	q.close()
+	q.onOpenExisting(id)
+}
+
+func (q *quickCapture) clearWarning() {
+	q.warned, q.existing = app.Lead{}, app.Lead{}
+	q.status.Importance = widget.MediumImportance
+	q.status.Refresh()
+}
+
+// shortcutText writes a shortcut as a person presses it on this system,
+// such as "Ctrl+O", or "Cmd+O" on macOS.
+func shortcutText(s *desktop.CustomShortcut) string {
+	var parts []string
+	if s.Modifier&fyne.KeyModifierControl != 0 {
+		parts = append(parts, "Ctrl")
+	}
+	if s.Modifier&fyne.KeyModifierSuper != 0 {
+		parts = append(parts, "Cmd")
+	}
+	if s.Modifier&fyne.KeyModifierShift != 0 {
+		parts = append(parts, "Shift")
+	}
+
+	return strings.Join(append(parts, string(s.KeyName)), "+")
 }
 
 func (q *quickCapture) showProblem(problem app.FieldError) {
@@ -170,9 +246,9 @@ func (q *quickCapture) showProblem(problem app.FieldError) {
 	}
 }
 
-// onSaveDone counts the stored card, mentions a likely duplicate and
-// starts a blank card that keeps the source fields.
-func (q *quickCapture) onSaveDone(saved app.Lead, duplicates []app.Lead, err error) {
+// onSaveDone counts the stored card and starts a blank card that keeps
+// the source fields.
+func (q *quickCapture) onSaveDone(saved app.Lead, err error) {
 	q.saving = false
 	if err != nil {
 		q.errors.report(lang.L("The card could not be saved. The log file has the details."), err)
@@ -180,13 +256,9 @@ func (q *quickCapture) onSaveDone(saved app.Lead, duplicates []app.Lead, err err
 	}
 
 	q.saved++
-	status := lang.XN("quick.saved", "Saved {{.Name}}. {{.Count}} cards in this session.", q.saved,
-		map[string]any{"Name": saved.Name(), "Count": q.saved})
-	if len(duplicates) > 0 {
-		status += " " + lang.X("quick.duplicate", "It may duplicate {{.Name}}; check it in the list.",
-			map[string]any{"Name": strings.Join(nonEmpty(duplicates[0].Name(), duplicates[0].CompanyName), ", ")})
-	}
-	q.status.SetText(status)
+	q.clearWarning()
+	q.status.SetText(lang.XN("quick.saved", "Saved {{.Name}}. {{.Count}} cards in this session.", q.saved,
+		map[string]any{"Name": saved.Name(), "Count": q.saved}))
 
 	for _, e := range []*keyEntry{q.firstName, q.lastName, q.company, q.role, q.email, q.phone, q.notes} {
 		e.SetText("")

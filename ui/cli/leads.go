@@ -148,9 +148,9 @@ func writeLeadsTable(w io.Writer, leads []app.Lead) error {
 			scoreWidth, scores[i], temperatureLabel(l), cell(words.ScoreExplanation(l.ScoreReasons)))
 	}
 
-	// Flush writes to a bytes.Buffer, whose Write returns no error. A
-	// lead without score reasons leaves the last column empty, and the
-	// padding before it would trail the line, so each line is trimmed.
+	// Flush writes to a bytes.Buffer, whose Write returns no error. Cells
+	// are padded to the column width, so each line is trimmed of the
+	// padding that would trail it.
 	table.Flush()
 	for line := range strings.Lines(buf.String()) {
 		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {

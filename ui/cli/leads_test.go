@@ -54,7 +54,7 @@ func TestRunLeadsJSONShape(t *testing.T) {
 		`"score_explanation":"+10 5 recent activities"},` +
 		`{"id":3,"name":"Nordwind AG","company":"Nordwind AG","email":"info@nordwind.example","source":"website",` +
 		`"origin":"","status":"converted","score":0,"temperature":"cold","temperature_manual":false,` +
-		`"score_explanation":""}` +
+		`"score_explanation":"no profile match, qualification or recent activity yet"}` +
 		`]` + "\n"
 	if got := h.stdout.String(); got != want {
 		t.Errorf("output:\n%s\nwant:\n%s", got, want)
@@ -198,7 +198,7 @@ func TestRunLeadsTable(t *testing.T) {
 		"ID  NAME         COMPANY      E-MAIL                 SOURCE      STATUS     SCORE  TEMPERATURE        SCORE EXPLANATION\n" +
 		" 7  Anna Becker  Müller GmbH  anna@mueller.de        trade fair  Qualified     35  warm               +25 budget confirmed, +20 decision maker, −10 no timeframe\n" +
 		"12  Lead 660737                                      Olark Chat  New           10  hot (set by hand)  +10 5 recent activities\n" +
-		" 3  Nordwind AG  Nordwind AG  info@nordwind.example  website     Converted      0  cold\n"
+		" 3  Nordwind AG  Nordwind AG  info@nordwind.example  website     Converted      0  cold               no profile match, qualification or recent activity yet\n"
 	if got := h.stdout.String(); got != want {
 		t.Errorf("table:\n%s\nwant:\n%s", got, want)
 	}

@@ -4,6 +4,7 @@
 package words
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -71,8 +72,14 @@ func Temperature(t app.Temperature) string {
 }
 
 // ScoreExplanation writes a score's reasons in words, such as
-// "+25 budget confirmed, +20 decision maker, −10 no timeframe".
+// "+25 budget confirmed, +20 decision maker, −10 no timeframe". For a
+// score without reasons it returns a phrase that names the missing
+// inputs, so the explanation is never empty.
 func ScoreExplanation(reasons []app.ScoreReason) string {
+	if len(reasons) == 0 {
+		return lang.X("score.none", "no profile match, qualification or recent activity yet")
+	}
+
 	parts := make([]string, len(reasons))
 	for i, r := range reasons {
 		parts[i] = app.FormatPoints(r.Points) + " " + ScoreReason(r)
@@ -90,7 +97,7 @@ func ScoreReason(r app.ScoreReason) string {
 	case app.ReasonBudgetConfirmed:
 		return lang.X("score.budget_confirmed", "budget confirmed", data)
 	case app.ReasonBudgetIndicated:
-		return lang.X("score.budget_indicated", "budget indicated", data)
+		return lang.X("score.budget_indicated", "budget range indicated", data)
 	case app.ReasonBudgetNone:
 		return lang.X("score.budget_none", "no budget", data)
 	case app.ReasonDecisionMaker:
@@ -102,17 +109,20 @@ func ScoreReason(r app.ScoreReason) string {
 	case app.ReasonNeedPriority:
 		return lang.X("score.need_priority", "need priority {{.Detail}} of 5", data)
 	case app.ReasonTimeframe:
-		return lang.X("score.timeframe", "buys within {{.Detail}}", map[string]any{"Detail": Timeframe(app.Timeframe(r.Detail))})
+		timeframe := map[string]any{"Detail": Timeframe(app.Timeframe(r.Detail))}
+		return lang.X("score.timeframe", "timeframe: {{.Detail}}", timeframe)
 	case app.ReasonNoTimeframe:
 		return lang.X("score.no_timeframe", "no timeframe", data)
 	case app.ReasonEngagement:
-		return lang.X("score.engagement", "{{.Detail}} recent activities", data)
+		count, _ := strconv.Atoi(r.Detail)
+		return lang.XN("score.engagement", "{{.Detail}} recent activities", count, data)
 	default:
 		return r.Code
 	}
 }
 
-// Timeframe translates a purchase timeframe.
+// Timeframe translates a purchase timeframe as a label on its own, such
+// as "1–3 months", so German uses the nominative.
 func Timeframe(t app.Timeframe) string {
 	switch t {
 	case app.TimeUnder1Month:
