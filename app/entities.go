@@ -257,6 +257,12 @@ type Stage struct {
 	// in percent from 0 to 100.
 	Probability int
 	Kind        StageKind
+	// IdleDays is how long a deal may sit in this stage before it is
+	// marked idle; 0 turns the mark off.
+	IdleDays int
+	// Milestones are the exit criteria a deal must meet to leave the
+	// stage, shown on the deal as a checklist.
+	Milestones []string
 }
 
 // Opportunity is a deal being worked on: an expected amount of revenue
@@ -280,9 +286,26 @@ type Opportunity struct {
 	Owner          string
 	Product        string
 	Notes          string
-	SourceRef      string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+
+	// NextStep and TalksStatus describe where the talks stand.
+	NextStep    string
+	TalksStatus string
+	// CustomerBudget is what the customer said they can spend; zero when
+	// unknown.
+	CustomerBudget Money
+	Expectations   string
+	// Source is where the deal came from, such as a lead's source.
+	Source string
+
+	// CloseReason, CloseCompetitor and CloseNote record why a closed deal
+	// was won or lost; empty while the deal is open.
+	CloseReason     string
+	CloseCompetitor string
+	CloseNote       string
+
+	SourceRef string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // The activity kinds that Leadwerk offers and translates. Imports may

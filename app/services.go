@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -238,6 +239,87 @@ type ImportService interface {
 	// LoadDemo stores a batch like Import but wraps ErrNotEmpty unless the
 	// database is empty.
 	LoadDemo(ctx context.Context, b ImportBatch, progress Progress) (ImportResult, error)
+}
+
+// BulkChange is one edit applied to several deals; nil fields stay as
+// they are.
+type BulkChange struct {
+	StageID   *int64
+	Owner     *string
+	CloseDate *Date
+}
+
+// FieldChange records one edited field of a deal, old and new values as
+// the person reads them.
+type FieldChange struct {
+	ID            int64
+	OpportunityID int64
+	Field         string
+	Old           string
+	New           string
+	At            time.Time
+}
+
+// OpportunityEditor changes deals by the probability rules of
+// [MoveToStage], [SetProbabilityByHand] and [ResetProbability]. Each call
+// is one transaction that records every changed field as a FieldChange
+// and every stage move as a StageChange. Methods taking an id wrap
+// ErrNotFound for an unknown one.
+type OpportunityEditor interface {
+	// UpdateOpportunity saves o's editable fields, zero values included:
+	// title, company, contact, amount, close date, owner, product, notes,
+	// next step, talks status, customer budget, expectations and source.
+	// Stage, probability and close fields have their own methods.
+	UpdateOpportunity(ctx context.Context, o Opportunity) (OpportunityDetail, error)
+	MoveOpportunity(ctx context.Context, id, stageID int64) error
+	SetOpportunityProbability(ctx context.Context, id int64, percent int) error
+	ResetOpportunityProbability(ctx context.Context, id int64) error
+	// CloseOpportunity moves an open deal to its pipeline's won or lost
+	// stage with the reason; [CheckClose] must accept r.
+	CloseOpportunity(ctx context.Context, id int64, r CloseRequest) error
+	// ReopenOpportunity returns a closed deal to an open stage at that
+	// stage's default probability and clears the close fields.
+	ReopenOpportunity(ctx context.Context, id, stageID int64) error
+	// BulkUpdate applies c to every deal in ids by the same rules and
+	// returns how many changed. A closed deal in ids keeps its stage.
+	BulkUpdate(ctx context.Context, ids []int64, c BulkChange) (int, error)
+	// FieldChanges returns a deal's edit history, oldest first.
+	FieldChanges(ctx context.Context, id int64) ([]FieldChange, error)
+}
+
+// StageNotEmptyError is returned when a stage to be deleted still holds
+// deals and no stage to move them to was given. It matches ErrInvalid.
+type StageNotEmptyError struct {
+	Stage           string
+	Open, Won, Lost int
+}
+
+func (e *StageNotEmptyError) Error() string {
+	return fmt.Sprintf("stage %s holds %d open, %d won and %d lost deals: choose a stage to move them to",
+		e.Stage, e.Open, e.Won, e.Lost)
+}
+
+// Is makes errors.Is(err, ErrInvalid) true for a StageNotEmptyError.
+func (e *StageNotEmptyError) Is(target error) bool {
+	return target == ErrInvalid
+}
+
+// PipelineEditor defines sales processes. Deleting a stage never deletes
+// a deal.
+type PipelineEditor interface {
+	// CreatePipeline stores p with its stages in their Position order.
+	CreatePipeline(ctx context.Context, p Pipeline) (Pipeline, error)
+	// UpdatePipeline saves p's name, currency and stages: a stage with ID
+	// 0 is added; others are renamed, reordered by Position, and get their
+	// probability, kind, idle days and milestones. A stored stage missing
+	// from p.Stages wraps ErrInvalid: delete it with DeleteStage. Open deals
+	// of a stage whose default probability changed follow it unless their
+	// probability was set by hand.
+	UpdatePipeline(ctx context.Context, p Pipeline) (Pipeline, error)
+	// DeleteStage removes a stage, first moving its deals to moveTo (a
+	// stage of the same pipeline) and recording each move. With moveTo 0
+	// and deals in the stage it returns a *StageNotEmptyError.
+	DeleteStage(ctx context.Context, stageID, moveTo int64) error
 }
 
 // Store is everything the window and the command line use.
