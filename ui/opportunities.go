@@ -30,7 +30,7 @@ func opportunityColumns() []opportunityColumn {
 	return []opportunityColumn{
 		{app.SortByTitle, lang.L("Title"), 2.4},
 		{app.SortByCompany, lang.L("Company"), 2},
-		{app.SortByStage, lang.L("Stage"), 1.3},
+		{app.SortByStage, lang.L("Stage"), 1.7},
 		{app.SortByAmount, lang.L("Amount"), 1.8},
 		{app.SortByWeighted, lang.L("Weighted"), 1.8},
 		{app.SortByCloseDate, lang.L("Close date"), 1.8},
@@ -93,7 +93,7 @@ func (s *opportunitiesScreen) build() {
 
 	left := container.NewBorder(container.NewVBox(s.search, s.buildHeader()), s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.content)
-	split.Offset = 0.68
+	split.Offset = 0.72
 	s.content = split
 }
 
