@@ -27,6 +27,8 @@ var migrations = []migration{
 	{version: 2, name: "add lead management", sql: schemaV2, seed: seedLeadManagement},
 	{version: 3, name: "index lead list orders", sql: schemaV3},
 	{version: 4, name: "add lead state to the search index", sql: schemaV4},
+	{version: 5, name: "add opportunity detail fields and field history", sql: schemaV5},
+	{version: 6, name: "add stage idle days, milestones and deletion", sql: schemaV6},
 }
 
 const createMigrationsTable = `

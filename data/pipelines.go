@@ -2,7 +2,9 @@ package data
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -56,6 +58,7 @@ func createStage(tx *gorm.DB, pipelineID int64, position int, s app.Stage) (app.
 }
 
 // Pipelines returns every pipeline with its stages, both in position order.
+// Deleted stages are left out.
 func (s *Store) Pipelines(ctx context.Context) ([]app.Pipeline, error) {
 	return loadPipelines(s.db.WithContext(ctx))
 }
@@ -66,14 +69,18 @@ func loadPipelines(db *gorm.DB) ([]app.Pipeline, error) {
 		return nil, fmt.Errorf("list pipelines: %w", err)
 	}
 
-	var stages []stageRow
-	if err := db.Order("pipeline_id, position, id").Find(&stages).Error; err != nil {
+	var stages []stageSettingsRow
+	if err := db.Where("deleted_at IS NULL").Order("pipeline_id, position, id").Find(&stages).Error; err != nil {
 		return nil, fmt.Errorf("list stages: %w", err)
 	}
 
 	byPipeline := make(map[int64][]app.Stage, len(rows))
-	for _, st := range stages {
-		byPipeline[st.PipelineID] = append(byPipeline[st.PipelineID], st.toApp())
+	for _, row := range stages {
+		st, err := row.toApp()
+		if err != nil {
+			return nil, err
+		}
+		byPipeline[row.PipelineID] = append(byPipeline[row.PipelineID], st)
 	}
 
 	pipelines := make([]app.Pipeline, 0, len(rows))
@@ -85,6 +92,56 @@ func loadPipelines(db *gorm.DB) ([]app.Pipeline, error) {
 	}
 
 	return pipelines, nil
+}
+
+// stageSettingsRow is a stages row with the columns schemaV6 added.
+// stageRow leaves them out because the seed of migration 1 creates stages
+// with it before those columns exist.
+type stageSettingsRow struct {
+	ID          int64      `gorm:"column:id;primaryKey"`
+	PipelineID  int64      `gorm:"column:pipeline_id"`
+	Name        string     `gorm:"column:name"`
+	Position    int        `gorm:"column:position"`
+	Probability int        `gorm:"column:probability"`
+	Kind        string     `gorm:"column:kind"`
+	IdleDays    int        `gorm:"column:idle_days"`
+	Milestones  string     `gorm:"column:milestones"`
+	DeletedAt   *time.Time `gorm:"column:deleted_at"`
+}
+
+func (stageSettingsRow) TableName() string { return "stages" }
+
+func stageToSettingsRow(pipelineID int64, s app.Stage) (stageSettingsRow, error) {
+	milestones := s.Milestones
+	if milestones == nil {
+		milestones = []string{}
+	}
+
+	text, err := json.Marshal(milestones)
+	if err != nil {
+		return stageSettingsRow{}, fmt.Errorf("encode milestones of stage %q: %w", s.Name, err)
+	}
+
+	return stageSettingsRow{
+		ID: s.ID, PipelineID: pipelineID, Name: s.Name, Position: s.Position,
+		Probability: s.Probability, Kind: string(s.Kind), IdleDays: s.IdleDays, Milestones: string(text),
+	}, nil
+}
+
+// toApp returns the stage with its milestones decoded. The CHECK of
+// schemaV6 only lets a JSON array in, so a decoding error means a damaged
+// file or an array of something other than strings.
+func (r stageSettingsRow) toApp() (app.Stage, error) {
+	var milestones []string
+	if err := json.Unmarshal([]byte(r.Milestones), &milestones); err != nil {
+		return app.Stage{}, fmt.Errorf("read milestones of stage %d: %w", r.ID, err)
+	}
+
+	return app.Stage{
+		ID: r.ID, PipelineID: r.PipelineID, Name: r.Name, Position: r.Position,
+		Probability: r.Probability, Kind: app.StageKind(r.Kind),
+		IdleDays: r.IdleDays, Milestones: milestones,
+	}, nil
 }
 
 // summaryRow is one line of the PipelineSummary query.
@@ -102,8 +159,9 @@ type summaryRow struct {
 
 // PipelineSummary returns one entry per pipeline, stage and currency, in
 // pipeline and stage order, and by currency code within a stage. A stage
-// without deals appears once with count 0 in its pipeline's currency. The
-// weighted total is the sum of each deal's rounded weighted amount.
+// without deals appears once with count 0 in its pipeline's currency, and
+// a deleted stage not at all. The weighted total is the sum of each
+// deal's rounded weighted amount.
 func (s *Store) PipelineSummary(ctx context.Context) ([]app.StageSummary, error) {
 	var rows []summaryRow
 	err := s.db.WithContext(ctx).Raw(`
@@ -114,7 +172,7 @@ func (s *Store) PipelineSummary(ctx context.Context) ([]app.StageSummary, error)
 			COALESCE(SUM(o.amount_minor), 0) AS amount_minor,
 			COALESCE(SUM(` + weightedSQL + `), 0) AS weighted_minor
 		FROM pipelines p
-		JOIN stages st ON st.pipeline_id = p.id
+		JOIN stages st ON st.pipeline_id = p.id AND st.deleted_at IS NULL
 		LEFT JOIN opportunities o ON o.stage_id = st.id
 		GROUP BY p.id, st.id, o.amount_currency
 		ORDER BY p.position, p.id, st.position, st.id, currency`).Scan(&rows).Error

@@ -69,6 +69,17 @@ type opportunityRow struct {
 	SourceRef         string    `gorm:"column:source_ref"`
 	CreatedAt         time.Time `gorm:"column:created_at"`
 	UpdatedAt         time.Time `gorm:"column:updated_at"`
+
+	// The columns below come from schemaV5.
+	NextStep               string `gorm:"column:next_step"`
+	TalksStatus            string `gorm:"column:talks_status"`
+	CustomerBudgetMinor    int64  `gorm:"column:customer_budget_minor"`
+	CustomerBudgetCurrency string `gorm:"column:customer_budget_currency"`
+	Expectations           string `gorm:"column:expectations"`
+	Source                 string `gorm:"column:source"`
+	CloseReason            string `gorm:"column:close_reason"`
+	CloseCompetitor        string `gorm:"column:close_competitor"`
+	CloseNote              string `gorm:"column:close_note"`
 }
 
 func (opportunityRow) TableName() string { return "opportunities" }
@@ -173,6 +184,10 @@ func opportunityToRow(o app.Opportunity) opportunityRow {
 		CloseDate: o.CloseDate.String(), StageEnteredOn: o.StageEnteredOn.String(),
 		Owner: o.Owner, Product: o.Product, Notes: o.Notes, SourceRef: o.SourceRef,
 		CreatedAt: utc(o.CreatedAt), UpdatedAt: utc(o.UpdatedAt),
+		NextStep: o.NextStep, TalksStatus: o.TalksStatus,
+		CustomerBudgetMinor: o.CustomerBudget.Minor, CustomerBudgetCurrency: o.CustomerBudget.Currency,
+		Expectations: o.Expectations, Source: o.Source,
+		CloseReason: o.CloseReason, CloseCompetitor: o.CloseCompetitor, CloseNote: o.CloseNote,
 	}
 }
 
@@ -195,6 +210,10 @@ func (r opportunityRow) toApp() (app.Opportunity, error) {
 		CloseDate: closeDate, StageEnteredOn: entered,
 		Owner: r.Owner, Product: r.Product, Notes: r.Notes, SourceRef: r.SourceRef,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		NextStep: r.NextStep, TalksStatus: r.TalksStatus,
+		CustomerBudget: app.Money{Minor: r.CustomerBudgetMinor, Currency: r.CustomerBudgetCurrency},
+		Expectations:   r.Expectations, Source: r.Source,
+		CloseReason: r.CloseReason, CloseCompetitor: r.CloseCompetitor, CloseNote: r.CloseNote,
 	}, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -181,7 +182,7 @@ func TestLoadPipeline(t *testing.T) {
 		t.Fatalf("%d stages, want %d", len(b.Pipeline.Stages), len(want))
 	}
 	for i, s := range want {
-		if b.Pipeline.Stages[i] != s {
+		if !reflect.DeepEqual(b.Pipeline.Stages[i], s) {
 			t.Errorf("stage %d = %+v, want %+v", i, b.Pipeline.Stages[i], s)
 		}
 	}
