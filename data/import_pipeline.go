@@ -62,6 +62,20 @@ func (im *importer) createPipeline(p app.Pipeline) (app.Pipeline, error) {
 }
 
 func (im *importer) extendPipeline(row pipelineRow, batchStages []app.Stage) (app.Pipeline, error) {
+	// A stage the person deleted comes back when the source still uses
+	// it, so imported deals never land in a hidden stage.
+	names := make([]string, len(batchStages))
+	for i, st := range batchStages {
+		names[i] = st.Name
+	}
+	if len(names) > 0 {
+		err := im.tx.Exec("UPDATE stages SET deleted_at = NULL WHERE pipeline_id = ? AND name IN ? AND deleted_at IS NOT NULL",
+			row.ID, names).Error
+		if err != nil {
+			return app.Pipeline{}, fmt.Errorf("restore stages of pipeline %q: %w", row.Name, err)
+		}
+	}
+
 	var stages []stageRow
 	if err := im.tx.Where("pipeline_id = ?", row.ID).Order("position, id").Find(&stages).Error; err != nil {
 		return app.Pipeline{}, fmt.Errorf("read stages of pipeline %q: %w", row.Name, err)
