@@ -322,12 +322,74 @@ type PipelineEditor interface {
 	DeleteStage(ctx context.Context, stageID, moveTo int64) error
 }
 
+// BoardFilter selects the deals of a kanban board.
+type BoardFilter struct {
+	PipelineID int64
+	// Owner keeps one owner's deals; empty keeps all.
+	Owner string
+	// CloseFrom and CloseTo keep deals whose expected close date lies in
+	// the period, both days included; the zero Date leaves that end open.
+	CloseFrom Date
+	CloseTo   Date
+	// IdleOnly keeps the deals [IsIdle] marks.
+	IdleOnly bool
+	// CardsPerColumn limits the cards loaded per column, newest close date
+	// last; the counts and totals always cover every deal. 0 means 200.
+	CardsPerColumn int
+}
+
+// BoardCard is one deal on the board.
+type BoardCard struct {
+	ID        int64
+	Title     string
+	Company   string
+	Amount    Money
+	Weighted  Money
+	CloseDate Date
+	Owner     string
+	StageID   int64
+	// Idle and Overdue are the markers of [IsIdle] and [IsOverdue].
+	Idle    bool
+	Overdue bool
+}
+
+// CurrencyTotal is the sum of one currency's deals in a column.
+type CurrencyTotal struct {
+	Count    int
+	Amount   Money
+	Weighted Money
+}
+
+// BoardColumn is one stage of the board. Totals has one entry per
+// currency, because amounts of different currencies are never added.
+type BoardColumn struct {
+	Stage  Stage
+	Count  int
+	Totals []CurrencyTotal
+	Cards  []BoardCard
+}
+
+// Board is a pipeline's deals grouped by stage, in stage order.
+type Board struct {
+	Pipeline Pipeline
+	Columns  []BoardColumn
+}
+
+// BoardService reads the kanban board.
+type BoardService interface {
+	// Board returns one column per stage of f's pipeline, filtered by f.
+	// today decides the idle and overdue markers.
+	Board(ctx context.Context, f BoardFilter, today Date) (Board, error)
+}
+
 // Store is everything the window and the command line use.
 type Store interface {
 	OpportunityService
 	PipelineService
 	LeadService
 	SettingsService
+	OpportunityEditor
+	PipelineEditor
 	ImportService
 	Close() error
 }
