@@ -390,6 +390,7 @@ type Store interface {
 	SettingsService
 	OpportunityEditor
 	PipelineEditor
+	BoardService
 	ImportService
 	Close() error
 }
