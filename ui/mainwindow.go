@@ -24,6 +24,7 @@ type mainWindow struct {
 	leads         *leadsScreen
 	quickCapture  *quickCapture
 	opportunities *opportunitiesScreen
+	board         *boardScreen
 	pipeline      *pipelineScreen
 	welcome       *welcomePanel
 	tabs          *container.AppTabs
@@ -41,11 +42,13 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 	m.buildLeads()
 	m.opportunities = newOpportunitiesScreen(store, detail, do, errors, language)
 	m.pipeline = newPipelineScreen(store, do, errors, language)
+	boardContent := m.buildBoard()
 	m.welcome = newWelcomePanel(store, sources, window, do, errors, m.showTabs)
 
 	m.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Leads"), m.leads.content),
 		container.NewTabItem(lang.L("Opportunities"), m.opportunities.content),
+		container.NewTabItem(lang.L("Board"), boardContent),
 		container.NewTabItem(lang.L("Pipeline"), m.pipeline.content),
 	)
 	m.tabs.SelectIndex(1)
@@ -84,6 +87,16 @@ func (m *mainWindow) showTabs() {
 	m.leads.reload()
 	m.opportunities.reload()
 	m.pipeline.reload()
+	if m.board != nil {
+		m.board.reload()
+	}
+}
+
+// buildBoard returns the Board tab's content.
+func (m *mainWindow) buildBoard() fyne.CanvasObject {
+	m.board = newBoardScreen(m.store, m.window, m.do, m.errors, m.language)
+
+	return m.board.content
 }
 
 // mainMenu offers the welcome panel's imports at any time, so a person who
@@ -101,6 +114,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	)
 	settings := fyne.NewMenu(lang.L("Settings"),
 		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),
+		fyne.NewMenuItem(lang.L("Sales processes…"), m.openPipelineSettings),
 	)
 
 	return fyne.NewMainMenu(file, leads, settings)

@@ -88,7 +88,7 @@ func TestMavenImportShowsOpportunities(t *testing.T) {
 		t.Errorf("detail history shows no change from Engaging to %s", match.Stage)
 	}
 
-	m.tabs.SelectIndex(2)
+	m.tabs.SelectIndex(3)
 	queue.waitFor(t, "the pipeline chart", func() bool { return m.pipeline.chart.Image != nil })
 	if got := m.pipeline.chart.Image.Bounds().Dx(); got != chartWidth {
 		t.Errorf("chart width = %d, want %d", got, chartWidth)

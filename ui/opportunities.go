@@ -78,6 +78,7 @@ func newOpportunitiesScreen(store opportunityLister, detail *opportunityDetail, 
 	}
 
 	s.build()
+	detail.onChanged = s.reload
 
 	return s
 }

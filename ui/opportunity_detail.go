@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
+	"leadwerk/ui/words"
 )
 
 // opportunityReader is the store's read access for the detail panel.
@@ -19,28 +21,62 @@ type opportunityReader interface {
 	Opportunity(ctx context.Context, id int64) (app.OpportunityDetail, error)
 }
 
+// dealEditor is the store access the detail panel needs to change a deal:
+// the pipelines for the stage choice and the edit methods.
+type dealEditor interface {
+	Pipelines(ctx context.Context) ([]app.Pipeline, error)
+	UpdateOpportunity(ctx context.Context, o app.Opportunity) (app.OpportunityDetail, error)
+	MoveOpportunity(ctx context.Context, id, stageID int64) error
+	SetOpportunityProbability(ctx context.Context, id int64, percent int) error
+	ResetOpportunityProbability(ctx context.Context, id int64) error
+	CloseOpportunity(ctx context.Context, id int64, r app.CloseRequest) error
+	ReopenOpportunity(ctx context.Context, id, stageID int64) error
+	FieldChanges(ctx context.Context, id int64) ([]app.FieldChange, error)
+}
+
 // opportunityDetail is the panel beside the opportunity list: every field
-// of the selected deal, its stage history and its activities.
+// of the selected deal, its stage and field history and its activities.
+// When the store is also a dealEditor, the panel edits the deal too.
 type opportunityDetail struct {
 	store    opportunityReader
+	editor   dealEditor
 	do       uiRunner
 	errors   errorReporter
 	language string
+	now      func() time.Time
+
+	// onChanged runs after a change to the shown deal is stored, so the
+	// list beside the panel can reload.
+	onChanged func()
 
 	// generation drops the result for a deal that is no longer selected.
 	generation int
+	deal       app.OpportunityDetail
+	stages     []app.Stage
+	busy       bool
 
 	title       *widget.Label
+	controls    *dealControls
 	fields      *fyne.Container
 	history     *fyne.Container
+	durations   *fyne.Container
+	changes     *fyne.Container
 	activities  *fyne.Container
 	placeholder *widget.Label
 	body        fyne.CanvasObject
 	content     *fyne.Container
 }
 
+// dealSnapshot is the data that one load of the panel reads from the store.
+type dealSnapshot struct {
+	detail  app.OpportunityDetail
+	stages  []app.Stage
+	changes []app.FieldChange
+}
+
 func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorReporter, language string) *opportunityDetail {
-	d := &opportunityDetail{store: store, do: do, errors: errors, language: language}
+	d := &opportunityDetail{store: store, do: do, errors: errors, language: language, now: time.Now}
+	d.editor, _ = store.(dealEditor)
 
 	d.title = widget.NewLabel("")
 	d.title.SizeName = theme.SizeNameSubHeadingText
@@ -48,15 +84,28 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	d.title.Wrapping = fyne.TextWrapWord
 	d.fields = container.New(layout.NewFormLayout())
 	d.history = container.NewVBox()
+	d.durations = container.NewVBox()
+	d.changes = container.NewVBox()
 	d.activities = container.NewVBox()
-	d.body = container.NewVScroll(container.NewVBox(
-		d.title,
+
+	top := []fyne.CanvasObject{d.title}
+	if d.editor != nil {
+		d.controls = newDealControls(d)
+		top = append(top, d.controls.actions, d.controls.form)
+	}
+
+	sections := []fyne.CanvasObject{
 		d.fields,
 		sectionHeading(lang.L("Stage history")),
 		d.history,
-		sectionHeading(lang.L("Activities")),
-		d.activities,
-	))
+		sectionHeading(lang.L("Time in each stage")),
+		d.durations,
+	}
+	if d.editor != nil {
+		sections = append(sections, sectionHeading(lang.L("Field changes")), d.changes)
+	}
+	sections = append(sections, sectionHeading(lang.L("Activities")), d.activities)
+	d.body = container.NewVScroll(container.NewVBox(append(top, sections...)...))
 
 	d.placeholder = widget.NewLabel(lang.L("Select an opportunity to see its details."))
 	d.placeholder.Wrapping = fyne.TextWrapWord
@@ -71,12 +120,36 @@ func (d *opportunityDetail) show(id int64) {
 	generation := d.generation
 
 	go func() {
-		detail, err := d.store.Opportunity(context.Background(), id)
-		d.do(func() { d.onLoaded(generation, id, detail, err) })
+		snapshot, err := d.load(context.Background(), id)
+		d.do(func() { d.onLoaded(generation, id, snapshot, err) })
 	}()
 }
 
-func (d *opportunityDetail) onLoaded(generation int, id int64, detail app.OpportunityDetail, err error) {
+// load reads the deal and, when the panel edits, its pipeline's stages
+// and its field changes.
+func (d *opportunityDetail) load(ctx context.Context, id int64) (dealSnapshot, error) {
+	var s dealSnapshot
+	var err error
+	if s.detail, err = d.store.Opportunity(ctx, id); err != nil || d.editor == nil {
+		return s, err
+	}
+
+	pipelines, err := d.editor.Pipelines(ctx)
+	if err != nil {
+		return s, err
+	}
+	for _, p := range pipelines {
+		if p.ID == s.detail.PipelineID {
+			s.stages = p.Stages
+		}
+	}
+
+	s.changes, err = d.editor.FieldChanges(ctx, id)
+
+	return s, err
+}
+
+func (d *opportunityDetail) onLoaded(generation int, id int64, s dealSnapshot, err error) {
 	if generation != d.generation {
 		return
 	}
@@ -87,7 +160,12 @@ func (d *opportunityDetail) onLoaded(generation int, id int64, detail app.Opport
 		return
 	}
 
-	d.fill(detail)
+	d.deal, d.stages = s.detail, s.stages
+	d.fill(s.detail)
+	d.fillChanges(s.changes)
+	if d.controls != nil {
+		d.controls.fill()
+	}
 	d.content.Objects = []fyne.CanvasObject{d.body}
 	d.content.Refresh()
 }
@@ -97,33 +175,61 @@ func (d *opportunityDetail) fill(o app.OpportunityDetail) {
 	d.fields.Objects = formRows(d.fieldRows(o), true)
 	d.fields.Refresh()
 	d.fillHistory(o.History)
+	d.fillDurations(o.History)
 	d.fillActivities(o.Activities)
 }
 
+// fieldRows lists the deal's fields as label/value pairs. Stage and
+// probability are left out when the panel edits them above the rows.
 func (d *opportunityDetail) fieldRows(o app.OpportunityDetail) [][2]string {
 	probability := fmt.Sprintf("%d %%", o.Probability)
 	if o.ProbabilityManual {
 		probability += " " + lang.L("(set by hand)")
 	}
 
-	return [][2]string{
+	var stageRows [][2]string
+	if d.editor == nil {
+		stageRows = [][2]string{{lang.L("Stage"), o.Stage.Name}, {lang.L("Probability"), probability}}
+	}
+
+	var budget string
+	if o.CustomerBudget.Minor != 0 {
+		budget = app.FormatMoney(o.CustomerBudget, d.language)
+	}
+
+	var source string
+	if o.Source != "" {
+		source = words.LeadSource(o.Source)
+	}
+
+	rows := [][2]string{
 		{lang.L("Company"), o.Company.Name},
 		{lang.L("Sector"), o.Company.Sector},
 		{lang.L("Pipeline"), o.Pipeline},
-		{lang.L("Stage"), o.Stage.Name},
+	}
+	rows = append(rows, stageRows...)
+
+	return append(rows, [][2]string{
 		{lang.L("Status"), stageKindLabel(o.Stage.Kind)},
+		{lang.L("Close reason"), o.CloseReason},
+		{lang.L("Competitor"), o.CloseCompetitor},
+		{lang.L("Close note"), o.CloseNote},
 		{lang.L("Amount"), app.FormatMoney(o.Amount, d.language)},
-		{lang.L("Probability"), probability},
 		{lang.L("Weighted"), app.FormatMoney(o.Weighted, d.language)},
 		{lang.L("Close date"), app.FormatDate(o.CloseDate, d.language)},
 		{lang.L("In stage since"), app.FormatDate(o.StageEnteredOn, d.language)},
 		{lang.L("Owner"), o.Owner},
 		{lang.L("Product"), o.Product},
+		{lang.L("Next step"), o.NextStep},
+		{lang.L("Status of talks"), o.TalksStatus},
+		{lang.L("Customer budget"), budget},
+		{lang.L("Expectations"), o.Expectations},
+		{lang.L("Source"), source},
 		{lang.L("Notes"), o.Notes},
-		{lang.L("Source"), o.SourceRef},
+		{lang.L("Imported from"), o.SourceRef},
 		{lang.L("Created"), formatTimestamp(o.CreatedAt, d.language)},
 		{lang.L("Updated"), formatTimestamp(o.UpdatedAt, d.language)},
-	}
+	}...)
 }
 
 // fillHistory shows one line per stage change, oldest first, such as

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"leadwerk/app"
@@ -37,11 +38,13 @@ func TestScreenshots(t *testing.T) {
 	queue.waitFor(t, "the detail", func() bool { return screen.detail.title.Text != "" })
 	writePNG(t, filepath.Join(dir, "opportunities.png"), m.window.Canvas().Capture())
 
-	m.tabs.SelectIndex(2)
+	m.tabs.SelectIndex(3)
 	queue.waitFor(t, "the pipeline chart", func() bool { return m.pipeline.chart.Image != nil })
 	writePNG(t, filepath.Join(dir, "pipeline.png"), m.window.Canvas().Capture())
 
 	writeLeadsScreenshot(t, filepath.Join(dir, "leads.png"))
+	writeBoardScreenshot(t, filepath.Join(dir, "board.png"))
+	writeOpportunityDetailScreenshot(t, filepath.Join(dir, "opportunity-detail.png"))
 }
 
 // writeLeadsScreenshot shows the demo leads as the worklist, with the
@@ -64,6 +67,68 @@ func writeLeadsScreenshot(t *testing.T, path string) {
 	first, _ := screen.rows.row(0)
 	screen.list.Select(0)
 	queue.waitFor(t, "the detail", func() bool { return screen.detail.lead.ID == first.ID })
+	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// writeOpportunityDetailScreenshot shows the first open demo deal in title order
+// with its edit controls, a probability set by hand, its time in each
+// stage and its field changes.
+func writeOpportunityDetailScreenshot(t *testing.T, path string) {
+	ctx := context.Background()
+	store := openStore(t)
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(time.Now()))
+	if _, err := store.LoadDemo(ctx, batch, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	m, queue := openWindow(t, store)
+	screen := m.opportunities
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+	for i, item := range m.tabs.Items {
+		if item.Content == screen.content {
+			m.tabs.SelectIndex(i)
+		}
+	}
+
+	screen.onSortTapped(app.SortByTitle)
+	queue.waitFor(t, "the first page", func() bool { _, ok := screen.rows.row(0); return ok })
+	index := 0
+	for row, ok := screen.rows.row(index); ok && row.StageKind != app.StageOpen; row, ok = screen.rows.row(index) {
+		index++
+	}
+	first, _ := screen.rows.row(index)
+	if err := store.SetOpportunityProbability(ctx, first.ID, 35); err != nil {
+		t.Fatal(err)
+	}
+
+	// A wider detail panel than the default shows more of the history.
+	if split, ok := screen.content.(*container.Split); ok {
+		split.Offset = 0.45
+		split.Refresh()
+	}
+	screen.list.Select(index)
+	detail := screen.detail
+	queue.waitFor(t, "the detail", func() bool { return detail.deal.ID == first.ID && len(detail.stages) > 0 })
+	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// writeBoardScreenshot shows the demo deals on the Board tab with the
+// first card selected.
+func writeBoardScreenshot(t *testing.T, path string) {
+	store := openStore(t)
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(time.Now()))
+	if _, err := store.LoadDemo(context.Background(), batch, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	m, queue := openWindow(t, store)
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+	m.tabs.SelectIndex(2)
+	queue.waitFor(t, "the board", func() bool {
+		return len(m.board.columns) > 0 && len(m.board.columns[0].cards) > 0
+	})
+
+	m.board.selectCard(m.board.columns[0].cards[0])
 	writePNG(t, path, m.window.Canvas().Capture())
 }
 

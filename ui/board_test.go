@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"leadwerk/app"
+	"leadwerk/data"
+)
+
+// boardBatch is a small sales pipeline with two euro deals and one dollar
+// deal in Proposal and one euro deal in Negotiation.
+func boardBatch() app.ImportBatch {
+	today := app.DateOf(time.Now())
+	deal := func(ref, title, stage string, amount app.Money) app.OpportunityImport {
+		return app.OpportunityImport{
+			Opportunity: app.Opportunity{
+				Title: title, Amount: amount, Owner: "Anna Berg", CloseDate: today,
+				StageEnteredOn: today, SourceRef: ref,
+			},
+			CompanyRef: "c:1",
+			Stage:      stage,
+		}
+	}
+
+	return app.ImportBatch{
+		Source:    "board-test",
+		Pipeline:  app.DefaultPipeline(),
+		Companies: []app.CompanyImport{{Company: app.Company{Name: "Nordlicht GmbH", SourceRef: "c:1"}}},
+		Opportunities: []app.OpportunityImport{
+			deal("o:1", "Server rollout", "Proposal", app.Major(1000, "EUR")),
+			deal("o:2", "Support contract", "Proposal", app.Major(2000, "EUR")),
+			deal("o:3", "US licences", "Proposal", app.Major(500, "USD")),
+			deal("o:4", "Training", "Negotiation", app.Major(700, "EUR")),
+		},
+	}
+}
+
+// openBoard imports boardBatch and shows the Board tab once its columns
+// are loaded.
+func openBoard(t *testing.T) (*mainWindow, *uiQueue, *data.Store) {
+	t.Helper()
+
+	store := openStore(t)
+	if _, err := store.Import(context.Background(), boardBatch(), nil); err != nil {
+		t.Fatalf("import: %v", err)
+	}
+
+	m, queue := openWindow(t, store)
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+	m.tabs.SelectIndex(2)
+	queue.waitFor(t, "the board", func() bool { return len(m.board.columns) > 0 })
+
+	return m, queue, store
+}
+
+func boardColumnNamed(t *testing.T, s *boardScreen, name string) *boardColumnView {
+	t.Helper()
+
+	for _, column := range s.columns {
+		if column.stage.Name == name {
+			return column
+		}
+	}
+	t.Fatalf("board has no column %q", name)
+
+	return nil
+}
+
+func boardCardTitled(t *testing.T, s *boardScreen, title string) *boardCard {
+	t.Helper()
+
+	for _, column := range s.columns {
+		for _, card := range column.cards {
+			if card.card.Title == title {
+				return card
+			}
+		}
+	}
+	t.Fatalf("board has no card %q", title)
+
+	return nil
+}
+
+// waitForStage waits until the card titled title sits in the column named
+// stage, after the reload that follows a move.
+func waitForStage(t *testing.T, queue *uiQueue, s *boardScreen, title, stage string) {
+	t.Helper()
+
+	queue.waitFor(t, title+" in "+stage, func() bool {
+		for _, column := range s.columns {
+			for _, card := range column.cards {
+				if card.card.Title == title && column.stage.Name == stage {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// dragCard drags card onto column the way Fyne's desktop driver does:
+// each event carries the pointer's position relative to the card where
+// the drag began. test.Drag cannot be used, because it sends the press
+// position and not the position after the move.
+func dragCard(card *boardCard, column *boardColumnView) {
+	driver := fyne.CurrentApp().Driver()
+	start := driver.AbsolutePositionForObject(card)
+	drop := driver.AbsolutePositionForObject(column.object).AddXY(40, 200)
+
+	card.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(12, 10)}, Dragged: fyne.NewDelta(2, 0)})
+	card.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: drop.Subtract(start)}})
+	card.DragEnd()
+}
+
+func storedStage(t *testing.T, store *data.Store, id int64) int64 {
+	t.Helper()
+
+	detail, err := store.Opportunity(context.Background(), id)
+	if err != nil {
+		t.Fatalf("read deal %d: %v", id, err)
+	}
+
+	return detail.StageID
+}
+
+func TestBoardHeaderTotalsByCurrency(t *testing.T) {
+	m, _, _ := openBoard(t)
+	proposal := boardColumnNamed(t, m.board, "Proposal")
+
+	if !findLabel(proposal.object, "3 deals") {
+		t.Error("Proposal header does not show 3 deals")
+	}
+
+	euros := app.FormatMoney(app.Major(3000, "EUR"), "en") + " · weighted " + app.FormatMoney(app.Major(1800, "EUR"), "en")
+	if !findLabel(proposal.object, euros) {
+		t.Errorf("Proposal header does not show %q", euros)
+	}
+
+	dollars := app.FormatMoney(app.Major(500, "USD"), "en") + " · weighted " + app.FormatMoney(app.Major(300, "USD"), "en")
+	if !findLabel(proposal.object, dollars) {
+		t.Errorf("Proposal header does not show %q", dollars)
+	}
+
+	mixed := app.FormatMoney(app.Major(3500, "EUR"), "en")
+	if findLabelContaining(proposal.object, mixed) {
+		t.Errorf("Proposal header adds euros and dollars to %s", mixed)
+	}
+
+	if !findLabel(boardColumnNamed(t, m.board, "Won").object, "0 deals") {
+		t.Error("empty Won column does not show 0 deals")
+	}
+}
+
+func TestBoardCardShowsDeal(t *testing.T) {
+	m, _, _ := openBoard(t)
+	card := boardCardTitled(t, m.board, "Server rollout")
+
+	if !findLabel(card, "Nordlicht GmbH") {
+		t.Error("card does not show the company")
+	}
+	if !findLabel(card, "Anna Berg") {
+		t.Error("card does not show the owner")
+	}
+
+	amount := app.FormatMoney(app.Major(1000, "EUR"), "en") + " · " + app.FormatDate(app.DateOf(time.Now()), "en")
+	if !findLabel(card, amount) {
+		t.Errorf("card does not show %q", amount)
+	}
+}
+
+func TestBoardDragMovesStage(t *testing.T) {
+	m, queue, store := openBoard(t)
+	s := m.board
+	card := boardCardTitled(t, s, "Server rollout")
+	target := boardColumnNamed(t, s, "Negotiation")
+
+	dragCard(card, target)
+
+	waitForStage(t, queue, s, "Server rollout", "Negotiation")
+	if got := storedStage(t, store, card.card.ID); got != target.stage.ID {
+		t.Errorf("stored stage = %d, want Negotiation %d", got, target.stage.ID)
+	}
+	if s.selectedID != card.card.ID {
+		t.Errorf("selected deal = %d, want the moved deal %d", s.selectedID, card.card.ID)
+	}
+}
+
+func TestBoardKeyboardMovesStage(t *testing.T) {
+	m, queue, store := openBoard(t)
+	s := m.board
+	card := boardCardTitled(t, s, "Training")
+	test.Tap(card)
+
+	focused, ok := m.window.Canvas().Focused().(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("tapped card has no keyboard focus")
+	}
+	focused.TypedShortcut(movePreviousShortcut)
+	waitForStage(t, queue, s, "Training", "Proposal")
+
+	if got := storedStage(t, store, card.card.ID); got != boardColumnNamed(t, s, "Proposal").stage.ID {
+		t.Errorf("stored stage = %d, want Proposal", got)
+	}
+
+	moved := boardCardTitled(t, s, "Training")
+	if !moved.selected {
+		t.Error("moved card is not selected")
+	}
+	if m.window.Canvas().Focused() != moved {
+		t.Fatal("moved card lost the keyboard focus")
+	}
+
+	moved.TypedShortcut(moveNextShortcut)
+	waitForStage(t, queue, s, "Training", "Negotiation")
+}
+
+func TestBoardDropOnLostNeedsReason(t *testing.T) {
+	m, queue, store := openBoard(t)
+	s := m.board
+	card := boardCardTitled(t, s, "US licences")
+	lost := boardColumnNamed(t, s, "Lost")
+
+	dragCard(card, lost)
+
+	if s.closing == nil || m.window.Canvas().Overlays().Top() == nil {
+		t.Fatal("drop on Lost shows no close dialog")
+	}
+
+	s.closing.form.Submit()
+	if m.window.Canvas().Overlays().Top() == nil {
+		t.Error("close dialog closed without a reason")
+	}
+	if got := storedStage(t, store, card.card.ID); got == lost.stage.ID {
+		t.Fatal("deal closed as lost without a reason")
+	}
+
+	s.closing.reason.SetText("Price too high")
+	s.closing.competitor.SetText("Acme")
+	s.closing.form.Submit()
+	waitForStage(t, queue, s, "US licences", "Lost")
+
+	detail, err := store.Opportunity(context.Background(), card.card.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if detail.CloseReason != "Price too high" {
+		t.Errorf("close reason = %q, want %q", detail.CloseReason, "Price too high")
+	}
+	if detail.CloseCompetitor != "Acme" {
+		t.Errorf("competitor = %q, want Acme", detail.CloseCompetitor)
+	}
+}
+
+func TestBoardOwnerFilter(t *testing.T) {
+	m, queue, _ := openBoard(t)
+	s := m.board
+
+	test.Type(s.owner, "Nobody")
+	queue.waitFor(t, "the filtered board", func() bool {
+		return len(s.columns) > 0 && len(boardColumnNamed(t, s, "Proposal").cards) == 0
+	})
+
+	s.owner.SetText("Anna Berg")
+	queue.waitFor(t, "the owner's deals", func() bool {
+		return len(s.columns) > 0 && len(boardColumnNamed(t, s, "Proposal").cards) == 3
+	})
+}

@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"leadwerk/app"
+)
+
+// opportunityUpdater is the store access of the opportunity edit form.
+type opportunityUpdater interface {
+	UpdateOpportunity(ctx context.Context, o app.Opportunity) (app.OpportunityDetail, error)
+}
+
+// currencyCodeShape matches the shape of an ISO 4217 code: three letters
+// A to Z.
+var currencyCodeShape = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// The fields of the edit form that can hold a problem.
+const (
+	formFieldTitle     = "title"
+	formFieldAmount    = "amount"
+	formFieldCurrency  = "currency"
+	formFieldCloseDate = "close_date"
+	formFieldBudget    = "customer_budget"
+)
+
+// opportunityForm is the dialog that edits a deal's form fields. Stage,
+// probability and close fields have their own controls in the detail
+// panel. It shows each problem under its field and enables Save exactly
+// when every field is valid. An empty amount or budget saves as 0.
+type opportunityForm struct {
+	store    opportunityUpdater
+	window   fyne.Window
+	do       uiRunner
+	errors   errorReporter
+	language string
+	original app.Opportunity
+	// onSaved runs with the stored deal after a successful save.
+	onSaved func(app.OpportunityDetail)
+	saving  bool
+
+	title        *widget.Entry
+	amount       *widget.Entry
+	currency     *widget.SelectEntry
+	closeDate    *widget.Entry
+	owner        *widget.Entry
+	product      *widget.Entry
+	nextStep     *widget.Entry
+	talksStatus  *widget.Entry
+	budget       *widget.Entry
+	expectations *widget.Entry
+	source       *sourcePicker
+	notes        *widget.Entry
+
+	problems   map[string]*widget.Label
+	saveButton *widget.Button
+	dialog     *dialog.CustomDialog
+}
+
+func newOpportunityForm(store opportunityUpdater, window fyne.Window, do uiRunner, errors errorReporter,
+	language string, original app.Opportunity) *opportunityForm {
+	f := &opportunityForm{
+		store: store, window: window, do: do, errors: errors, language: language,
+		original: original,
+		problems: map[string]*widget.Label{},
+	}
+
+	f.buildFields()
+	f.fill()
+	f.buildDialog()
+	f.validate()
+
+	return f
+}
+
+func (f *opportunityForm) buildFields() {
+	f.title = f.entry()
+	f.amount = f.entry()
+	f.currency = widget.NewSelectEntry([]string{"EUR", "USD", "GBP", "CHF", "JPY"})
+	f.currency.OnChanged = func(string) { f.validate() }
+	f.closeDate = f.entry()
+	f.closeDate.SetPlaceHolder(dayPlaceholder(f.language))
+	f.owner = f.entry()
+	f.product = f.entry()
+	f.nextStep = f.entry()
+	f.nextStep.SetPlaceHolder(lang.L("such as: send the revised offer by Friday"))
+	f.talksStatus = multiLineEntry()
+	f.budget = f.entry()
+	f.expectations = multiLineEntry()
+	f.source = newSourcePicker(f.original.Source)
+	f.notes = multiLineEntry()
+
+	for _, field := range []string{formFieldTitle, formFieldAmount, formFieldCurrency, formFieldCloseDate, formFieldBudget} {
+		label := widget.NewLabel("")
+		label.Importance = widget.DangerImportance
+		label.Wrapping = fyne.TextWrapWord
+		label.Hide()
+		f.problems[field] = label
+	}
+}
+
+func (f *opportunityForm) entry() *widget.Entry {
+	e := widget.NewEntry()
+	e.OnChanged = func(string) { f.validate() }
+
+	return e
+}
+
+func multiLineEntry() *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.SetMinRowsVisible(3)
+	e.Wrapping = fyne.TextWrapWord
+
+	return e
+}
+
+func (f *opportunityForm) buildDialog() {
+	amount := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, f.currency.MinSize().Height),
+		f.currency), f.amount)
+
+	left := container.New(layout.NewFormLayout(),
+		headingLabel(lang.L("Title")), container.NewVBox(f.title, f.problems[formFieldTitle]),
+		headingLabel(lang.L("Amount")), container.NewVBox(amount, f.problems[formFieldAmount],
+			f.problems[formFieldCurrency]),
+		headingLabel(lang.L("Close date")), container.NewVBox(f.closeDate, f.problems[formFieldCloseDate]),
+		headingLabel(lang.L("Owner")), f.owner,
+		headingLabel(lang.L("Product")), f.product,
+		headingLabel(lang.L("Source")), f.source.choice,
+		headingLabel(lang.L("Customer budget")), container.NewVBox(f.budget, f.problems[formFieldBudget]),
+	)
+	right := container.New(layout.NewFormLayout(),
+		headingLabel(lang.L("Next step")), f.nextStep,
+		headingLabel(lang.L("Status of talks")), f.talksStatus,
+		headingLabel(lang.L("Expectations")), f.expectations,
+		headingLabel(lang.L("Notes")), f.notes,
+	)
+
+	f.saveButton = widget.NewButton(lang.L("Save"), f.onSaveTapped)
+	f.saveButton.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dialog.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.saveButton)
+	body := container.NewVScroll(container.NewGridWithColumns(2, left, right))
+
+	f.dialog = dialog.NewCustomWithoutButtons(lang.L("Edit opportunity"),
+		container.NewBorder(nil, buttons, nil, nil, body), f.window)
+	f.dialog.Resize(fyne.NewSize(980, 620))
+}
+
+func (f *opportunityForm) show() {
+	f.dialog.Show()
+	f.window.Canvas().Focus(f.title)
+}
+
+// fill writes the original deal into the fields. Amounts are written as
+// parseAmount reads them back, so an unchanged form saves unchanged values.
+func (f *opportunityForm) fill() {
+	o := f.original
+	f.title.SetText(o.Title)
+	f.amount.SetText(formatAmount(o.Amount, f.language))
+	f.currency.SetText(o.Amount.Currency)
+	f.closeDate.SetText(app.FormatDate(o.CloseDate, f.language))
+	f.owner.SetText(o.Owner)
+	f.product.SetText(o.Product)
+	f.nextStep.SetText(o.NextStep)
+	f.talksStatus.SetText(o.TalksStatus)
+	f.budget.SetText(formatAmount(o.CustomerBudget, f.language))
+	f.expectations.SetText(o.Expectations)
+	f.notes.SetText(o.Notes)
+}
+
+// opportunity returns the deal the fields describe, keeping the
+// original's other fields, and the problem of each invalid field.
+func (f *opportunityForm) opportunity() (app.Opportunity, map[string]string) {
+	o := f.original
+	problems := map[string]string{}
+
+	o.Title = strings.TrimSpace(f.title.Text)
+	if o.Title == "" {
+		problems[formFieldTitle] = lang.L("Enter a title.")
+	}
+
+	currency := strings.ToUpper(strings.TrimSpace(f.currency.Text))
+	if !currencyCodeShape.MatchString(currency) {
+		problems[formFieldCurrency] = lang.L("Enter a three-letter currency code such as EUR.")
+	}
+
+	var problem string
+	o.Amount, problem = f.money(f.amount.Text, currency)
+	if problem != "" {
+		problems[formFieldAmount] = problem
+	}
+	o.CustomerBudget, problem = f.money(f.budget.Text, currency)
+	if problem != "" {
+		problems[formFieldBudget] = problem
+	}
+
+	date, err := parseDay(f.closeDate.Text, f.language)
+	if err != nil {
+		problems[formFieldCloseDate] = dayProblem(f.closeDate.Text, f.language)
+	}
+	o.CloseDate = date
+
+	o.Owner = strings.TrimSpace(f.owner.Text)
+	o.Product = strings.TrimSpace(f.product.Text)
+	o.NextStep = strings.TrimSpace(f.nextStep.Text)
+	o.TalksStatus = strings.TrimSpace(f.talksStatus.Text)
+	o.Expectations = strings.TrimSpace(f.expectations.Text)
+	o.Source = f.source.value()
+	o.Notes = strings.TrimSpace(f.notes.Text)
+
+	return o, problems
+}
+
+// money reads an amount in currency, taking empty text as 0. It returns a
+// message for the person when the text is not an amount or is negative.
+func (f *opportunityForm) money(text, currency string) (app.Money, string) {
+	if strings.TrimSpace(text) == "" {
+		return app.Money{Currency: currency}, ""
+	}
+
+	m, err := parseAmount(text, currency, f.language)
+	if err != nil {
+		return app.Money{}, lang.L("Enter an amount such as 12500 or 12500.50 in your number format.")
+	}
+	if m.Minor < 0 {
+		return app.Money{}, lang.L("Enter 0 or more.")
+	}
+
+	return m, ""
+}
+
+// validate shows every problem under its field and enables Save exactly
+// when there is none.
+func (f *opportunityForm) validate() bool {
+	if f.saveButton == nil {
+		return false
+	}
+
+	_, problems := f.opportunity()
+	for field, label := range f.problems {
+		label.SetText(problems[field])
+		setVisible(label, problems[field] != "")
+	}
+
+	valid := len(problems) == 0
+	setEnabled(f.saveButton, valid && !f.saving)
+
+	return valid
+}
+
+func (f *opportunityForm) onSaveTapped() {
+	o, _ := f.opportunity()
+	if !f.validate() || f.saving {
+		return
+	}
+
+	f.saving = true
+	f.saveButton.Disable()
+	go func() {
+		saved, err := f.store.UpdateOpportunity(context.Background(), o)
+		f.do(func() { f.onSaveDone(saved, err) })
+	}()
+}
+
+func (f *opportunityForm) onSaveDone(saved app.OpportunityDetail, err error) {
+	f.saving = false
+	if err != nil {
+		f.validate()
+		f.errors.report(lang.L("The opportunity could not be saved. The log file has the details."), err)
+		return
+	}
+
+	f.dialog.Hide()
+	if f.onSaved != nil {
+		f.onSaved(saved)
+	}
+}
