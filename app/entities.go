@@ -329,8 +329,11 @@ type Activity struct {
 	Notes         string
 	// Due is when the activity is planned, in UTC; the zero time means
 	// no due time.
-	Due       time.Time
-	Done      bool
+	Due  time.Time
+	Done bool
+	// Outcome is what came of a done activity, such as "agreed on a
+	// trial"; empty while the activity is open.
+	Outcome   string
 	CreatedAt time.Time
 }
 

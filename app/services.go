@@ -391,6 +391,9 @@ type Store interface {
 	OpportunityEditor
 	PipelineEditor
 	BoardService
+	DealPartiesService
+	ActivityService
+	CloseReasonService
 	ImportService
 	Close() error
 }

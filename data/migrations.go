@@ -29,6 +29,8 @@ var migrations = []migration{
 	{version: 4, name: "add lead state to the search index", sql: schemaV4},
 	{version: 5, name: "add opportunity detail fields and field history", sql: schemaV5},
 	{version: 6, name: "add stage idle days, milestones and deletion", sql: schemaV6},
+	{version: 7, name: "add deal contacts and competitors", sql: schemaV7},
+	{version: 8, name: "add activity outcomes and index due open activities", sql: schemaV8},
 }
 
 const createMigrationsTable = `

@@ -93,6 +93,7 @@ type activityRow struct {
 	Notes         string     `gorm:"column:notes"`
 	Due           *time.Time `gorm:"column:due"`
 	Done          bool       `gorm:"column:done"`
+	Outcome       string     `gorm:"column:outcome"`
 	CreatedAt     time.Time  `gorm:"column:created_at"`
 }
 
@@ -226,7 +227,7 @@ func activityToRow(a app.Activity) activityRow {
 
 	return activityRow{
 		ID: a.ID, OpportunityID: optionalID(a.OpportunityID), LeadID: optionalID(a.LeadID),
-		Kind: a.Kind, Subject: a.Subject, Notes: a.Notes, Due: due, Done: a.Done,
+		Kind: a.Kind, Subject: a.Subject, Notes: a.Notes, Due: due, Done: a.Done, Outcome: a.Outcome,
 		CreatedAt: utc(a.CreatedAt),
 	}
 }
@@ -239,7 +240,7 @@ func (r activityRow) toApp() app.Activity {
 
 	return app.Activity{
 		ID: r.ID, OpportunityID: idOf(r.OpportunityID), LeadID: idOf(r.LeadID),
-		Kind: r.Kind, Subject: r.Subject, Notes: r.Notes, Due: due, Done: r.Done,
+		Kind: r.Kind, Subject: r.Subject, Notes: r.Notes, Due: due, Done: r.Done, Outcome: r.Outcome,
 		CreatedAt: r.CreatedAt.UTC(),
 	}
 }
