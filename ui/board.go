@@ -438,7 +438,8 @@ func (s *boardScreen) moveCard(card app.BoardCard, stage app.Stage) {
 	s.selectedID = card.ID
 	switch stage.Kind {
 	case app.StageWon, app.StageLost:
-		s.closing = showCloseDialog(s.window, stage.Kind == app.StageWon, func(r app.CloseRequest) {
+		won := stage.Kind == app.StageWon
+		s.closing = openCloseDialog(s.window, s.store, s.do, s.errors, won, func(r app.CloseRequest) {
 			s.runMove(card.ID, func(ctx context.Context) error {
 				return s.store.CloseOpportunity(ctx, card.ID, r)
 			})

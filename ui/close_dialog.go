@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -19,19 +20,56 @@ type closeDialog struct {
 	won       bool
 	onConfirm func(app.CloseRequest)
 
+	// offered are the reasons the reason box lists, as shown.
+	offered    []string
 	reason     *widget.SelectEntry
 	competitor *widget.Entry
 	note       *widget.Entry
 	form       *dialog.FormDialog
 }
 
-// showCloseDialog shows the won or lost dialog on window and calls
-// onConfirm on the UI goroutine with the request when the person confirms.
-// Cancelling calls nothing.
-func showCloseDialog(window fyne.Window, won bool, onConfirm func(app.CloseRequest)) *closeDialog {
+// closeReasonReader is the store access that gives the close dialog the
+// configured reasons.
+type closeReasonReader interface {
+	CloseReasons(ctx context.Context) (app.CloseReasons, error)
+}
+
+// openCloseDialog shows the won or lost dialog at once with the default
+// reasons and, when store is a closeReasonReader, replaces them with the
+// configured ones as soon as the store has read them. A failed read is
+// logged and leaves the defaults, because the person may still type a
+// reason.
+func openCloseDialog(window fyne.Window, store any, do uiRunner, reporter errorReporter, won bool,
+	onConfirm func(app.CloseRequest)) *closeDialog {
+	d := showCloseDialog(window, won, app.DefaultCloseReasons().For(won), onConfirm)
+
+	reader, ok := store.(closeReasonReader)
+	if !ok {
+		return d
+	}
+
+	go func() {
+		reasons, err := reader.CloseReasons(context.Background())
+		do(func() {
+			if err != nil {
+				reporter.logger.Error("read close reasons failed, offering the defaults", "err", err)
+				return
+			}
+			d.setReasons(reasons.For(won))
+		})
+	}()
+
+	return d
+}
+
+// showCloseDialog shows the won or lost dialog on window, offering
+// reasons, and calls onConfirm on the UI goroutine with the request when
+// the person confirms. Cancelling calls nothing.
+func showCloseDialog(window fyne.Window, won bool, reasons []string, onConfirm func(app.CloseRequest)) *closeDialog {
 	d := &closeDialog{won: won, onConfirm: onConfirm}
 
-	d.reason = widget.NewSelectEntry(closeReasons(won))
+	d.reason = widget.NewSelectEntry(nil)
+	d.setReasons(reasons)
 	d.competitor = widget.NewEntry()
 	d.note = widget.NewMultiLineEntry()
 	d.note.SetMinRowsVisible(3)
@@ -64,6 +102,39 @@ func showCloseDialog(window fyne.Window, won bool, onConfirm func(app.CloseReque
 	return d
 }
 
+// setReasons offers reasons in the reason box, showing each default
+// reason in the person's language and any other reason as stored.
+func (d *closeDialog) setReasons(reasons []string) {
+	translated := defaultReasonTranslations()
+	shown := make([]string, len(reasons))
+	for i, r := range reasons {
+		shown[i] = r
+		if text, ok := translated[r]; ok {
+			shown[i] = text
+		}
+	}
+
+	d.offered = shown
+	d.reason.SetOptions(shown)
+}
+
+// defaultReasonTranslations maps each reason of
+// [app.DefaultCloseReasons] to its translation.
+func defaultReasonTranslations() map[string]string {
+	return map[string]string{
+		"Best price":            lang.L("Best price"),
+		"Best product fit":      lang.L("Best product fit"),
+		"Existing relationship": lang.L("Existing relationship"),
+		"Fastest delivery":      lang.L("Fastest delivery"),
+		"Price too high":        lang.L("Price too high"),
+		"Chose a competitor":    lang.L("Chose a competitor"),
+		"No budget":             lang.L("No budget"),
+		"No decision made":      lang.L("No decision made"),
+		"Wrong timing":          lang.L("Wrong timing"),
+		"Requirements not met":  lang.L("Requirements not met"),
+	}
+}
+
 func (d *closeDialog) onClosed(confirmed bool) {
 	if !confirmed {
 		return
@@ -87,29 +158,4 @@ func requireReason(text string) error {
 	}
 
 	return nil
-}
-
-// closeReasons returns the reasons the dialog offers; the person may also
-// type another one.
-//
-// NOTE: the list is fixed here until the settings store a configurable
-// list of close reasons.
-func closeReasons(won bool) []string {
-	if won {
-		return []string{
-			lang.L("Best price"),
-			lang.L("Best product fit"),
-			lang.L("Existing relationship"),
-			lang.L("Fastest delivery"),
-		}
-	}
-
-	return []string{
-		lang.L("Price too high"),
-		lang.L("Chose a competitor"),
-		lang.L("No budget"),
-		lang.L("No decision made"),
-		lang.L("Wrong timing"),
-		lang.L("Requirements not met"),
-	}
 }

@@ -26,6 +26,7 @@ type mainWindow struct {
 	opportunities *opportunitiesScreen
 	board         *boardScreen
 	pipeline      *pipelineScreen
+	today         *todayScreen
 	welcome       *welcomePanel
 	tabs          *container.AppTabs
 }
@@ -51,6 +52,9 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 		container.NewTabItem(lang.L("Board"), boardContent),
 		container.NewTabItem(lang.L("Pipeline"), m.pipeline.content),
 	)
+	if today := m.buildToday(); today != nil {
+		m.tabs.Append(container.NewTabItem(lang.L("Today"), today))
+	}
 	m.tabs.SelectIndex(1)
 	window.SetMainMenu(m.mainMenu())
 
@@ -87,6 +91,9 @@ func (m *mainWindow) showTabs() {
 	m.leads.reload()
 	m.opportunities.reload()
 	m.pipeline.reload()
+	if m.today != nil {
+		m.today.reload()
+	}
 	if m.board != nil {
 		m.board.reload()
 	}
@@ -115,6 +122,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	settings := fyne.NewMenu(lang.L("Settings"),
 		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),
 		fyne.NewMenuItem(lang.L("Sales processes…"), m.openPipelineSettings),
+		fyne.NewMenuItem(lang.L("Close reasons…"), m.openCloseReasonSettings),
 	)
 
 	return fyne.NewMainMenu(file, leads, settings)

@@ -57,6 +57,7 @@ type opportunitiesScreen struct {
 	list        *widget.List
 	count       *widget.Label
 	detail      *opportunityDetail
+	bulk        *opportunitySelection
 	content     fyne.CanvasObject
 }
 
@@ -77,6 +78,7 @@ func newOpportunitiesScreen(store opportunityLister, detail *opportunityDetail, 
 		s.weights = append(s.weights, c.weight)
 	}
 
+	s.bulk = newOpportunitySelection(s, store)
 	s.build()
 	detail.onChanged = s.reload
 
@@ -92,7 +94,8 @@ func (s *opportunitiesScreen) build() {
 	s.list = widget.NewList(s.rows.length, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onRowSelected
 
-	left := container.NewBorder(container.NewVBox(s.search, s.buildHeader()), s.count, nil, nil, s.list)
+	top := container.NewVBox(s.search, s.bulk.toolbar, s.buildHeader())
+	left := container.NewBorder(top, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.content)
 	split.Offset = 0.72
 	s.content = split
@@ -122,6 +125,7 @@ func (s *opportunitiesScreen) createRow() fyne.CanvasObject {
 // page is not loaded shows a placeholder until the page lands.
 func (s *opportunitiesScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
 	row, ok := s.rows.row(id)
+	s.bulk.markRow(row.ID, item.(*fyne.Container))
 	if !ok {
 		setRowTexts(item.(*fyne.Container), lang.L("Loading…"))
 		return
@@ -211,7 +215,7 @@ func (s *opportunitiesScreen) updateSortIcons() {
 
 func (s *opportunitiesScreen) onRowSelected(id widget.ListItemID) {
 	row, ok := s.rows.row(id)
-	if !ok {
+	if !ok || s.bulk.toggle(id, row) {
 		return
 	}
 

@@ -65,6 +65,11 @@ type opportunityDetail struct {
 	placeholder *widget.Label
 	body        fyne.CanvasObject
 	content     *fyne.Container
+
+	// timeline replaces activities when the store can change activities.
+	timeline *dealActivitiesSection
+	// parties lists decision makers and competitors when the store keeps them.
+	parties *dealPartiesSection
 }
 
 // dealSnapshot is the data that one load of the panel reads from the store.
@@ -77,6 +82,13 @@ type dealSnapshot struct {
 func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorReporter, language string) *opportunityDetail {
 	d := &opportunityDetail{store: store, do: do, errors: errors, language: language, now: time.Now}
 	d.editor, _ = store.(dealEditor)
+	if activityStore, ok := store.(dealActivityStore); ok {
+		d.timeline = newDealActivitiesSection(activityStore, do, errors, language)
+	}
+	if partiesStore, ok := store.(dealPartiesStore); ok {
+		d.parties = newDealPartiesSection(partiesStore, errors.window, do, errors)
+		d.parties.onContactsChanged = func() { d.onStored(d.deal.ID) }
+	}
 
 	d.title = widget.NewLabel("")
 	d.title.SizeName = theme.SizeNameSubHeadingText
@@ -101,10 +113,17 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 		sectionHeading(lang.L("Time in each stage")),
 		d.durations,
 	}
+	if d.parties != nil {
+		sections = append(sections, d.parties.content)
+	}
 	if d.editor != nil {
 		sections = append(sections, sectionHeading(lang.L("Field changes")), d.changes)
 	}
-	sections = append(sections, sectionHeading(lang.L("Activities")), d.activities)
+	activities := fyne.CanvasObject(d.activities)
+	if d.timeline != nil {
+		activities = d.timeline.content
+	}
+	sections = append(sections, sectionHeading(lang.L("Activities")), activities)
 	d.body = container.NewVScroll(container.NewVBox(append(top, sections...)...))
 
 	d.placeholder = widget.NewLabel(lang.L("Select an opportunity to see its details."))
@@ -117,6 +136,12 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 // show loads deal id in a goroutine and shows it when it lands.
 func (d *opportunityDetail) show(id int64) {
 	d.generation++
+	if d.timeline != nil {
+		d.timeline.show(id)
+	}
+	if d.parties != nil {
+		d.parties.show(id)
+	}
 	generation := d.generation
 
 	go func() {

@@ -205,7 +205,7 @@ func (c *dealControls) onResetTapped() {
 func (c *dealControls) askClose(won bool) {
 	d := c.detail
 	id := d.deal.ID
-	c.closing = showCloseDialog(d.errors.window, won, func(r app.CloseRequest) {
+	c.closing = openCloseDialog(d.errors.window, d.editor, d.do, d.errors, won, func(r app.CloseRequest) {
 		r.Won = won
 		d.change(lang.L("The opportunity could not be closed. The log file has the details."), func(ctx context.Context) error {
 			return d.editor.CloseOpportunity(ctx, id, r)
