@@ -394,6 +394,7 @@ type Store interface {
 	DealPartiesService
 	ActivityService
 	CloseReasonService
+	MilestoneService
 	ImportService
 	Close() error
 }

@@ -31,6 +31,7 @@ var migrations = []migration{
 	{version: 6, name: "add stage idle days, milestones and deletion", sql: schemaV6},
 	{version: 7, name: "add deal contacts and competitors", sql: schemaV7},
 	{version: 8, name: "add activity outcomes and index due open activities", sql: schemaV8},
+	{version: 9, name: "add deal milestone checklists", sql: schemaV9},
 }
 
 const createMigrationsTable = `
