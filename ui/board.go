@@ -113,10 +113,11 @@ func (s *boardScreen) newDayEntry() *widget.Entry {
 }
 
 func (s *boardScreen) filterBar() fyne.CanvasObject {
-	dayWidth := fyne.NewSize(150, s.from.MinSize().Height)
+	// The width leaves room for a German date next to the calendar button.
+	dayWidth := fyne.NewSize(190, s.from.MinSize().Height)
 	period := container.NewHBox(
-		widget.NewLabel(lang.L("Close date")), container.NewGridWrap(dayWidth, s.from),
-		widget.NewLabel("–"), container.NewGridWrap(dayWidth, s.to),
+		widget.NewLabel(lang.L("Close date")), container.NewGridWrap(dayWidth, newDateField(s.from, s.language)),
+		widget.NewLabel("–"), container.NewGridWrap(dayWidth, newDateField(s.to, s.language)),
 	)
 	right := container.NewHBox(period, s.idleOnly)
 

@@ -243,7 +243,7 @@ func newBulkEditDialog(b *opportunitySelection, rows []app.OpportunityRow, pipel
 	form := container.New(layout.NewFormLayout(),
 		headingLabel(lang.L("Stage")), container.NewVBox(d.stage, wrappedLabel(stageHint)),
 		d.changeOwner, d.owner,
-		d.changeDate, d.closeDate,
+		d.changeDate, newDateField(d.closeDate, language),
 	)
 
 	d.apply = widget.NewButton(lang.L("Apply"), d.onApplyTapped)

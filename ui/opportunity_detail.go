@@ -70,6 +70,8 @@ type opportunityDetail struct {
 	timeline *dealActivitiesSection
 	// parties lists decision makers and competitors when the store keeps them.
 	parties *dealPartiesSection
+	// milestones is the checklist of the current stage when the store is a dealMilestoneStore.
+	milestones *dealMilestonesSection
 }
 
 // dealSnapshot is the data that one load of the panel reads from the store.
@@ -88,6 +90,9 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	if partiesStore, ok := store.(dealPartiesStore); ok {
 		d.parties = newDealPartiesSection(partiesStore, errors.window, do, errors)
 		d.parties.onContactsChanged = func() { d.onStored(d.deal.ID) }
+	}
+	if milestoneStore, ok := store.(dealMilestoneStore); ok {
+		d.milestones = newDealMilestonesSection(milestoneStore, do, errors, language)
 	}
 
 	d.title = widget.NewLabel("")
@@ -112,6 +117,9 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 		d.history,
 		sectionHeading(lang.L("Time in each stage")),
 		d.durations,
+	}
+	if d.milestones != nil {
+		sections = append(sections, d.milestones.content)
 	}
 	if d.parties != nil {
 		sections = append(sections, d.parties.content)
@@ -141,6 +149,9 @@ func (d *opportunityDetail) show(id int64) {
 	}
 	if d.parties != nil {
 		d.parties.show(id)
+	}
+	if d.milestones != nil {
+		d.milestones.show(id)
 	}
 	generation := d.generation
 

@@ -127,11 +127,12 @@ func (f *opportunityForm) buildDialog() {
 	amount := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, f.currency.MinSize().Height),
 		f.currency), f.amount)
 
+	closeDate := newDateField(f.closeDate, f.language)
 	left := container.New(layout.NewFormLayout(),
 		headingLabel(lang.L("Title")), container.NewVBox(f.title, f.problems[formFieldTitle]),
 		headingLabel(lang.L("Amount")), container.NewVBox(amount, f.problems[formFieldAmount],
 			f.problems[formFieldCurrency]),
-		headingLabel(lang.L("Close date")), container.NewVBox(f.closeDate, f.problems[formFieldCloseDate]),
+		headingLabel(lang.L("Close date")), container.NewVBox(closeDate, f.problems[formFieldCloseDate]),
 		headingLabel(lang.L("Owner")), f.owner,
 		headingLabel(lang.L("Product")), f.product,
 		headingLabel(lang.L("Source")), f.source.choice,
