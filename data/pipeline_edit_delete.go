@@ -77,7 +77,9 @@ func moveStageDeals(tx *gorm.DB, from app.Stage, toID int64, now time.Time) erro
 	case to.PipelineID != from.PipelineID:
 		return fmt.Errorf("stage %q belongs to another pipeline than stage %q: choose a stage of the same pipeline: %w",
 			to.Name, from.Name, app.ErrInvalid)
-	case from.Kind != app.StageOpen && to.Kind != from.Kind:
+	case to.Kind != from.Kind:
+		// Deleting a stage must neither reopen a closed deal nor close an
+		// open one, which needs a reason through CloseOpportunity.
 		return fmt.Errorf("the deals of stage %q are %s, so they can only move to a %s stage, not to %s stage %q: %w",
 			from.Name, from.Kind, from.Kind, to.Kind, to.Name, app.ErrInvalid)
 	}

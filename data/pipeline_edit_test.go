@@ -359,6 +359,7 @@ func TestDeleteStageMovesDeals(t *testing.T) {
 	s.now = func() time.Time { return movedAt }
 	p := pipelineNamed(t, s, "Hardware")
 	engaging, won := stageNamed(t, p, "Engaging"), stageNamed(t, p, "Won")
+	prospecting, lost := stageNamed(t, p, "Prospecting"), stageNamed(t, p, "Lost")
 	moved := []int64{idByRef(t, s, "opp:1"), idByRef(t, s, "opp:4")}
 	if err := s.db.Exec("UPDATE opportunities SET probability = 42, probability_manual = 1 WHERE id = ?",
 		moved[0]).Error; err != nil {
@@ -370,8 +371,11 @@ func TestDeleteStageMovesDeals(t *testing.T) {
 	wantErrorIs(t, s.DeleteStage(ctx, engaging.ID, pipelineNamed(t, s, "Sales").Stages[0].ID), app.ErrInvalid)
 	wantErrorIs(t, s.DeleteStage(ctx, won.ID, stageNamed(t, p, "Prospecting").ID), app.ErrInvalid)
 	wantErrorIs(t, s.DeleteStage(ctx, engaging.ID, 999), app.ErrNotFound)
+	// Open deals are closed only with a reason, never by a stage delete.
+	wantErrorIs(t, s.DeleteStage(ctx, engaging.ID, won.ID), app.ErrInvalid)
+	wantErrorIs(t, s.DeleteStage(ctx, engaging.ID, lost.ID), app.ErrInvalid)
 
-	if err := s.DeleteStage(ctx, engaging.ID, won.ID); err != nil {
+	if err := s.DeleteStage(ctx, engaging.ID, prospecting.ID); err != nil {
 		t.Fatalf("DeleteStage: %v", err)
 	}
 
@@ -387,9 +391,9 @@ func TestDeleteStageMovesDeals(t *testing.T) {
 
 	for _, id := range moved {
 		stage, probability, manual := dealState(t, s, id)
-		if stage != won.ID || probability != 100 || manual {
-			t.Errorf("deal %d in stage %d at %d %% (manual %v), want Won (%d) at 100 %%",
-				id, stage, probability, manual, won.ID)
+		if stage != prospecting.ID || probability != 10 || manual {
+			t.Errorf("deal %d in stage %d at %d %% (manual %v), want Prospecting (%d) at its default 10 %%",
+				id, stage, probability, manual, prospecting.ID)
 		}
 
 		var change stageChangeRow
@@ -398,12 +402,12 @@ func TestDeleteStageMovesDeals(t *testing.T) {
 		}
 		var amount int64
 		s.db.Raw("SELECT amount_minor FROM opportunities WHERE id = ?", id).Scan(&amount)
-		if idOf(change.FromStageID) != engaging.ID || change.ToStageID != won.ID {
+		if idOf(change.FromStageID) != engaging.ID || change.ToStageID != prospecting.ID {
 			t.Errorf("deal %d change from %d to %d, want %d to %d",
-				id, idOf(change.FromStageID), change.ToStageID, engaging.ID, won.ID)
+				id, idOf(change.FromStageID), change.ToStageID, engaging.ID, prospecting.ID)
 		}
-		if change.AmountMinor != amount || change.AmountCurrency != "USD" || change.Probability != 100 {
-			t.Errorf("deal %d change records %d %s at %d %%, want %d USD at 100 %%",
+		if change.AmountMinor != amount || change.AmountCurrency != "USD" || change.Probability != 10 {
+			t.Errorf("deal %d change records %d %s at %d %%, want %d USD at 10 %%",
 				id, change.AmountMinor, change.AmountCurrency, change.Probability, amount)
 		}
 		if !change.At.Equal(movedAt) {
@@ -415,8 +419,8 @@ func TestDeleteStageMovesDeals(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Opportunity after delete: %v", err)
 	}
-	if last := detail.History[len(detail.History)-1]; last.From != "Engaging" || last.To != "Won" {
-		t.Errorf("history ends with %s → %s, want Engaging → Won", last.From, last.To)
+	if last := detail.History[len(detail.History)-1]; last.From != "Engaging" || last.To != "Prospecting" {
+		t.Errorf("history ends with %s → %s, want Engaging → Prospecting", last.From, last.To)
 	}
 }
 

@@ -554,7 +554,9 @@ func (d *pipelineDialog) moveTargets(r *stageRow) ([]string, map[string]int64) {
 		if other == r || other.id == 0 {
 			continue
 		}
-		if r.storedKind != app.StageOpen && other.storedKind != r.storedKind {
+		// Deals keep their kind: an open deal is closed only with a
+		// reason, and a closed one is reopened only on purpose.
+		if other.storedKind != r.storedKind {
 			continue
 		}
 
