@@ -410,3 +410,21 @@ func checkActivities(t *testing.T, b app.ImportBatch, today app.Date) {
 		t.Errorf("%d activities done, %d due after today; want both", done, planned)
 	}
 }
+
+func TestClosedDemoDealsHaveReasons(t *testing.T) {
+	b := demo.Generate(demo.DefaultSeed, app.Date{Year: 2026, Month: 12, Day: 4})
+	stages := map[string]app.StageKind{}
+	for _, s := range b.Pipeline.Stages {
+		stages[s.Name] = s.Kind
+	}
+
+	for _, d := range b.Opportunities {
+		closed := stages[d.Stage] != app.StageOpen
+		if closed && d.CloseReason == "" {
+			t.Errorf("closed deal %s in %s has no close reason", d.SourceRef, d.Stage)
+		}
+		if !closed && d.CloseReason != "" {
+			t.Errorf("open deal %s has close reason %q", d.SourceRef, d.CloseReason)
+		}
+	}
+}

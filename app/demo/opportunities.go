@@ -135,6 +135,14 @@ func (g *generator) opportunity(c company, stages []app.Stage, target app.Stage,
 		d.CloseDate = app.DateOf(last.AddDate(0, 0, g.between(14, 60)))
 	}
 
+	// A closed deal carries a reason, as closing one in the window asks.
+	switch target.Kind {
+	case app.StageWon:
+		d.CloseReason = pick(g, app.DefaultCloseReasons().Won)
+	case app.StageLost:
+		d.CloseReason = pick(g, app.DefaultCloseReasons().Lost)
+	}
+
 	d.History = g.history(path, times, amount, d.Probability)
 	d.Activities = g.activities(d, c, created, last, target.Kind == app.StageOpen)
 
