@@ -360,6 +360,9 @@ func (d *pipelineDialog) reportStoreError(failed string, err error) {
 type stageRow struct {
 	id         int64
 	storedKind app.StageKind
+	// storedName is the name as saved, unique in the pipeline, which the
+	// delete dialog lists move targets by; "" for an unsaved stage.
+	storedName string
 
 	name        *widget.Entry
 	probability *widget.Entry
@@ -374,9 +377,9 @@ type stageRow struct {
 var stageKinds = []app.StageKind{app.StageOpen, app.StageWon, app.StageLost}
 
 func (d *pipelineDialog) newStageRow(st app.Stage) *stageRow {
-	r := &stageRow{id: st.ID, storedKind: st.Kind}
+	r := &stageRow{id: st.ID, storedKind: st.Kind, storedName: st.Name}
 	if st.ID == 0 {
-		r.storedKind = ""
+		r.storedKind, r.storedName = "", ""
 	}
 
 	r.name = widget.NewEntry()
@@ -560,7 +563,8 @@ func (d *pipelineDialog) moveTargets(r *stageRow) ([]string, map[string]int64) {
 			continue
 		}
 
-		name := other.displayName()
+		// Saved names are unique, unlike the names being edited.
+		name := other.storedName
 		names = append(names, name)
 		ids[name] = other.id
 	}

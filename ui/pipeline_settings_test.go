@@ -297,3 +297,24 @@ func TestPipelineDialogWonKindSetsProbability(t *testing.T) {
 		t.Errorf("Save is disabled: %q", d.problem.Text)
 	}
 }
+
+func TestPipelineDialogTargetsByStoredName(t *testing.T) {
+	d, _, _, _ := openPipelineTestDialog(t)
+
+	// Two open rows typed to the same unsaved name must still map to two
+	// different stored stages.
+	proposal, negotiation := d.rowNamed(t, "Proposal"), d.rowNamed(t, "Negotiation")
+	proposal.name.SetText("Offer")
+	negotiation.name.SetText("Offer")
+
+	names, ids := d.moveTargets(d.rowNamed(t, "Prospecting"))
+	if ids["Proposal"] != proposal.id || ids["Negotiation"] != negotiation.id {
+		t.Errorf("targets %q map to %v, want Proposal → %d and Negotiation → %d",
+			names, ids, proposal.id, negotiation.id)
+	}
+	for _, name := range names {
+		if name == "Won" || name == "Lost" {
+			t.Errorf("open deals may move to %s, want open stages only", name)
+		}
+	}
+}
