@@ -156,3 +156,15 @@ func FormatDate(d Date, language string) string {
 
 	return d.String()
 }
+
+// FormatCount writes n with the thousands separator of the language:
+// "8,800" in English, "8.800" in German.
+func FormatCount(n int, language string) string {
+	digits := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
+	}
+
+	return sign + groupThousands(digits, styleFor(language).group)
+}

@@ -66,3 +66,23 @@ func TestFormatDate(t *testing.T) {
 		t.Errorf("FormatDate of the zero Date = %q, want empty", got)
 	}
 }
+
+func TestFormatCount(t *testing.T) {
+	cases := []struct {
+		n        int
+		language string
+		want     string
+	}{
+		{8800, "en", "8,800"},
+		{8800, "de", "8.800"},
+		{999, "de", "999"},
+		{-1234567, "en", "-1,234,567"},
+		{0, "de-AT", "0"},
+	}
+
+	for _, c := range cases {
+		if got := FormatCount(c.n, c.language); got != c.want {
+			t.Errorf("FormatCount(%d, %s) = %q, want %q", c.n, c.language, got, c.want)
+		}
+	}
+}

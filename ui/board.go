@@ -291,7 +291,7 @@ func (s *boardScreen) newColumnView(column app.BoardColumn) *boardColumnView {
 	var more fyne.CanvasObject
 	if len(column.Cards) < column.Count {
 		more = widget.NewLabel(lang.X("board.more", "{{.Shown}} of {{.Count}} shown: filter to see the rest",
-			map[string]any{"Shown": formatCount(len(column.Cards), s.language), "Count": formatCount(column.Count, s.language)}))
+			map[string]any{"Shown": app.FormatCount(len(column.Cards), s.language), "Count": app.FormatCount(column.Count, s.language)}))
 	}
 
 	view.background = canvas.NewRectangle(columnColor(false))
@@ -315,7 +315,7 @@ func (s *boardScreen) columnHeader(column app.BoardColumn) fyne.CanvasObject {
 	header := container.New(layout.NewCustomPaddedVBoxLayout(compactLinePadding),
 		widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(lang.XN("board.count", "{{.Count}} deals", column.Count,
-			map[string]any{"Count": formatCount(column.Count, s.language)})),
+			map[string]any{"Count": app.FormatCount(column.Count, s.language)})),
 	)
 	for _, total := range column.Totals {
 		line := widget.NewLabel(s.totalLine(total))

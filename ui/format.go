@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -14,31 +12,6 @@ import (
 // "de" or "en", for formatting money and counts.
 func currentLanguage() string {
 	return lang.SystemLocale().LanguageString()
-}
-
-// formatCount writes n with the thousands separator of the language:
-// "8,800" in English, "8.800" in German.
-func formatCount(n int, language string) string {
-	separator := ","
-	if strings.HasPrefix(strings.ToLower(language), "de") {
-		separator = "."
-	}
-
-	digits := strconv.Itoa(n)
-	sign := ""
-	if n < 0 {
-		sign, digits = "-", digits[1:]
-	}
-
-	var b strings.Builder
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(separator)
-		}
-		b.WriteRune(r)
-	}
-
-	return sign + b.String()
 }
 
 // formatTimestamp writes a stored UTC time as a local date in the

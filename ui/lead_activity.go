@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
+	"leadwerk/ui/words"
 )
 
 // activityLogger is the store access of the log activity dialog.
@@ -51,7 +52,7 @@ type activityDialog struct {
 func newActivityDialog(store activityLogger, window fyne.Window, do uiRunner, errors errorReporter, lead app.Lead) *activityDialog {
 	d := &activityDialog{store: store, window: window, do: do, errors: errors, leadID: lead.ID}
 
-	d.kind = widget.NewSelect(labelsOf(activityKinds, activityKindLabel), func(string) { d.validate() })
+	d.kind = widget.NewSelect(labelsOf(activityKinds, words.ActivityKind), func(string) { d.validate() })
 	d.kind.PlaceHolder = lang.L("(choose the kind)")
 	d.subject = newKeyEntry(func() { d.dialog.Hide() })
 	d.subject.SetPlaceHolder(lang.L("such as: called about the offer"))
@@ -164,7 +165,7 @@ func (d *leadDetail) fillActivities() {
 			state = lang.L("done")
 		}
 
-		line := strings.Join(nonEmpty(formatDateTime(activityTime(a), d.language), activityKindLabel(a.Kind), a.Subject), "  ")
+		line := strings.Join(nonEmpty(formatDateTime(activityTime(a), d.language), words.ActivityKind(a.Kind), a.Subject), "  ")
 		line += " (" + state + ")"
 		if a.Notes != "" {
 			line += "\n" + quoted(a.Notes)

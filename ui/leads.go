@@ -163,7 +163,7 @@ func (s *leadsScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
 		lead.CompanyName,
 		words.LeadSource(lead.Source),
 		words.LeadStatus(lead.Status),
-		formatCount(lead.Score, s.language),
+		app.FormatCount(lead.Score, s.language),
 		temperatureText(lead),
 		formatTimestamp(lead.CreatedAt, s.language),
 		formatTimestamp(lead.LastActivityAt, s.language),
@@ -202,7 +202,7 @@ func (s *leadsScreen) reload() {
 func (s *leadsScreen) onRowsChanged() {
 	if s.rows.ready() {
 		s.count.SetText(lang.XN("leads.count", "{{.Count}} leads", s.rows.length(),
-			map[string]any{"Count": formatCount(s.rows.length(), s.language)}))
+			map[string]any{"Count": app.FormatCount(s.rows.length(), s.language)}))
 	}
 
 	s.list.Refresh()

@@ -162,7 +162,7 @@ func (s *opportunitiesScreen) reload() {
 func (s *opportunitiesScreen) onRowsChanged() {
 	if s.rows.ready() {
 		s.count.SetText(lang.XN("opportunities.count", "{{.Count}} opportunities", s.rows.length(),
-			map[string]any{"Count": formatCount(s.rows.length(), s.language)}))
+			map[string]any{"Count": app.FormatCount(s.rows.length(), s.language)}))
 	}
 
 	s.list.Refresh()

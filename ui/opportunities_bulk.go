@@ -126,7 +126,7 @@ func (b *opportunitySelection) update() {
 	b.summary.SetText("")
 	if b.active {
 		b.summary.SetText(lang.XN("opportunities.selected", "{{.Count}} selected", n,
-			map[string]any{"Count": formatCount(n, b.screen.language)}))
+			map[string]any{"Count": app.FormatCount(n, b.screen.language)}))
 	}
 
 	setVisible(b.clear, b.active)
@@ -181,10 +181,10 @@ func (b *opportunitySelection) onApplied(changed, keptStage int, err error) {
 	}
 
 	status := lang.XN("bulk.changed", "{{.Count}} deals changed.", changed,
-		map[string]any{"Count": formatCount(changed, b.screen.language)})
+		map[string]any{"Count": app.FormatCount(changed, b.screen.language)})
 	if keptStage > 0 {
 		status += " " + lang.XN("bulk.kept_stage", "{{.Count}} closed deals kept their stage.", keptStage,
-			map[string]any{"Count": formatCount(keptStage, b.screen.language)})
+			map[string]any{"Count": app.FormatCount(keptStage, b.screen.language)})
 	}
 	b.status.SetText(status)
 	b.screen.reload()
@@ -252,7 +252,7 @@ func newBulkEditDialog(b *opportunitySelection, rows []app.OpportunityRow, pipel
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, d.apply)
 
 	title := lang.XN("bulk.title", "Edit {{.Count}} deals", len(rows),
-		map[string]any{"Count": formatCount(len(rows), language)})
+		map[string]any{"Count": app.FormatCount(len(rows), language)})
 	d.dialog = dialog.NewCustomWithoutButtons(title,
 		container.NewBorder(nil, container.NewVBox(d.problem, buttons), nil, nil, form), b.screen.errors.window)
 	d.dialog.Resize(fyne.NewSize(560, 0))

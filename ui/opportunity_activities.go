@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
+	"leadwerk/ui/words"
 )
 
 // dealActivityStore is the store access of a deal's activities timeline.
@@ -57,7 +58,7 @@ func newDealActivitiesSection(store dealActivityStore, do uiRunner, errors error
 	s := &dealActivitiesSection{store: store, do: do, errors: errors, language: language}
 
 	s.timeline = container.NewVBox()
-	s.kind = widget.NewSelect(labelsOf(app.ActivityKinds, activityKindText), func(string) { s.validate() })
+	s.kind = widget.NewSelect(labelsOf(app.ActivityKinds, words.ActivityKind), func(string) { s.validate() })
 	s.kind.PlaceHolder = lang.L("(choose the kind)")
 	s.subject = widget.NewEntry()
 	s.subject.SetPlaceHolder(lang.L("such as: called about the offer"))
@@ -139,7 +140,7 @@ func (s *dealActivitiesSection) fill(activities []app.Activity) {
 // line with its date, due time and state, its notes and outcome, and a
 // button that marks it done or reopens it.
 func (s *dealActivitiesSection) activityRow(a app.Activity) fyne.CanvasObject {
-	lines := []string{activityKindText(a.Kind) + " · " + a.Subject, s.activityDates(a)}
+	lines := []string{words.ActivityKind(a.Kind) + " · " + a.Subject, s.activityDates(a)}
 	if a.Notes != "" {
 		lines = append(lines, quoted(a.Notes))
 	}
@@ -302,17 +303,4 @@ func (s *dealActivitiesSection) run(message string, change func(ctx context.Cont
 			}
 		})
 	}()
-}
-
-// activityKindText translates the note and task kinds and leaves the
-// others to activityKindLabel.
-func activityKindText(kind string) string {
-	switch kind {
-	case app.ActivityNote:
-		return lang.L("note")
-	case app.ActivityTask:
-		return lang.L("task")
-	default:
-		return activityKindLabel(kind)
-	}
 }

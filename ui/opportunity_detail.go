@@ -311,7 +311,7 @@ func (d *opportunityDetail) fillActivities(activities []app.Activity) {
 		if a.Done {
 			status = lang.L("done")
 		}
-		line := widget.NewLabel(fmt.Sprintf("%s  %s  %s (%s)", formatTimestamp(a.Due, d.language), activityKindLabel(a.Kind), a.Subject, status))
+		line := widget.NewLabel(fmt.Sprintf("%s  %s  %s (%s)", formatTimestamp(a.Due, d.language), words.ActivityKind(a.Kind), a.Subject, status))
 		line.Wrapping = fyne.TextWrapWord
 		d.activities.Add(line)
 	}
@@ -363,24 +363,5 @@ func stageKindLabel(kind app.StageKind) string {
 		return lang.L("lost")
 	default:
 		return lang.L("open")
-	}
-}
-
-// activityKindLabel translates the activity kinds Leadwerk knows and
-// shows any other kind, such as one from an import, as it is stored.
-func activityKindLabel(kind string) string {
-	switch kind {
-	case app.ActivityCall:
-		return lang.L("call")
-	case app.ActivityEmail:
-		return lang.L("e-mail")
-	case app.ActivityMeeting:
-		return lang.L("meeting")
-	case app.ActivityOffer:
-		return lang.L("offer")
-	case app.ActivityPresentation:
-		return lang.L("presentation")
-	default:
-		return kind
 	}
 }

@@ -90,7 +90,7 @@ func totalFigures() []totalFigure {
 		return func(t *pipelineTotals, language string) string { return app.FormatMoney(pick(t), language) }
 	}
 	count := func(pick func(*pipelineTotals) int) func(*pipelineTotals, string) string {
-		return func(t *pipelineTotals, language string) string { return formatCount(pick(t), language) }
+		return func(t *pipelineTotals, language string) string { return app.FormatCount(pick(t), language) }
 	}
 
 	return []totalFigure{

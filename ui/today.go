@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
+	"leadwerk/ui/words"
 )
 
 // todayRefreshInterval is how often the Today tab reloads, so an activity
@@ -170,7 +171,7 @@ func (s *todayScreen) itemWhat(item app.TodayItem) string {
 		return marker + " · " + lang.L("next step") + " · " + item.NextStep
 	}
 
-	return marker + " · " + activityKindText(item.Activity.Kind) + " · " + item.Activity.Subject
+	return marker + " · " + words.ActivityKind(item.Activity.Kind) + " · " + item.Activity.Subject
 }
 
 // itemDue writes an activity's due date and time, or a next step's close
@@ -215,7 +216,7 @@ func (s *todayScreen) remind() {
 
 	for _, item := range fresh {
 		title := lang.X("today.reminder.title", "Due: {{.Subject}}", map[string]any{"Subject": item.Activity.Subject})
-		s.notify(fyne.NewNotification(title, fmt.Sprintf("%s · %s", activityKindText(item.Activity.Kind), item.Title)))
+		s.notify(fyne.NewNotification(title, fmt.Sprintf("%s · %s", words.ActivityKind(item.Activity.Kind), item.Title)))
 	}
 }
 

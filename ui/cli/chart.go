@@ -107,7 +107,7 @@ func runChart(ctx context.Context, s session, req chartRequest) error {
 	if skipped > 0 {
 		fmt.Fprintf(s.env.Stderr, "leadwerk: %s\n", lang.XN("cli.chart.skipped",
 			"the chart shows {{.Currency}} only and leaves out {{.Count}} open deals in other currencies", skipped,
-			map[string]any{"Currency": series.Currency, "Count": formatCount(skipped, language)}))
+			map[string]any{"Currency": series.Currency, "Count": app.FormatCount(skipped, language)}))
 	}
 
 	var buf bytes.Buffer

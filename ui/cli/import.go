@@ -183,6 +183,6 @@ func printResult(w io.Writer, r app.ImportResult, language string) {
 
 	for _, l := range lines {
 		padding := strings.Repeat(" ", width-utf8.RuneCountInString(l.label))
-		fmt.Fprintf(w, "  %s:%s  %s%s\n", l.label, padding, formatCount(l.count, language), l.note)
+		fmt.Fprintf(w, "  %s:%s  %s%s\n", l.label, padding, app.FormatCount(l.count, language), l.note)
 	}
 }

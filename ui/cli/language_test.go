@@ -167,8 +167,8 @@ func TestFormatCount(t *testing.T) {
 		{-1234567, "de", "-1.234.567"},
 	}
 	for _, c := range cases {
-		if got := formatCount(c.n, c.language); got != c.want {
-			t.Errorf("formatCount(%d, %q) = %q, want %q", c.n, c.language, got, c.want)
+		if got := app.FormatCount(c.n, c.language); got != c.want {
+			t.Errorf("app.FormatCount(%d, %q) = %q, want %q", c.n, c.language, got, c.want)
 		}
 	}
 }

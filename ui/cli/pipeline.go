@@ -93,7 +93,7 @@ func writeSummaryTable(w io.Writer, summary []app.StageSummary, language string)
 	amounts := make([]string, len(summary))
 	weighted := make([]string, len(summary))
 	for i, s := range summary {
-		counts[i] = formatCount(s.Count, language)
+		counts[i] = app.FormatCount(s.Count, language)
 		amounts[i] = app.FormatMoney(s.Amount, language)
 		weighted[i] = app.FormatMoney(s.Weighted, language)
 	}

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2/lang"
+
+	"leadwerk/app"
 )
 
 // progressStep is the share of the work, in percent, between two progress
@@ -50,7 +52,7 @@ func (p *progressPrinter) report(done, total int) {
 		map[string]any{
 			"Label":   p.label,
 			"Percent": percent,
-			"Done":    formatCount(done, p.language),
-			"Total":   formatCount(total, p.language),
+			"Done":    app.FormatCount(done, p.language),
+			"Total":   app.FormatCount(total, p.language),
 		}))
 }

@@ -44,32 +44,6 @@ func language() string {
 	return lang.SystemLocale().LanguageString()
 }
 
-// formatCount writes n with the thousands separator of language: "8,800"
-// in English, "8.800" in German.
-func formatCount(n int, language string) string {
-	separator := ","
-	if strings.HasPrefix(strings.ToLower(language), "de") {
-		separator = "."
-	}
-
-	digits := strconv.Itoa(n)
-	sign := ""
-	if n < 0 {
-		sign, digits = "-", digits[1:]
-	}
-
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(separator)
-		}
-		b.WriteRune(r)
-	}
-
-	return b.String()
-}
-
 // wrappedError is a translated message that keeps the error it describes
 // in its chain for [errors.Is] and [errors.As].
 type wrappedError struct {

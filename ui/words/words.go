@@ -206,3 +206,26 @@ func FieldProblem(code string) string {
 		return code
 	}
 }
+
+// ActivityKind translates the activity kinds Leadwerk offers and returns
+// any other kind, such as one from an import, as it is stored.
+func ActivityKind(kind string) string {
+	switch kind {
+	case app.ActivityCall:
+		return lang.L("call")
+	case app.ActivityEmail:
+		return lang.L("e-mail")
+	case app.ActivityMeeting:
+		return lang.L("meeting")
+	case app.ActivityOffer:
+		return lang.L("offer")
+	case app.ActivityPresentation:
+		return lang.L("presentation")
+	case app.ActivityNote:
+		return lang.L("note")
+	case app.ActivityTask:
+		return lang.L("task")
+	default:
+		return kind
+	}
+}
