@@ -2,7 +2,7 @@ package app
 
 import "strings"
 
-// ConversionRequest says how to turn a lead into a deal.
+// ConversionRequest holds the choices for turning a lead into a deal.
 type ConversionRequest struct {
 	// PipelineID is the sales process the new opportunity starts in.
 	PipelineID int64

@@ -53,7 +53,7 @@ func ResetProbability(o Opportunity, stage Stage) Opportunity {
 	return o
 }
 
-// CloseRequest says how a deal closes.
+// CloseRequest holds the outcome, reason and note of closing a deal.
 type CloseRequest struct {
 	Won bool
 	// Reason comes from the configurable list; required when lost.

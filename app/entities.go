@@ -40,7 +40,7 @@ type Contact struct {
 	UpdatedAt  time.Time
 }
 
-// LeadStatus is where a lead stands in qualification.
+// LeadStatus is a lead's step in qualification.
 type LeadStatus string
 
 // The lead statuses in the order a lead passes through them.
@@ -199,7 +199,8 @@ type Consent struct {
 	Basis LegalBasis
 	// Date is the day the consent was given or the basis recorded.
 	Date Date
-	// Obtained says how, such as "business card at Hannover Messe".
+	// Obtained records the way consent was given, such as "business
+	// card at Hannover Messe".
 	Obtained string
 }
 
@@ -224,7 +225,7 @@ type LeadStatusChange struct {
 	At     time.Time
 }
 
-// StageKind tells whether a stage is still open or closes the deal.
+// StageKind marks a stage as still open or as closing the deal.
 type StageKind string
 
 // The stage kinds. A pipeline has any number of open stages and usually

@@ -2,7 +2,7 @@ package app
 
 import "time"
 
-// BudgetStatus is what is known of the customer's budget.
+// BudgetStatus is the known state of the customer's budget.
 type BudgetStatus string
 
 // The budget answers of a BANT qualification. The empty value means the

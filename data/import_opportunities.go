@@ -90,7 +90,7 @@ func (im *importer) storedDeals() (map[string]opportunityRow, error) {
 }
 
 // keepManualProbability keeps the probability a person set by hand on a
-// deal that stays open, because the source of a re-import knows only the
+// deal that stays open, because the source of a re-import has only the
 // stage default. A deal the source closes takes 100 or 0 all the same.
 func keepManualProbability(row *opportunityRow, stored opportunityRow, stage app.Stage, batchManual bool) {
 	if batchManual || !stored.ProbabilityManual || stage.Kind != app.StageOpen {

@@ -44,7 +44,7 @@ func trigramPhrase(search string) (string, bool) {
 }
 
 // trigramQuery returns trigramPhrase's query, narrowed to open leads when
-// q asks for them only, so the index alone can count a worklist.
+// q requests only those, so the index alone can count a worklist.
 func trigramQuery(q app.LeadQuery) (string, bool) {
 	phrase, ok := trigramPhrase(q.Search)
 	if ok && q.OpenOnly {

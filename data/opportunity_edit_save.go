@@ -191,7 +191,7 @@ func (e *dealEdit) fieldChanges(after app.Opportunity) ([]fieldChangeRow, error)
 	return changes, nil
 }
 
-// nameQueries look up the name a person sees for a referenced record.
+// nameQueries look up the displayed name of a referenced record.
 var nameQueries = map[string]string{
 	"company": `SELECT name FROM companies WHERE id = ?`,
 	"contact": `SELECT trim(first_name || ' ' || last_name) FROM contacts WHERE id = ?`,

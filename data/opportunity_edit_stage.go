@@ -15,7 +15,7 @@ import (
 // [app.MoveToStage]: the deal takes the stage's default probability, or
 // 100 % in a won stage. A closed deal, a stage of another pipeline and a
 // lost stage wrap [app.ErrInvalid]. A lost stage needs the reason that
-// CloseOpportunity asks for. An unknown deal or stage wraps
+// CloseOpportunity requires. An unknown deal or stage wraps
 // [app.ErrNotFound].
 func (s *Store) MoveOpportunity(ctx context.Context, id, stageID int64) error {
 	err := s.editDeal(ctx, id, func(e *dealEdit) (app.Opportunity, error) {

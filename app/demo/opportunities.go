@@ -135,7 +135,8 @@ func (g *generator) opportunity(c company, stages []app.Stage, target app.Stage,
 		d.CloseDate = app.DateOf(last.AddDate(0, 0, g.between(14, 60)))
 	}
 
-	// A closed deal carries a reason, as closing one in the window asks.
+	// A closed deal carries a reason, because closing one in the window
+	// requires it.
 	switch target.Kind {
 	case app.StageWon:
 		d.CloseReason = pick(g, app.DefaultCloseReasons().Won)

@@ -34,8 +34,8 @@ func LeadStatus(status app.LeadStatus) string {
 	}
 }
 
-// LeadSource translates the sources Leadwerk knows and shows any other
-// source as it is stored.
+// LeadSource translates the sources Leadwerk offers and returns any
+// other source as it is stored.
 func LeadSource(source string) string {
 	switch source {
 	case app.SourceTradeFair:
