@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/lang"
 
 	"leadwerk/app"
 	"leadwerk/app/demo"
@@ -49,7 +48,7 @@ func Run(store app.Store, logger *slog.Logger) error {
 // loadTranslations adds the English and German texts of assets to Fyne's
 // lang package, which then picks the closest to the system locale.
 func loadTranslations() error {
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+	if err := assets.AddTranslations(); err != nil {
 		return fmt.Errorf("load translations: %w", err)
 	}
 

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,18 +18,17 @@ import (
 func translationKeys(t *testing.T) map[string]string {
 	t.Helper()
 
-	// The window and the command line share the translation files.
-	files, err := filepath.Glob("*.go")
+	// The window and the command line share the translation files, so
+	// the scan covers this package and every package below it.
+	var files []string
+	err := filepath.WalkDir(".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(name, ".go") {
+			files = append(files, name)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
-	}
-
-	for _, dir := range []string{"cli", "words"} {
-		more, err := filepath.Glob(filepath.Join(dir, "*.go"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, more...)
 	}
 
 	keys := map[string]string{}
@@ -88,29 +87,9 @@ func langKey(n ast.Node) (string, bool) {
 func readTranslation(t *testing.T, name string) map[string]string {
 	t.Helper()
 
-	data, err := assets.Translations.ReadFile("translations/" + name)
+	messages, err := assets.Messages(name)
 	if err != nil {
 		t.Fatal(err)
-	}
-
-	raw := map[string]json.RawMessage{}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-
-	// A plural entry is an object such as {"one": "…", "other": "…"}.
-	// The check needs its "other" form only.
-	messages := map[string]string{}
-	for key, value := range raw {
-		var text string
-		if json.Unmarshal(value, &text) != nil {
-			var forms map[string]string
-			if err := json.Unmarshal(value, &forms); err != nil {
-				t.Fatalf("%s: entry %q: %v", name, key, err)
-			}
-			text = forms["other"]
-		}
-		messages[key] = text
 	}
 
 	return messages

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
-
 	"leadwerk/assets"
 )
 
@@ -30,7 +28,7 @@ var englishLocale = map[string]string{"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES
 // refreshLanguage makes lang pick the language of the environment again.
 // lang reads the environment only when translations are added.
 func refreshLanguage() {
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+	if err := assets.AddTranslations(); err != nil {
 		panic(err)
 	}
 }

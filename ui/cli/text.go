@@ -26,7 +26,7 @@ var (
 // window.
 func loadTranslations() error {
 	translationsOnce.Do(func() {
-		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		if err := assets.AddTranslations(); err != nil {
 			translationsErr = fmt.Errorf("load translations: %w", err)
 		}
 	})

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -105,32 +104,14 @@ func stringLiteral(e ast.Expr) (string, bool) {
 	}
 }
 
-// readMessages returns the entries of one translation file. A plural
-// entry is reduced to its "other" form.
+// readMessages returns the entries of one language across every
+// translation folder. A plural entry is reduced to its "other" form.
 func readMessages(t *testing.T, name string) map[string]string {
 	t.Helper()
 
-	data, err := assets.Translations.ReadFile("translations/" + name)
+	messages, err := assets.Messages(name)
 	if err != nil {
 		t.Fatal(err)
-	}
-
-	raw := map[string]json.RawMessage{}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-
-	messages := map[string]string{}
-	for key, value := range raw {
-		var message string
-		if json.Unmarshal(value, &message) != nil {
-			var forms map[string]string
-			if err := json.Unmarshal(value, &forms); err != nil {
-				t.Fatalf("%s: entry %q: %v", name, key, err)
-			}
-			message = forms["other"]
-		}
-		messages[key] = message
 	}
 
 	return messages
