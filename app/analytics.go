@@ -24,7 +24,11 @@ type StageVisit struct {
 // DealFact is one deal as the reports see it: where it stands now and
 // every stage it entered, oldest first.
 type DealFact struct {
-	ID         int64
+	ID    int64
+	Title string
+	// Company is the name of the deal's company, empty when it has none.
+	Company string
+	// PipelineID and StageID are the deal's current pipeline and stage.
 	PipelineID int64
 	StageID    int64
 	// StageKind is the kind of the current stage; a deal without a stage
@@ -40,7 +44,10 @@ type DealFact struct {
 	CreatedOn Date
 	// ClosedOn is the day the deal entered its won or lost stage; zero
 	// while the deal is open.
-	ClosedOn        Date
+	ClosedOn Date
+	// StageEnteredOn is the day the deal entered its current stage; zero
+	// when unknown.
+	StageEnteredOn  Date
 	Owner           string
 	Source          string
 	CloseReason     string
