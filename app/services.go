@@ -395,6 +395,7 @@ type Store interface {
 	ActivityService
 	CloseReasonService
 	MilestoneService
+	AnalyticsService
 	ImportService
 	Close() error
 }
