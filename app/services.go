@@ -397,5 +397,6 @@ type Store interface {
 	MilestoneService
 	AnalyticsService
 	ImportService
+	LeadModelService
 	Close() error
 }

@@ -43,6 +43,7 @@ type Store struct {
 	now func() time.Time
 
 	matchCounts matchCounts
+	leadModel   leadModelCache
 }
 
 // DefaultPath returns where Leadwerk keeps its database when no path is
