@@ -350,4 +350,8 @@ type StageChange struct {
 	At          time.Time
 	Amount      Money
 	Probability int
+	// By is the user name stamped when the move was recorded,
+	// [ChangedByImport] for a move an import wrote, and "" for moves
+	// recorded before Leadwerk stored it.
+	By string
 }

@@ -3,7 +3,10 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // OpportunitySort names the column an opportunity list is ordered by.
@@ -223,6 +226,45 @@ type SettingsService interface {
 	// SaveScoreThresholds wraps ErrInvalid unless [ValidateThresholds]
 	// accepts t.
 	SaveScoreThresholds(ctx context.Context, t ScoreThresholds) error
+
+	// UserName returns the name stamped on every field and stage change:
+	// the saved one, else the operating system user's full name, else
+	// their login name. It returns "" when the system names neither.
+	UserName(ctx context.Context) (string, error)
+	// SaveUserName stores the name that [CleanUserName] returns for name
+	// and wraps ErrInvalid where CleanUserName rejects it.
+	SaveUserName(ctx context.Context, name string) error
+}
+
+// MaxUserNameLength is the maximum length of the user name in characters
+// (runes).
+const MaxUserNameLength = 80
+
+// ChangedByImport is the name stamped on the stage changes an import
+// writes in place of the user name, because those changes record moves
+// that people made in the source system, and the batch does not name them.
+const ChangedByImport = "import"
+
+// CleanUserName returns name without leading and trailing spaces. An
+// empty name, one longer than [MaxUserNameLength] and one containing a
+// line break or another control character wrap ErrInvalid.
+func CleanUserName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", fmt.Errorf("user name is missing: enter your name: %w", ErrInvalid)
+	}
+
+	if n := utf8.RuneCountInString(name); n > MaxUserNameLength {
+		return "", fmt.Errorf("user name has %d characters, more than the maximum of %d: shorten it: %w",
+			n, MaxUserNameLength, ErrInvalid)
+	}
+
+	if strings.ContainsFunc(name, unicode.IsControl) {
+		return "", fmt.Errorf("user name contains a line break or another control character: remove it: %w",
+			ErrInvalid)
+	}
+
+	return name, nil
 }
 
 // ImportService stores records read from outside.
@@ -258,6 +300,10 @@ type FieldChange struct {
 	Old           string
 	New           string
 	At            time.Time
+	// By is the user name stamped when the change was recorded, as
+	// [SettingsService.UserName] returned it. It is empty for changes
+	// recorded before Leadwerk stored it.
+	By string
 }
 
 // OpportunityEditor changes deals by the probability rules of

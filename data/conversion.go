@@ -226,9 +226,15 @@ func (c converter) createOpportunity(l app.Lead, q *app.Qualification, p app.Pip
 		return 0, fmt.Errorf("create opportunity: %w", err)
 	}
 
+	by, err := currentUserName(c.tx)
+	if err != nil {
+		return 0, err
+	}
+
 	first := stageChangeRow{
 		OpportunityID: row.ID, ToStageID: row.StageID, At: c.now,
 		AmountMinor: row.AmountMinor, AmountCurrency: row.AmountCurrency, Probability: row.Probability,
+		ChangedBy: by,
 	}
 	if err := c.tx.Create(&first).Error; err != nil {
 		return 0, fmt.Errorf("record first stage of opportunity: %w", err)

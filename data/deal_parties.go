@@ -298,7 +298,14 @@ func setDealContact(tx *gorm.DB, dealID, oldID, newID int64, now time.Time) erro
 		return err
 	}
 
-	change := fieldChangeRow{OpportunityID: dealID, Field: "contact", OldValue: oldName, NewValue: newName, At: now}
+	by, err := currentUserName(tx)
+	if err != nil {
+		return err
+	}
+
+	change := fieldChangeRow{
+		OpportunityID: dealID, Field: "contact", OldValue: oldName, NewValue: newName, At: now, ChangedBy: by,
+	}
 	if err := tx.Create(&change).Error; err != nil {
 		return fmt.Errorf("record contact change of opportunity %d: %w", dealID, err)
 	}

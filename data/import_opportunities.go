@@ -59,7 +59,7 @@ func (im *importer) importOpportunities() error {
 			changes = append(changes, stageChangeRow{
 				OpportunityID: row.ID, FromStageID: optionalID(stored.StageID), ToStageID: row.StageID,
 				At: im.now, AmountMinor: row.AmountMinor, AmountCurrency: row.AmountCurrency,
-				Probability: row.Probability,
+				Probability: row.Probability, ChangedBy: app.ChangedByImport,
 			})
 		}
 		if err := im.advance(1); err != nil {
@@ -162,6 +162,7 @@ func (im *importer) insertHistoryAndActivities(fresh []opportunityRow, freshInde
 			changes = append(changes, stageChangeRow{
 				OpportunityID: row.ID, ToStageID: row.StageID, At: row.CreatedAt.UTC(),
 				AmountMinor: row.AmountMinor, AmountCurrency: row.AmountCurrency, Probability: row.Probability,
+				ChangedBy: app.ChangedByImport,
 			})
 		}
 
@@ -227,5 +228,6 @@ func (im *importer) stageChangeRow(ref string, deal opportunityRow, h app.StageC
 	return stageChangeRow{
 		OpportunityID: deal.ID, FromStageID: from, ToStageID: to.ID, At: at,
 		AmountMinor: h.Amount.Minor, AmountCurrency: currency, Probability: h.Probability,
+		ChangedBy: app.ChangedByImport,
 	}, nil
 }

@@ -32,6 +32,7 @@ var migrations = []migration{
 	{version: 7, name: "add deal contacts and competitors", sql: schemaV7},
 	{version: 8, name: "add activity outcomes and index due open activities", sql: schemaV8},
 	{version: 9, name: "add deal milestone checklists", sql: schemaV9},
+	{version: 10, name: "record who changed deal fields and stages", sql: schemaV10},
 }
 
 const createMigrationsTable = `

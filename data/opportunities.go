@@ -225,6 +225,7 @@ type historyRow struct {
 	AmountMinor    int64
 	AmountCurrency string
 	Probability    int
+	ChangedBy      string
 	FromName       string
 	ToName         string
 }
@@ -249,7 +250,7 @@ func loadHistory(tx *gorm.DB, opportunityID int64) ([]app.StageChangeView, error
 				ID: r.ID, OpportunityID: r.OpportunityID,
 				FromStageID: idOf(r.FromStageID), ToStageID: r.ToStageID, At: r.At.UTC(),
 				Amount:      app.Money{Minor: r.AmountMinor, Currency: r.AmountCurrency},
-				Probability: r.Probability,
+				Probability: r.Probability, By: r.ChangedBy,
 			},
 			From: r.FromName,
 			To:   r.ToName,

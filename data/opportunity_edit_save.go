@@ -29,6 +29,7 @@ type fieldChangeRow struct {
 	OldValue      string    `gorm:"column:old_value"`
 	NewValue      string    `gorm:"column:new_value"`
 	At            time.Time `gorm:"column:at"`
+	ChangedBy     string    `gorm:"column:changed_by"`
 }
 
 func (fieldChangeRow) TableName() string { return "opportunity_field_changes" }
@@ -36,7 +37,7 @@ func (fieldChangeRow) TableName() string { return "opportunity_field_changes" }
 func (r fieldChangeRow) toApp() app.FieldChange {
 	return app.FieldChange{
 		ID: r.ID, OpportunityID: r.OpportunityID, Field: r.Field,
-		Old: r.OldValue, New: r.NewValue, At: r.At.UTC(),
+		Old: r.OldValue, New: r.NewValue, At: r.At.UTC(), By: r.ChangedBy,
 	}
 }
 
@@ -93,6 +94,8 @@ type dealEdit struct {
 	now   time.Time
 	deal  app.Opportunity
 	stage app.Stage
+	// by is the user name that the recorded changes carry.
+	by string
 }
 
 func loadDealEdit(tx *gorm.DB, id int64, now time.Time) (*dealEdit, error) {
@@ -115,7 +118,12 @@ func loadDealEdit(tx *gorm.DB, id int64, now time.Time) (*dealEdit, error) {
 		return nil, fmt.Errorf("read stage of opportunity %d: %w", id, err)
 	}
 
-	return &dealEdit{tx: tx, now: now, deal: deal, stage: stage}, nil
+	by, err := currentUserName(tx)
+	if err != nil {
+		return nil, err
+	}
+
+	return &dealEdit{tx: tx, now: now, deal: deal, stage: stage, by: by}, nil
 }
 
 // dealStageByID reads one stage; an unknown id wraps [app.ErrNotFound].
@@ -164,7 +172,7 @@ func (e *dealEdit) save(after app.Opportunity) (bool, error) {
 	move := stageChangeRow{
 		OpportunityID: e.deal.ID, FromStageID: optionalID(e.deal.StageID), ToStageID: after.StageID,
 		At: e.now, AmountMinor: after.Amount.Minor, AmountCurrency: after.Amount.Currency,
-		Probability: after.Probability,
+		Probability: after.Probability, ChangedBy: e.by,
 	}
 	if err := e.tx.Create(&move).Error; err != nil {
 		return false, fmt.Errorf("record stage change of opportunity %d: %w", e.deal.ID, err)
@@ -232,7 +240,9 @@ func (e *dealEdit) namedChanges(after app.Opportunity) ([]fieldChangeRow, error)
 }
 
 func (e *dealEdit) change(field, old, new string) fieldChangeRow {
-	return fieldChangeRow{OpportunityID: e.deal.ID, Field: field, OldValue: old, NewValue: new, At: e.now}
+	return fieldChangeRow{
+		OpportunityID: e.deal.ID, Field: field, OldValue: old, NewValue: new, At: e.now, ChangedBy: e.by,
+	}
 }
 
 // recordName returns the name of the company, contact or stage with the

@@ -89,6 +89,11 @@ func moveStageDeals(tx *gorm.DB, from app.Stage, toID int64, now time.Time) erro
 		return fmt.Errorf("read deals of stage %q: %w", from.Name, err)
 	}
 
+	by, err := currentUserName(tx)
+	if err != nil {
+		return err
+	}
+
 	probability := app.EffectiveProbability(to, false, 0)
 	today := app.DateOf(now).String()
 	for _, d := range deals {
@@ -102,7 +107,7 @@ func moveStageDeals(tx *gorm.DB, from app.Stage, toID int64, now time.Time) erro
 
 		change := stageChangeRow{
 			OpportunityID: d.ID, FromStageID: &from.ID, ToStageID: to.ID, At: now,
-			AmountMinor: d.AmountMinor, AmountCurrency: d.AmountCurrency, Probability: probability,
+			AmountMinor: d.AmountMinor, AmountCurrency: d.AmountCurrency, Probability: probability, ChangedBy: by,
 		}
 		if err := tx.Create(&change).Error; err != nil {
 			return fmt.Errorf("record move of deal %d to stage %q: %w", d.ID, to.Name, err)

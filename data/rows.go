@@ -108,6 +108,7 @@ type stageChangeRow struct {
 	AmountMinor    int64     `gorm:"column:amount_minor"`
 	AmountCurrency string    `gorm:"column:amount_currency"`
 	Probability    int       `gorm:"column:probability"`
+	ChangedBy      string    `gorm:"column:changed_by"`
 }
 
 func (stageChangeRow) TableName() string { return "stage_changes" }

@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
+	"os/user"
+	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -16,6 +20,7 @@ import (
 const (
 	settingProfile    = "ideal_customer_profile"
 	settingThresholds = "score_thresholds"
+	settingUserName   = "user_name"
 )
 
 // Profile weights run from 1 to 10, as [app.ProfileCriterion] states.
@@ -211,4 +216,93 @@ func validateProfile(p app.IdealCustomerProfile) error {
 	}
 
 	return nil
+}
+
+// UserName returns the saved user name, else the name of the operating
+// system user as [systemUserName] picks it.
+func (s *Store) UserName(ctx context.Context) (string, error) {
+	name, err := currentUserName(s.db.WithContext(ctx))
+	if err != nil {
+		return "", fmt.Errorf("read user name: %w", err)
+	}
+
+	return name, nil
+}
+
+// SaveUserName stores name without leading and trailing spaces. A name
+// that [app.CleanUserName] rejects wraps [app.ErrInvalid].
+func (s *Store) SaveUserName(ctx context.Context, name string) error {
+	clean, err := app.CleanUserName(name)
+	if err != nil {
+		return fmt.Errorf("save user name: %w", err)
+	}
+
+	now := s.now()
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return writeSetting(tx, settingUserName, clean, now)
+	})
+	if err != nil {
+		return fmt.Errorf("save user name: %w", err)
+	}
+
+	return nil
+}
+
+// currentUserName returns the name that every field and stage change
+// written in tx records: the saved one, else the operating system
+// user's.
+func currentUserName(tx *gorm.DB) (string, error) {
+	var name string
+	found, err := readSetting(tx, settingUserName, &name)
+	if err != nil {
+		return "", err
+	}
+
+	if found && name != "" {
+		return name, nil
+	}
+
+	u, err := user.Current()
+	if err != nil {
+		logUserLookupError(err)
+	}
+
+	return systemUserName(u, err), nil
+}
+
+var userLookupLogged sync.Once
+
+// logUserLookupError logs a failed lookup of the operating system user
+// once per process, because [user.Current] caches its result and every
+// later change would log the same error again.
+func logUserLookupError(err error) {
+	userLookupLogged.Do(func() {
+		slog.Warn("look up the operating system user for the change history", "err", err)
+	})
+}
+
+// systemUserName returns the full name of u, else its login name, or ""
+// when the lookup failed or neither name passes [app.CleanUserName].
+// A Unix full name is the first comma-separated field of GECOS, and a
+// Windows login name drops its "DOMAIN\" prefix.
+func systemUserName(u *user.User, lookupErr error) string {
+	if lookupErr != nil || u == nil {
+		return ""
+	}
+
+	fullName, _, _ := strings.Cut(u.Name, ",")
+	if name, err := app.CleanUserName(fullName); err == nil {
+		return name
+	}
+
+	login := u.Username
+	if i := strings.LastIndex(login, `\`); i >= 0 {
+		login = login[i+1:]
+	}
+
+	if name, err := app.CleanUserName(login); err == nil {
+		return name
+	}
+
+	return ""
 }

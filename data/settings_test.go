@@ -2,8 +2,11 @@ package data
 
 import (
 	"context"
+	"errors"
+	"os/user"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -199,5 +202,80 @@ func TestImportScoresAndKeysLeads(t *testing.T) {
 	}
 	if len(d.StatusChanges) != 1 || d.StatusChanges[0].From != app.LeadNew || d.StatusChanges[0].To != app.LeadConverted {
 		t.Errorf("status changes %+v, want new>converted recorded", d.StatusChanges)
+	}
+}
+
+func TestSystemUserName(t *testing.T) {
+	cases := []struct {
+		name string
+		user *user.User
+		err  error
+		want string
+	}{
+		{"full name", &user.User{Name: "Anna Schmidt", Username: "anna"}, nil, "Anna Schmidt"},
+		{"GECOS fields after the name", &user.User{Name: "Anna Schmidt,Room 4,+49 30 1234,,", Username: "anna"}, nil,
+			"Anna Schmidt"},
+		{"spaces trimmed", &user.User{Name: "  Jürgen Müller ", Username: "jm"}, nil, "Jürgen Müller"},
+		{"no full name", &user.User{Name: "", Username: "anna"}, nil, "anna"},
+		{"GECOS without a name", &user.User{Name: ",,,", Username: "anna"}, nil, "anna"},
+		{"Windows domain dropped", &user.User{Name: "", Username: `CORP\anna`}, nil, "anna"},
+		{"full name too long", &user.User{Name: strings.Repeat("a", app.MaxUserNameLength+1), Username: "anna"}, nil,
+			"anna"},
+		{"no names", &user.User{}, nil, ""},
+		{"lookup failed", nil, errors.New("user: unknown userid 1000"), ""},
+	}
+
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := systemUserName(c.user, c.err); got != c.want {
+				t.Errorf("systemUserName = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestUserNameDefaultsToSystemUser(t *testing.T) {
+	s := openLeadStore(t)
+
+	got, err := s.UserName(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if want := systemUserName(user.Current()); got != want {
+		t.Errorf("UserName = %q before any save, want the system user %q", got, want)
+	}
+}
+
+func TestSaveUserName(t *testing.T) {
+	s := openLeadStore(t)
+	ctx := context.Background()
+
+	if err := s.SaveUserName(ctx, "  Anna Schmidt \t"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.UserName(ctx); err != nil || got != "Anna Schmidt" {
+		t.Errorf("UserName = %q, %v; want the trimmed Anna Schmidt", got, err)
+	}
+
+	longest := strings.Repeat("ü", app.MaxUserNameLength)
+	if err := s.SaveUserName(ctx, longest); err != nil {
+		t.Errorf("SaveUserName of %d umlauts: %v, want the maximum accepted", app.MaxUserNameLength, err)
+	}
+	if got, _ := s.UserName(ctx); got != longest {
+		t.Errorf("UserName = %q, want the %d umlauts", got, app.MaxUserNameLength)
+	}
+
+	rejected := map[string]string{
+		"empty":       "",
+		"only spaces": "   \t ",
+		"too long":    longest + "x",
+		"line break":  "Anna\nSchmidt",
+	}
+	for name, value := range rejected {
+		wantErrorIs(t, s.SaveUserName(ctx, value), app.ErrInvalid)
+		if got, _ := s.UserName(ctx); got != longest {
+			t.Errorf("UserName = %q after the rejected %s name, want the saved one kept", got, name)
+		}
 	}
 }
