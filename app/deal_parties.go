@@ -186,3 +186,64 @@ type DealPartiesService interface {
 	// RemoveCompetitor deletes a competitor.
 	RemoveCompetitor(ctx context.Context, id int64) error
 }
+
+// CompetitorStatusOnClose returns the status that closing a deal gives
+// the competitor chosen in the close dialog: [CompetitorWonDeal] for the
+// winner of a lost deal and [CompetitorEliminated] for the competitor
+// beaten to a won deal.
+func CompetitorStatusOnClose(won bool) CompetitorStatus {
+	if won {
+		return CompetitorEliminated
+	}
+
+	return CompetitorWonDeal
+}
+
+// FindCompetitor returns the competitor in list whose name equals name
+// after [NormalizeCompany], so "acme" finds "ACME GmbH". Names that fold
+// to nothing, such as "???", match only when equal ignoring case and
+// surrounding spaces. The first match in list wins.
+func FindCompetitor(list []Competitor, name string) (Competitor, bool) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return Competitor{}, false
+	}
+
+	key := NormalizeCompany(name)
+	for _, c := range list {
+		if key != "" && NormalizeCompany(c.Name) == key {
+			return c, true
+		}
+
+		if key == "" && strings.EqualFold(strings.TrimSpace(c.Name), name) {
+			return c, true
+		}
+	}
+
+	return Competitor{}, false
+}
+
+// CompanyChoice is the company a deal moves to when its company is
+// edited: an existing company, a new one by name, or none.
+type CompanyChoice struct {
+	// ID is an existing company, or 0 for a new company or none.
+	ID int64
+	// Name is the new company's name when ID is 0. A store reuses the
+	// company whose [NormalizeCompany] key equals that of Name instead of
+	// creating a second one. ID 0 with an empty Name leaves the deal
+	// without a company.
+	Name string
+}
+
+// IsNew reports whether c names a company to create.
+func (c CompanyChoice) IsNew() bool {
+	return c.ID == 0 && strings.TrimSpace(c.Name) != ""
+}
+
+// KeepsContact reports whether a contact working at contactCompanyID (0
+// for none) may stay the primary contact of a deal moved to c. A deal's
+// primary contact must work at the deal's company, so no contact stays
+// with a company that is still to be created.
+func (c CompanyChoice) KeepsContact(contactCompanyID int64) bool {
+	return !c.IsNew() && contactCompanyID == c.ID
+}

@@ -58,7 +58,13 @@ type CloseRequest struct {
 	Won bool
 	// Reason comes from the configurable list; required when lost.
 	Reason string
-	// Competitor names who won the deal instead, if anyone.
+	// CompetitorID is one of the deal's competitors: the one who won a
+	// lost deal, or the one beaten to a won deal. 0 leaves the choice to
+	// Competitor.
+	CompetitorID int64
+	// Competitor names that competitor when CompetitorID is 0. A name
+	// that [FindCompetitor] does not find among the deal's competitors
+	// adds a new one. Empty means no competitor.
 	Competitor string
 	Note       string
 }

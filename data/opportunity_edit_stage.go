@@ -84,8 +84,12 @@ func (s *Store) ResetOpportunityProbability(ctx context.Context, id int64) error
 
 // CloseOpportunity moves an open deal to the first won or lost stage of
 // its pipeline by position and stores the reason, competitor and note.
-// A request [app.CheckClose] rejects, a deal that is already closed and a
-// pipeline without such a stage wrap [app.ErrInvalid].
+// The chosen competitor takes the status [app.CompetitorStatusOnClose]
+// gives it, and a competitor named but not listed is added to the deal's
+// competitors. The deal's other competitors keep their status. A request
+// [app.CheckClose] rejects, a deal that is already closed and a pipeline
+// without such a stage wrap [app.ErrInvalid]. A CompetitorID of another
+// deal wraps [app.ErrNotFound].
 func (s *Store) CloseOpportunity(ctx context.Context, id int64, r app.CloseRequest) error {
 	kind := app.StageLost
 	if r.Won {
@@ -112,8 +116,12 @@ func (s *Store) CloseOpportunity(ctx context.Context, id int64, r app.CloseReque
 			return app.Opportunity{}, err
 		}
 		after.CloseReason = strings.TrimSpace(r.Reason)
-		after.CloseCompetitor = strings.TrimSpace(r.Competitor)
 		after.CloseNote = r.Note
+
+		after.CloseCompetitor, err = markCompetitor(e.tx, e.deal, r)
+		if err != nil {
+			return app.Opportunity{}, err
+		}
 
 		return after, nil
 	})
@@ -122,6 +130,70 @@ func (s *Store) CloseOpportunity(ctx context.Context, id int64, r app.CloseReque
 	}
 
 	return nil
+}
+
+// markCompetitor gives the competitor that r chooses the status that
+// closing gives it, first adding a competitor that r names but the deal
+// does not list. It returns the competitor's stored name, or "" when r
+// chooses none.
+func markCompetitor(tx *gorm.DB, deal app.Opportunity, r app.CloseRequest) (string, error) {
+	chosen, err := chosenCompetitor(tx, deal, r)
+	if err != nil || chosen.Name == "" {
+		return "", err
+	}
+
+	chosen.Status = string(app.CompetitorStatusOnClose(r.Won))
+	if chosen.ID == 0 {
+		if errs := app.ValidateCompetitor(chosen.toApp()); len(errs) > 0 {
+			return "", partiesError("competitor", errs)
+		}
+
+		if err := tx.Create(&chosen).Error; err != nil {
+			return "", fmt.Errorf("add competitor %q to deal %q: %w", chosen.Name, deal.Title, err)
+		}
+
+		return chosen.Name, nil
+	}
+
+	err = tx.Model(&competitorRow{}).Where("id = ?", chosen.ID).Update("status", chosen.Status).Error
+	if err != nil {
+		return "", fmt.Errorf("set status of competitor %d to %s: %w", chosen.ID, chosen.Status, err)
+	}
+
+	return chosen.Name, nil
+}
+
+// chosenCompetitor returns the deal's competitor that r chooses by id or
+// by name, a new row when the name matches none of them, or the zero row
+// when r chooses none.
+func chosenCompetitor(tx *gorm.DB, deal app.Opportunity, r app.CloseRequest) (competitorRow, error) {
+	var rows []competitorRow
+	if err := tx.Where("opportunity_id = ?", deal.ID).Order("name COLLATE NOCASE, id").Find(&rows).Error; err != nil {
+		return competitorRow{}, fmt.Errorf("read competitors of deal %q: %w", deal.Title, err)
+	}
+
+	if r.CompetitorID != 0 {
+		for _, row := range rows {
+			if row.ID == r.CompetitorID {
+				return row, nil
+			}
+		}
+
+		return competitorRow{}, fmt.Errorf("competitor %d is not listed on deal %q: choose one of its competitors: %w",
+			r.CompetitorID, deal.Title, app.ErrNotFound)
+	}
+
+	listed := make([]app.Competitor, len(rows))
+	for i, row := range rows {
+		listed[i] = row.toApp()
+	}
+
+	if found, ok := app.FindCompetitor(listed, r.Competitor); ok {
+		return competitorRow{ID: found.ID, OpportunityID: deal.ID, Name: found.Name, Strengths: found.Strengths,
+			Weaknesses: found.Weaknesses, Status: string(found.Status)}, nil
+	}
+
+	return competitorRow{OpportunityID: deal.ID, Name: strings.TrimSpace(r.Competitor)}, nil
 }
 
 // closingStage returns the pipeline's first stage of kind by position.
@@ -141,8 +213,9 @@ func closingStage(tx *gorm.DB, pipelineID int64, kind app.StageKind) (app.Stage,
 
 // ReopenOpportunity returns a won or lost deal to the open stage stageID
 // of its pipeline at that stage's default probability and clears the
-// close reason, competitor and note. An open deal and a closed stage or
-// one of another pipeline wrap [app.ErrInvalid].
+// close reason, competitor and note. The competitor that won a lost deal
+// becomes active again. An open deal and a closed stage or one of
+// another pipeline wrap [app.ErrInvalid].
 func (s *Store) ReopenOpportunity(ctx context.Context, id, stageID int64) error {
 	err := s.editDeal(ctx, id, func(e *dealEdit) (app.Opportunity, error) {
 		if e.stage.Kind == app.StageOpen {
@@ -160,6 +233,10 @@ func (s *Store) ReopenOpportunity(ctx context.Context, id, stageID int64) error 
 				"choose one of its open stages: %w", to.Name, e.deal.Title, app.ErrInvalid)
 		}
 
+		if err := reactivateWinner(e.tx, e.deal, e.stage); err != nil {
+			return app.Opportunity{}, err
+		}
+
 		after := app.ResetProbability(e.deal, to)
 		after.StageID = to.ID
 		after.StageEnteredOn = e.today()
@@ -169,6 +246,25 @@ func (s *Store) ReopenOpportunity(ctx context.Context, id, stageID int64) error 
 	})
 	if err != nil {
 		return fmt.Errorf("reopen opportunity %d in stage %d: %w", id, stageID, err)
+	}
+
+	return nil
+}
+
+// reactivateWinner sets the competitor that won a lost deal back to active.
+// It finds the competitor by the name stored when the deal was closed.
+// NOTE: a competitor renamed after the close keeps its status "won the
+// deal", because nothing else links it to the close.
+func reactivateWinner(tx *gorm.DB, deal app.Opportunity, stage app.Stage) error {
+	if stage.Kind != app.StageLost || deal.CloseCompetitor == "" {
+		return nil
+	}
+
+	err := tx.Model(&competitorRow{}).
+		Where("opportunity_id = ? AND name = ? AND status = ?", deal.ID, deal.CloseCompetitor, string(app.CompetitorWonDeal)).
+		Update("status", string(app.CompetitorActive)).Error
+	if err != nil {
+		return fmt.Errorf("set the winner of deal %q back to active: %w", deal.Title, err)
 	}
 
 	return nil
