@@ -56,7 +56,8 @@ func TranslationDirs() ([]string, error) {
 
 // AddTranslations adds the texts of every translation folder to Fyne's
 // lang package, which then picks the language closest to the system
-// locale.
+// locale. It adds file by file, because lang.AddTranslationsFS fails on
+// a folder that contains subfolders.
 func AddTranslations() error {
 	dirs, err := TranslationDirs()
 	if err != nil {
@@ -64,8 +65,21 @@ func AddTranslations() error {
 	}
 
 	for _, dir := range dirs {
-		if err := lang.AddTranslationsFS(Translations, dir); err != nil {
-			return fmt.Errorf("load translations from %s: %w", dir, err)
+		files, err := fs.Glob(Translations, path.Join(dir, "*.json"))
+		if err != nil {
+			return fmt.Errorf("list translations in %s: %w", dir, err)
+		}
+
+		for _, file := range files {
+			data, err := Translations.ReadFile(file)
+			if err != nil {
+				return fmt.Errorf("read %s: %w", file, err)
+			}
+
+			// lang takes the language from the file name, as in "de.json".
+			if err := lang.AddTranslations(fyne.NewStaticResource(path.Base(file), data)); err != nil {
+				return fmt.Errorf("load translations from %s: %w", file, err)
+			}
 		}
 	}
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -26,6 +27,26 @@ type fakeStore struct {
 	// query's search, statuses and sources.
 	leads       []app.Lead
 	leadQueries []app.LeadQuery
+	// predictions are the learned chances PredictLeads returns; nil
+	// stands for too short a history.
+	predictions map[int64]app.LeadPrediction
+}
+
+// PredictLeads returns s.predictions for the ids it holds, or wraps
+// ErrTooFewClosedLeads when s.predictions is nil.
+func (s *fakeStore) PredictLeads(_ context.Context, ids []int64) (map[int64]app.LeadPrediction, error) {
+	if s.predictions == nil {
+		return nil, fmt.Errorf("fake history: %w", app.ErrTooFewClosedLeads)
+	}
+
+	out := map[int64]app.LeadPrediction{}
+	for _, id := range ids {
+		if p, ok := s.predictions[id]; ok {
+			out[id] = p
+		}
+	}
+
+	return out, nil
 }
 
 // ListLeads records the query and returns s.leads filtered by its search,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -32,6 +33,19 @@ type leadJSON struct {
 	Temperature       string `json:"temperature"`
 	TemperatureManual bool   `json:"temperature_manual"`
 	ScoreExplanation  string `json:"score_explanation"`
+	// Predicted is the learned conversion chance from 0 to 1; null while
+	// too few leads are closed to learn from.
+	Predicted        *float64          `json:"predicted"`
+	PredictedReasons []predictedReason `json:"predicted_reasons"`
+}
+
+// predictedReason is one attribute value that moved a lead's learned
+// chance: Weight is its log odds ratio, and Text is the reason in words.
+type predictedReason struct {
+	Attribute string  `json:"attribute"`
+	Value     string  `json:"value"`
+	Weight    float64 `json:"weight"`
+	Text      string  `json:"text"`
 }
 
 func parseLeads(args []string) (action, error) {
@@ -72,11 +86,16 @@ func parseLeads(args []string) (action, error) {
 				map[string]any{"Err": err}), err)
 		}
 
-		if *asJSON {
-			return writeLeadsJSON(s.env.Stdout, leads)
+		predictions, err := predictLeads(ctx, s.store, leads)
+		if err != nil {
+			return err
 		}
 
-		return writeLeadsTable(s.env.Stdout, leads)
+		if *asJSON {
+			return writeLeadsJSON(s.env.Stdout, leads, predictions)
+		}
+
+		return writeLeadsTable(s.env.Stdout, leads, predictions)
 	}, nil
 }
 
@@ -96,7 +115,27 @@ func parseLeadStatus(text string) (app.LeadStatus, error) {
 		map[string]any{"Value": strconv.Quote(text), "Statuses": strings.Join(names, ", ")})}
 }
 
-func writeLeadsJSON(w io.Writer, leads []app.Lead) error {
+// predictLeads returns the learned chances of leads, or none while the
+// history is too short to learn from.
+func predictLeads(ctx context.Context, store app.Store, leads []app.Lead) (map[int64]app.LeadPrediction, error) {
+	ids := make([]int64, len(leads))
+	for i, l := range leads {
+		ids[i] = l.ID
+	}
+
+	predictions, err := store.PredictLeads(ctx, ids)
+	if errors.Is(err, app.ErrTooFewClosedLeads) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, wrap(lang.X("cli.error.predict_leads", "learning lead scores from the closed leads failed: {{.Err}}",
+			map[string]any{"Err": err}), err)
+	}
+
+	return predictions, nil
+}
+
+func writeLeadsJSON(w io.Writer, leads []app.Lead, predictions map[int64]app.LeadPrediction) error {
 	out := make([]leadJSON, 0, len(leads))
 	for _, l := range leads {
 		out = append(out, leadJSON{
@@ -111,7 +150,12 @@ func writeLeadsJSON(w io.Writer, leads []app.Lead) error {
 			Temperature:       string(l.Temperature),
 			TemperatureManual: l.TemperatureManual,
 			ScoreExplanation:  words.ScoreExplanation(l.ScoreReasons),
+			PredictedReasons:  []predictedReason{},
 		})
+		if p, ok := predictions[l.ID]; ok {
+			out[len(out)-1].Predicted = &p.Probability
+			out[len(out)-1].PredictedReasons = reasonsJSON(p.Reasons)
+		}
 	}
 
 	encoder := json.NewEncoder(w)
@@ -123,29 +167,45 @@ func writeLeadsJSON(w io.Writer, leads []app.Lead) error {
 	return nil
 }
 
+func reasonsJSON(weights []app.LeadWeight) []predictedReason {
+	reasons := make([]predictedReason, len(weights))
+	for i, w := range weights {
+		reasons[i] = predictedReason{Attribute: w.Attribute, Value: w.Value, Weight: w.Weight, Text: words.LeadWeightText(w)}
+	}
+
+	return reasons
+}
+
 // writeLeadsTable prints the leads as aligned columns with translated
 // headings, sources, statuses and temperatures. Ids and scores are
-// right-aligned.
-func writeLeadsTable(w io.Writer, leads []app.Lead) error {
+// right-aligned. The learned chance is a whole percent, or "–" while too
+// few leads are closed to learn from.
+func writeLeadsTable(w io.Writer, leads []app.Lead, predictions map[int64]app.LeadPrediction) error {
 	ids := make([]string, len(leads))
 	scores := make([]string, len(leads))
+	learned := make([]string, len(leads))
 	for i, l := range leads {
 		ids[i] = strconv.FormatInt(l.ID, 10)
 		scores[i] = strconv.Itoa(l.Score)
+		learned[i] = "–"
+		if p, ok := predictions[l.ID]; ok {
+			learned[i] = fmt.Sprintf("%.0f %%", 100*p.Probability)
+		}
 	}
 
 	h := leadHeadings()
 	idWidth := maxWidth(h.id, ids)
 	scoreWidth := maxWidth(h.score, scores)
+	learnedWidth := maxWidth(h.learned, learned)
 
 	var buf bytes.Buffer
 	table := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(table, "%*s\t%s\t%s\t%s\t%s\t%s\t%*s\t%s\t%s\n", idWidth, h.id, h.name, h.company, h.email,
-		h.source, h.status, scoreWidth, h.score, h.temperature, h.explanation)
+	fmt.Fprintf(table, "%*s\t%s\t%s\t%s\t%s\t%s\t%*s\t%*s\t%s\t%s\n", idWidth, h.id, h.name, h.company, h.email,
+		h.source, h.status, scoreWidth, h.score, learnedWidth, h.learned, h.temperature, h.explanation)
 	for i, l := range leads {
-		fmt.Fprintf(table, "%*s\t%s\t%s\t%s\t%s\t%s\t%*s\t%s\t%s\n", idWidth, ids[i], cell(l.Name()),
+		fmt.Fprintf(table, "%*s\t%s\t%s\t%s\t%s\t%s\t%*s\t%*s\t%s\t%s\n", idWidth, ids[i], cell(l.Name()),
 			cell(l.CompanyName), cell(l.Email), cell(words.LeadSource(l.Source)), words.LeadStatus(l.Status),
-			scoreWidth, scores[i], temperatureLabel(l), cell(words.ScoreExplanation(l.ScoreReasons)))
+			scoreWidth, scores[i], learnedWidth, learned[i], temperatureLabel(l), cell(words.ScoreExplanation(l.ScoreReasons)))
 	}
 
 	// Flush writes to a bytes.Buffer, whose Write returns no error. Cells
@@ -174,7 +234,7 @@ func temperatureLabel(l app.Lead) string {
 
 // leadColumnHeadings is the set of column headings of the lead table.
 type leadColumnHeadings struct {
-	id, name, company, email, source, status, score, temperature, explanation string
+	id, name, company, email, source, status, score, learned, temperature, explanation string
 }
 
 // leadHeadings returns the headings in the current language, upper case
@@ -188,6 +248,7 @@ func leadHeadings() leadColumnHeadings {
 		source:      strings.ToUpper(lang.L("Source")),
 		status:      strings.ToUpper(lang.L("Status")),
 		score:       strings.ToUpper(lang.L("Score")),
+		learned:     strings.ToUpper(lang.X("cli.table.learned", "Learned")),
 		temperature: strings.ToUpper(lang.L("Temperature")),
 		explanation: strings.ToUpper(lang.X("cli.table.score_explanation", "Score explanation")),
 	}

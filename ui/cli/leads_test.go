@@ -48,13 +48,15 @@ func TestRunLeadsJSONShape(t *testing.T) {
 	want := `[` +
 		`{"id":7,"name":"Anna Becker","company":"Müller GmbH","email":"anna@mueller.de","source":"trade fair",` +
 		`"origin":"","status":"qualified","score":35,"temperature":"warm","temperature_manual":false,` +
-		`"score_explanation":"+25 budget confirmed, +20 decision maker, −10 no timeframe"},` +
+		`"score_explanation":"+25 budget confirmed, +20 decision maker, −10 no timeframe",` +
+		`"predicted":null,"predicted_reasons":[]},` +
 		`{"id":12,"name":"Lead 660737","company":"","email":"","source":"Olark Chat",` +
 		`"origin":"API","status":"new","score":10,"temperature":"hot","temperature_manual":true,` +
-		`"score_explanation":"+10 5 recent activities"},` +
+		`"score_explanation":"+10 5 recent activities","predicted":null,"predicted_reasons":[]},` +
 		`{"id":3,"name":"Nordwind AG","company":"Nordwind AG","email":"info@nordwind.example","source":"website",` +
 		`"origin":"","status":"converted","score":0,"temperature":"cold","temperature_manual":false,` +
-		`"score_explanation":"no profile match, qualification or recent activity yet"}` +
+		`"score_explanation":"no profile match, qualification or recent activity yet",` +
+		`"predicted":null,"predicted_reasons":[]}` +
 		`]` + "\n"
 	if got := h.stdout.String(); got != want {
 		t.Errorf("output:\n%s\nwant:\n%s", got, want)
@@ -189,18 +191,38 @@ func TestRunLeadsUsageErrors(t *testing.T) {
 }
 
 func TestRunLeadsTable(t *testing.T) {
-	h := newHarness(leadStore())
+	store := leadStore()
+	store.predictions = map[int64]app.LeadPrediction{7: {Probability: 0.814}}
+	h := newHarness(store)
 	if code := h.run("leads"); code != ExitOK {
 		t.Fatalf("exit code = %d, want 0; stderr: %s", code, h.stderr.String())
 	}
 
 	want := "" +
-		"ID  NAME         COMPANY      E-MAIL                 SOURCE      STATUS     SCORE  TEMPERATURE        SCORE EXPLANATION\n" +
-		" 7  Anna Becker  Müller GmbH  anna@mueller.de        trade fair  Qualified     35  warm               +25 budget confirmed, +20 decision maker, −10 no timeframe\n" +
-		"12  Lead 660737                                      Olark Chat  New           10  hot (set by hand)  +10 5 recent activities\n" +
-		" 3  Nordwind AG  Nordwind AG  info@nordwind.example  website     Converted      0  cold               no profile match, qualification or recent activity yet\n"
+		"ID  NAME         COMPANY      E-MAIL                 SOURCE      STATUS     SCORE  LEARNED  TEMPERATURE        SCORE EXPLANATION\n" +
+		" 7  Anna Becker  Müller GmbH  anna@mueller.de        trade fair  Qualified     35     81 %  warm               +25 budget confirmed, +20 decision maker, −10 no timeframe\n" +
+		"12  Lead 660737                                      Olark Chat  New           10        –  hot (set by hand)  +10 5 recent activities\n" +
+		" 3  Nordwind AG  Nordwind AG  info@nordwind.example  website     Converted      0        –  cold               no profile match, qualification or recent activity yet\n"
 	if got := h.stdout.String(); got != want {
 		t.Errorf("table:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestRunLeadsJSONPredicted(t *testing.T) {
+	store := leadStore()
+	store.predictions = map[int64]app.LeadPrediction{7: {
+		Probability: 0.75,
+		Reasons:     []app.LeadWeight{{Attribute: app.AttrSource, Value: "trade fair", Weight: 1.25, Leads: 1200}},
+	}}
+	h := newHarness(store)
+	if code := h.run("leads", "-json", "-q", "anna"); code != ExitOK {
+		t.Fatalf("exit code = %d, want 0; stderr: %s", code, h.stderr.String())
+	}
+
+	want := `"predicted":0.75,"predicted_reasons":[{"attribute":"source","value":"trade fair","weight":1.25,` +
+		`"text":"Source is trade fair: raises the chance (+1.2, 1,200 leads)"}]}]` + "\n"
+	if got := h.stdout.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("output:\n%s\nwant it to end in:\n%s", got, want)
 	}
 }
 
