@@ -18,8 +18,10 @@ const (
 	// LogoHeight is the printed height of the logo in millimetres. Its
 	// width follows the image's aspect ratio.
 	LogoHeight = 18.0
-	// Charts are this high on every page.
-	chartHeight = 80.0
+	// A chart is maxChartHeight high, or less down to minChartHeight when
+	// that keeps its table on the same page.
+	maxChartHeight = 80.0
+	minChartHeight = 50.0
 )
 
 // fontFamily is the name the embedded Go fonts are registered under. They
@@ -164,8 +166,9 @@ func (w *writer) section(s Section) {
 
 	if s.Chart != nil {
 		y := w.pdf.GetY()
-		w.chart(*s.Chart, w.left, y, w.right-w.left, chartHeight)
-		w.pdf.SetY(y + chartHeight + 4)
+		height := min(max(w.bottom-y-tableHeight(s.Table)-4, minChartHeight), maxChartHeight)
+		w.chart(*s.Chart, w.left, y, w.right-w.left, height)
+		w.pdf.SetY(y + height + 4)
 	}
 
 	w.table(s.Table)

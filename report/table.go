@@ -37,6 +37,16 @@ func (w *writer) table(t Table) {
 	}
 }
 
+// tableHeight returns the height t takes when it fits on one page.
+func tableHeight(t Table) float64 {
+	rows := 1 + max(len(t.Rows), 1)
+	if len(t.Total) > 0 {
+		rows++
+	}
+
+	return float64(rows) * rowHeight
+}
+
 // breakPage starts a new page with the header row when the next row
 // would reach the footer.
 func (w *writer) breakPage(columns []Column, widths []float64) {
