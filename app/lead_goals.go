@@ -159,30 +159,44 @@ func (h *LeadGoalHistory) addLead(l LeadFact) {
 
 // TargetShares splits the whole target over the sources in proportion
 // to their won amount, so each source is asked for the part of the
-// revenue it brought before. The shares add up to exactly FullRate: each
-// source gets its share rounded down, and the basis points left over go
-// to the largest remainders. All shares are 0 when nothing was won.
+// revenue it brought before. Where no deal names a source, as when deals
+// were entered without one, it splits by converted leads. The shares add
+// up to exactly FullRate: each source gets its share rounded down, and
+// the basis points left over go to the largest remainders. All shares
+// are 0 when neither split has anything to go by.
 func TargetShares(histories []LeadGoalHistory) []Rate {
-	shares := make([]Rate, len(histories))
-	var total int64
-	for _, h := range histories {
-		total += max(h.WonAmount.Minor, 0)
+	weights := make([]int64, len(histories))
+	for i, h := range histories {
+		weights[i] = max(h.WonAmount.Minor, 0)
 	}
 
+	if sumWeights(weights) == 0 {
+		for i, h := range histories {
+			weights[i] = int64(h.Converted)
+		}
+	}
+
+	return splitByWeight(weights)
+}
+
+// splitByWeight splits FullRate by the largest remainder method.
+func splitByWeight(weights []int64) []Rate {
+	shares := make([]Rate, len(weights))
+	total := sumWeights(weights)
 	if total == 0 {
 		return shares
 	}
 
-	remainders := make([]int64, len(histories))
+	remainders := make([]int64, len(weights))
 	left := FullRate
-	for i, h := range histories {
-		scaled := max(h.WonAmount.Minor, 0) * int64(FullRate)
+	for i, w := range weights {
+		scaled := w * int64(FullRate)
 		shares[i] = Rate(scaled / total)
 		remainders[i] = scaled % total
 		left -= shares[i]
 	}
 
-	order := make([]int, len(histories))
+	order := make([]int, len(weights))
 	for i := range order {
 		order[i] = i
 	}
@@ -193,6 +207,15 @@ func TargetShares(histories []LeadGoalHistory) []Rate {
 	}
 
 	return shares
+}
+
+func sumWeights(values []int64) int64 {
+	var total int64
+	for _, v := range values {
+		total += v
+	}
+
+	return total
 }
 
 // WonCurrencies returns the currencies of the won deals, the one with

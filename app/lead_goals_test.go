@@ -172,6 +172,15 @@ func TestTargetSharesLargestRemainder(t *testing.T) {
 	}
 }
 
+func TestTargetSharesByConvertedLeads(t *testing.T) {
+	histories := []LeadGoalHistory{{Converted: 1}, {Converted: 3}, {}}
+
+	shares := TargetShares(histories)
+	if !slices.Equal(shares, []Rate{2500, 7500, 0}) {
+		t.Errorf("shares %v, want [2500 7500 0] by converted leads when no deal names a source", shares)
+	}
+}
+
 func TestTargetSharesNothingWon(t *testing.T) {
 	shares := TargetShares([]LeadGoalHistory{{}, {}})
 	if !slices.Equal(shares, []Rate{0, 0}) {
