@@ -70,12 +70,17 @@ const usageText = `Usage:
                                          render the open stages of a pipeline
                                          to a .png or .svg file
   leadwerk [-db PATH] demo               fill an empty database with demo data
+  leadwerk [-db PATH] forecast [-json] [-from DATE -to DATE] [-pipeline NAME]
+                                         forecast a period's won revenue per
+                                         currency: weighted, by historical
+                                         stage rates, and P10, P50 and P90
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
                    Leadwerk/leadwerk.db in the user's config folder
   -json            (pipeline) print one JSON object instead of a table;
                    (leads) print one JSON array of leads instead of a table
+                   (forecast) print one JSON object, money in minor units
   -q TEXT          (leads) keep leads whose name, company, e-mail or city
                    contains TEXT, ignoring case
   -status STATUS   (leads) keep leads with this status: new, contacted,
@@ -84,8 +89,14 @@ Options:
                    such as "trade fair" or "Direct Traffic"
   -o FILE          (chart) output file, .png or .svg
   -pipeline NAME   (chart) pipeline to draw; default the first with deals
+                   (forecast) keep this pipeline's deals; default all
   -width N         (chart) image width in pixels, {{.MinWidth}} to {{.MaxWidth}} (default {{.Width}})
   -height N        (chart) image height in pixels, {{.MinHeight}} to {{.MaxHeight}} (default {{.Height}})
+  -from DATE       (forecast) first day of the period, YYYY-MM-DD; with -to;
+                   default the current quarter
+  -to DATE         (forecast) last day of the period, YYYY-MM-DD
+  -lookback N      (forecast) months of closed deals, up to yesterday, that
+                   the historical rates learn from (default 12)
   -h               print this help
 `
 
@@ -184,6 +195,8 @@ func parse(args []string) (string, action, error) {
 		run, err = parseChart(rest[1:])
 	case "demo":
 		run, err = parseDemo(rest[1:])
+	case "forecast":
+		run, err = parseForecast(rest[1:])
 	default:
 		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
 			map[string]any{"Name": strconv.Quote(name)})}
