@@ -74,6 +74,10 @@ const usageText = `Usage:
                                          forecast a period's won revenue per
                                          currency: weighted, by historical
                                          stage rates, and P10, P50 and P90
+  leadwerk [-db PATH] report -o FILE [-from DATE -to DATE] [-pipeline NAME]
+                         [-company NAME] [-logo FILE]
+                                         print the pipeline report to an A4
+                                         landscape .pdf file
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
@@ -88,15 +92,20 @@ Options:
   -source SOURCE   (leads) keep leads from this source, ignoring case,
                    such as "trade fair" or "Direct Traffic"
   -o FILE          (chart) output file, .png or .svg
+                   (report) output file, .pdf
   -pipeline NAME   (chart) pipeline to draw; default the first with deals
                    (forecast) keep this pipeline's deals; default all
+                   (report) pipeline to report on; default the first with
+                   open deals
   -width N         (chart) image width in pixels, {{.MinWidth}} to {{.MaxWidth}} (default {{.Width}})
   -height N        (chart) image height in pixels, {{.MinHeight}} to {{.MaxHeight}} (default {{.Height}})
-  -from DATE       (forecast) first day of the period, YYYY-MM-DD; with -to;
+  -from DATE       (forecast, report) first day of the period, YYYY-MM-DD; with -to;
                    default the current quarter
-  -to DATE         (forecast) last day of the period, YYYY-MM-DD
+  -to DATE         (forecast, report) last day of the period, YYYY-MM-DD
   -lookback N      (forecast) months of closed deals, up to yesterday, that
                    the historical rates learn from (default 12)
+  -company NAME    (report) company name printed above the title
+  -logo FILE       (report) PNG or JPEG logo printed at the top right
   -h               print this help
 `
 
@@ -197,6 +206,8 @@ func parse(args []string) (string, action, error) {
 		run, err = parseDemo(rest[1:])
 	case "forecast":
 		run, err = parseForecast(rest[1:])
+	case "report":
+		run, err = parseReport(rest[1:])
 	default:
 		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
 			map[string]any{"Name": strconv.Quote(name)})}
