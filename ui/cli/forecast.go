@@ -241,26 +241,34 @@ func writeForecastTable(w io.Writer, f app.Forecast, language string) error {
 		}))
 	fmt.Fprintln(w)
 
-	table := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(table, "%s\t%s\t%s\t%s\tP10\tP50\tP90\t\n",
-		strings.ToUpper(lang.X("forecast.table.currency", "Currency")), strings.ToUpper(lang.X("cli.table.deals", "Deals")),
-		strings.ToUpper(lang.L("Weighted")), strings.ToUpper(lang.X("forecast.table.historical", "Historical")))
 	if len(f.Currencies) == 0 {
-		fmt.Fprintf(table, "%s\t\n", lang.X("forecast.table.no_deals", "No open deal is expected to close in this period."))
-	}
-	for _, c := range f.Currencies {
-		fmt.Fprintf(table, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Currency, app.FormatCount(c.Deals, language),
-			app.FormatMoney(c.Weighted, language), app.FormatMoney(c.Historical, language),
-			app.FormatMoney(c.Range.P10, language), app.FormatMoney(c.Range.P50, language), app.FormatMoney(c.Range.P90, language))
-	}
-	if err := table.Flush(); err != nil {
-		return wrap(lang.X("cli.error.write_table", "writing the table failed: {{.Err}}", map[string]any{"Err": err}), err)
+		fmt.Fprintln(w, lang.X("forecast.table.no_deals", "No open deal is expected to close in this period."))
+	} else if err := writeCurrencyRows(w, f.Currencies, language); err != nil {
+		return err
 	}
 
 	fmt.Fprintln(w)
 	rateTable := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	writeRateRows(rateTable, f.Rates, language)
 	if err := rateTable.Flush(); err != nil {
+		return wrap(lang.X("cli.error.write_table", "writing the table failed: {{.Err}}", map[string]any{"Err": err}), err)
+	}
+
+	return nil
+}
+
+// writeCurrencyRows prints one right-aligned row per currency.
+func writeCurrencyRows(w io.Writer, currencies []app.CurrencyForecast, language string) error {
+	table := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(table, "%s\t%s\t%s\t%s\tP10\tP50\tP90\t\n",
+		strings.ToUpper(lang.X("forecast.table.currency", "Currency")), strings.ToUpper(lang.X("cli.table.deals", "Deals")),
+		strings.ToUpper(lang.L("Weighted")), strings.ToUpper(lang.X("forecast.table.historical", "Historical")))
+	for _, c := range currencies {
+		fmt.Fprintf(table, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Currency, app.FormatCount(c.Deals, language),
+			app.FormatMoney(c.Weighted, language), app.FormatMoney(c.Historical, language),
+			app.FormatMoney(c.Range.P10, language), app.FormatMoney(c.Range.P50, language), app.FormatMoney(c.Range.P90, language))
+	}
+	if err := table.Flush(); err != nil {
 		return wrap(lang.X("cli.error.write_table", "writing the table failed: {{.Err}}", map[string]any{"Err": err}), err)
 	}
 

@@ -208,3 +208,18 @@ func TestForecastUnknownPipeline(t *testing.T) {
 		t.Errorf("stderr %q does not contain %q", h.stderr.String(), want)
 	}
 }
+
+func TestForecastTableNoDeals(t *testing.T) {
+	h, _, code := runForecastCommand("forecast", "-from", "2030-01-01", "-to", "2030-03-31")
+	if code != ExitOK {
+		t.Fatalf("exit code = %d, want 0; stderr: %s", code, h.stderr.String())
+	}
+
+	out := h.stdout.String()
+	if !strings.Contains(out, "\nNo open deal is expected to close in this period.\n") {
+		t.Errorf("output does not say that no deal is expected:\n%s", out)
+	}
+	if strings.Contains(out, "CURRENCY") {
+		t.Errorf("output has a currency table without currencies:\n%s", out)
+	}
+}
