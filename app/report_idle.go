@@ -25,7 +25,7 @@ func IdleDeals(pipelines []Pipeline, deals []DealFact, today Date) []DealFact {
 
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].StageEnteredOn != out[j].StageEnteredOn {
-			return out[i].StageEnteredOn.Before(out[j].StageEnteredOn)
+			return dateBefore(out[i].StageEnteredOn, out[j].StageEnteredOn)
 		}
 
 		return out[i].ID < out[j].ID

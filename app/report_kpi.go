@@ -127,13 +127,13 @@ func (s *kpiSums) velocity(code string) Money {
 // created before the period, and a closed deal without ClosedOn as closed
 // before it.
 func openAtEnd(d DealFact, period Period) bool {
-	if period.Days() == 0 {
+	if period.empty() {
 		return false
 	}
 
-	if !d.CreatedOn.IsZero() && period.To.Before(d.CreatedOn) {
+	if !d.CreatedOn.IsZero() && dateBefore(period.To, d.CreatedOn) {
 		return false
 	}
 
-	return d.Open() || (!d.ClosedOn.IsZero() && period.To.Before(d.ClosedOn))
+	return d.Open() || (!d.ClosedOn.IsZero() && dateBefore(period.To, d.ClosedOn))
 }

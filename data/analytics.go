@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,13 +33,6 @@ type dealFactRow struct {
 	CloseReason     string
 	CloseCompetitor string
 	CreatedAt       time.Time
-}
-
-// stageVisitRow is one stage change of the history query.
-type stageVisitRow struct {
-	OpportunityID int64
-	ToStageID     int64
-	At            time.Time
 }
 
 // competitorNameRow is one competitor of the competitors query.
@@ -142,27 +136,37 @@ func dealFactWhere(f app.ReportFilter) (string, []any) {
 
 // loadStageVisits returns the stage visits of the selected deals by deal
 // id, oldest first. Changes at the same time keep the order they were
-// recorded in.
+// recorded in. SQLite turns each time into Unix seconds, which the loop
+// scans far faster than the driver parses timestamp text. Fractions of a
+// second are dropped.
 func loadStageVisits(tx *gorm.DB, where string, args []any) (map[int64][]app.StageVisit, error) {
-	var rows []stageVisitRow
-	query := `SELECT sc.opportunity_id, sc.to_stage_id, sc.at
+	query := `SELECT sc.opportunity_id, sc.to_stage_id, unixepoch(sc.at)
 	FROM stage_changes sc
 	JOIN opportunities o ON o.id = sc.opportunity_id` + where + `
 	ORDER BY sc.opportunity_id, sc.at, sc.id`
-	if err := tx.Raw(query, args...).Scan(&rows).Error; err != nil {
+	rows, err := tx.Raw(query, args...).Rows()
+	if err != nil {
 		return nil, fmt.Errorf("load stage history of deal facts: %w", err)
 	}
+	defer rows.Close()
 
 	history := make(map[int64][]app.StageVisit)
-	for _, r := range rows {
-		history[r.OpportunityID] = append(history[r.OpportunityID], app.StageVisit{StageID: r.ToStageID, At: r.At.UTC()})
+	for rows.Next() {
+		var dealID, stageID, seconds int64
+		if err := rows.Scan(&dealID, &stageID, &seconds); err != nil {
+			return nil, fmt.Errorf("read stage history of deal facts: %w", err)
+		}
+		history[dealID] = append(history[dealID], app.StageVisit{StageID: stageID, At: time.Unix(seconds, 0).UTC()})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read stage history of deal facts: %w", err)
 	}
 
 	return history, nil
 }
 
 // loadCompetitorNames returns the competitor names of the selected deals
-// by deal id, in the order they were added.
+// by deal id, each name once, in the order they were first added.
 func loadCompetitorNames(tx *gorm.DB, where string, args []any) (map[int64][]string, error) {
 	var rows []competitorNameRow
 	query := `SELECT cp.opportunity_id, cp.name
@@ -175,7 +179,9 @@ func loadCompetitorNames(tx *gorm.DB, where string, args []any) (map[int64][]str
 
 	names := make(map[int64][]string)
 	for _, r := range rows {
-		names[r.OpportunityID] = append(names[r.OpportunityID], r.Name)
+		if !slices.Contains(names[r.OpportunityID], r.Name) {
+			names[r.OpportunityID] = append(names[r.OpportunityID], r.Name)
+		}
 	}
 
 	return names, nil
