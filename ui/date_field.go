@@ -13,23 +13,19 @@ import (
 
 // dateField is a date entry with a button that opens a month calendar
 // under it. The entry stays editable and keeps its own validation. A
-// picked day is written in the form parseDay reads for the language, and
-// the calendar closes.
-//
-// NOTE: widget.Calendar in Fyne 2.7.1 takes the first weekday from the
-// system locale's region (Monday for DE and most regions, Sunday for US
-// and a few others), not from the language passed to the screens. It
-// also writes the month heading with time.Format, so it is always English.
+// picked day is written in the form parseDay reads for the language, the
+// calendar closes and the entry gets the keyboard focus back.
 type dateField struct {
 	widget.BaseWidget
 
 	entry    *widget.Entry
 	button   *widget.Button
 	popUp    *widget.PopUp
-	calendar *widget.Calendar
+	calendar *calendar
 	language string
-	// now is the clock, replaceable in tests. The calendar opens on the
-	// current month when the entry contains no valid date.
+	// now is the clock, replaceable in tests. It sets the calendar's
+	// today, and the calendar opens on today's month when the entry
+	// contains no valid date.
 	now func() time.Time
 }
 
@@ -59,27 +55,38 @@ func (f *dateField) onCalendarTapped() {
 	}
 
 	// A new calendar each time, so it opens on the month of the typed date.
-	f.calendar = widget.NewCalendar(f.startTime(), f.onDayPicked)
+	f.calendar = newCalendar(f.language, f.typedDay(), app.DateOf(f.now()), f.onDayPicked)
+	f.calendar.onCancelled = f.closeCalendar
 	f.popUp = widget.NewPopUp(f.calendar, canvas)
 	f.popUp.ShowAtRelativePosition(fyne.NewPos(0, f.Size().Height), f)
+	canvas.Focus(f.calendar)
 }
 
-// startTime returns midnight of the entry's date, or the current time
-// when the entry is empty or invalid.
-func (f *dateField) startTime() time.Time {
+// typedDay returns the entry's date, or the zero Date when the entry is
+// empty or invalid.
+func (f *dateField) typedDay() app.Date {
 	day, err := parseDay(f.entry.Text, f.language)
-	if err != nil || day.IsZero() {
-		return f.now()
+	if err != nil {
+		return app.Date{}
 	}
 
-	return time.Date(day.Year, day.Month, day.Day, 0, 0, 0, 0, time.Local)
+	return day
 }
 
-func (f *dateField) onDayPicked(picked time.Time) {
-	f.entry.SetText(app.FormatDate(app.DateOf(picked), f.language))
+func (f *dateField) onDayPicked(picked app.Date) {
+	f.entry.SetText(app.FormatDate(picked, f.language))
+	f.closeCalendar()
+}
 
-	if f.popUp != nil {
-		f.popUp.Hide()
-		f.popUp = nil
+// closeCalendar hides the calendar and gives the entry the keyboard focus.
+func (f *dateField) closeCalendar() {
+	if f.popUp == nil {
+		return
+	}
+
+	f.popUp.Hide()
+	f.popUp = nil
+	if canvas := fyne.CurrentApp().Driver().CanvasForObject(f); canvas != nil {
+		canvas.Focus(f.entry)
 	}
 }

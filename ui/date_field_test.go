@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"leadwerk/app"
 )
 
 // newTestDateField shows a date field for language in a test window. Its
@@ -29,17 +31,16 @@ func newTestDateField(t *testing.T, language string) (*dateField, fyne.Window) {
 	return field, window
 }
 
-// calendarDayButton returns the calendar's button for day of the shown
-// month.
-func calendarDayButton(t *testing.T, calendar *widget.Calendar, day string) *widget.Button {
+// calendarCell returns the calendar's cell for day of the shown month.
+func calendarCell(t *testing.T, c *calendar, day int) *calendarDay {
 	t.Helper()
 
-	for _, o := range test.LaidOutObjects(calendar) {
-		if b, ok := o.(*widget.Button); ok && b.Text == day {
-			return b
+	for _, cell := range c.days {
+		if !cell.date.IsZero() && cell.date.Day == day {
+			return cell
 		}
 	}
-	t.Fatalf("calendar has no button for day %s", day)
+	t.Fatalf("calendar shows no day %d in %s", day, c.heading.Text)
 
 	return nil
 }
@@ -76,7 +77,7 @@ func TestDatePickedDayFillsEntry(t *testing.T) {
 			field, window := newTestDateField(t, c.language)
 
 			test.Tap(field.button)
-			test.Tap(calendarDayButton(t, field.calendar, "15"))
+			test.Tap(calendarCell(t, field.calendar, 15))
 
 			if field.entry.Text != c.want {
 				t.Errorf("entry = %q, want %q", field.entry.Text, c.want)
@@ -93,7 +94,7 @@ func TestDateCalendarOpensOnTypedMonth(t *testing.T) {
 	test.Type(field.entry, "31.12.2024")
 
 	test.Tap(field.button)
-	test.Tap(calendarDayButton(t, field.calendar, "5"))
+	test.Tap(calendarCell(t, field.calendar, 5))
 
 	if field.entry.Text != "05.12.2024" {
 		t.Errorf("entry = %q, want 05.12.2024", field.entry.Text)
@@ -113,28 +114,57 @@ func TestDateFieldKeepsEntryValidation(t *testing.T) {
 	}
 
 	test.Tap(field.button)
-	test.Tap(calendarDayButton(t, field.calendar, "15"))
+	test.Tap(calendarCell(t, field.calendar, 15))
 	if err := field.entry.Validate(); err != nil {
 		t.Errorf("picked day rejected: %v", err)
 	}
 }
 
-// The tests run with LANGUAGE=en and no region, for which Fyne's calendar
-// starts the week on Monday, as it does for the DE region.
-func TestDateCalendarWeekStartsMonday(t *testing.T) {
+func TestDateCalendarOpensOnTodayWhenEmpty(t *testing.T) {
 	field, _ := newTestDateField(t, "de")
 
 	test.Tap(field.button)
 
-	for _, o := range test.LaidOutObjects(field.calendar) {
-		label, ok := o.(*widget.Label)
-		if !ok || label.Alignment != fyne.TextAlignCenter {
-			continue // the month name is a leading-aligned label
-		}
-		if label.Text != "MON" {
-			t.Errorf("first column heading = %q, want MON", label.Text)
-		}
-		return
+	if field.calendar.heading.Text != "March 2026" {
+		t.Errorf("heading = %q, want the clock's month March 2026", field.calendar.heading.Text)
 	}
-	t.Fatal("calendar has no column headings")
+	if field.calendar.today != (app.Date{Year: 2026, Month: time.March, Day: 10}) {
+		t.Errorf("today = %v, want the clock's day 2026-03-10", field.calendar.today)
+	}
+}
+
+func TestDateCalendarTakesKeyboardFocus(t *testing.T) {
+	field, window := newTestDateField(t, "de")
+	test.Type(field.entry, "30.12.2026")
+	test.Tap(field.button)
+
+	if window.Canvas().Focused() != field.calendar {
+		t.Fatalf("focused = %T, want the calendar", window.Canvas().Focused())
+	}
+
+	field.calendar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	field.calendar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	if field.entry.Text != "06.01.2027" {
+		t.Errorf("entry = %q, want a week later, 06.01.2027", field.entry.Text)
+	}
+	if window.Canvas().Focused() != field.entry {
+		t.Errorf("focused = %T after picking, want the entry", window.Canvas().Focused())
+	}
+}
+
+func TestDateCalendarEscapeKeepsEntry(t *testing.T) {
+	field, window := newTestDateField(t, "de")
+	test.Type(field.entry, "15.03.2026")
+	test.Tap(field.button)
+
+	field.calendar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	field.calendar.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+
+	if top := window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("an overlay is still shown after Escape: %T", top)
+	}
+	if field.entry.Text != "15.03.2026" {
+		t.Errorf("entry = %q after Escape, want it unchanged", field.entry.Text)
+	}
 }
