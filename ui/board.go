@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"image/color"
 	"strings"
 	"time"
 
@@ -54,6 +53,10 @@ type boardScreen struct {
 	refocus    bool
 	columns    []*boardColumnView
 	dropTarget *boardColumnView
+	// dragLayer lies over the columns and holds dragCopy, the copy of the
+	// dragged card that follows the pointer, while a drag goes on.
+	dragLayer *fyne.Container
+	dragCopy  fyne.CanvasObject
 	// closing is the close dialog shown last, for tests to fill in.
 	closing *closeDialog
 
@@ -64,6 +67,7 @@ type boardScreen struct {
 	idleOnly *widget.Check
 	status   *widget.Label
 	lanes    *fyne.Container
+	scroll   *container.Scroll
 	content  fyne.CanvasObject
 }
 
@@ -92,8 +96,11 @@ func newBoardScreen(store boardStore, window fyne.Window, do uiRunner, errors er
 	s.idleOnly = widget.NewCheck(lang.L("Idle only"), func(bool) { s.reload() })
 	s.status = widget.NewLabel(lang.L("Loading…"))
 	s.lanes = container.NewHBox()
+	s.scroll = container.NewHScroll(s.lanes)
+	s.dragLayer = container.NewWithoutLayout()
 
-	s.content = container.NewBorder(s.filterBar(), s.footer(), nil, nil, container.NewHScroll(s.lanes))
+	body := container.NewBorder(s.filterBar(), s.footer(), nil, nil, s.scroll)
+	s.content = container.NewStack(body, s.dragLayer)
 
 	return s
 }
@@ -260,8 +267,10 @@ func (s *boardScreen) showColumns() {
 		objects = append(objects, view.object)
 	}
 
+	// Refreshing the scroll, not only the lanes, resizes the lanes to their
+	// new width at once, so the scroll offset and bars fit the new columns.
 	s.lanes.Objects = objects
-	s.lanes.Refresh()
+	s.scroll.Refresh()
 
 	card := s.cardByID(s.selectedID)
 	if card == nil {
@@ -334,16 +343,6 @@ func (s *boardScreen) totalLine(total app.CurrencyTotal) string {
 	})
 }
 
-// columnColor returns a column's background, highlighted while a card
-// is dragged over it.
-func columnColor(target bool) color.Color {
-	if target {
-		return theme.Color(theme.ColorNameSelection)
-	}
-
-	return theme.Color(theme.ColorNameHeaderBackground)
-}
-
 func (s *boardScreen) cardByID(id int64) *boardCard {
 	for _, column := range s.columns {
 		for _, card := range column.cards {
@@ -366,48 +365,6 @@ func (s *boardScreen) selectCard(c *boardCard) {
 	s.selectedID = c.card.ID
 	c.setSelected(true)
 	s.window.Canvas().Focus(c)
-}
-
-// columnAt returns the column under the absolute canvas position at, or
-// nil.
-func (s *boardScreen) columnAt(at fyne.Position) *boardColumnView {
-	driver := fyne.CurrentApp().Driver()
-	for _, column := range s.columns {
-		origin := driver.AbsolutePositionForObject(column.object)
-		size := column.object.Size()
-		if at.X >= origin.X && at.X < origin.X+size.Width && at.Y >= origin.Y && at.Y < origin.Y+size.Height {
-			return column
-		}
-	}
-
-	return nil
-}
-
-func (s *boardScreen) onCardDragged(_ *boardCard, at fyne.Position) {
-	s.highlight(s.columnAt(at))
-}
-
-func (s *boardScreen) onCardDropped(c *boardCard, at fyne.Position) {
-	s.highlight(nil)
-	s.selectCard(c)
-
-	if target := s.columnAt(at); target != nil {
-		s.moveCard(c.card, target.stage)
-	}
-}
-
-func (s *boardScreen) highlight(target *boardColumnView) {
-	if target == s.dropTarget {
-		return
-	}
-
-	for _, column := range []*boardColumnView{s.dropTarget, target} {
-		if column != nil {
-			column.background.FillColor = columnColor(column == target)
-			column.background.Refresh()
-		}
-	}
-	s.dropTarget = target
 }
 
 // onCardStepped moves c to the neighbouring stage in the board's order,

@@ -49,9 +49,12 @@ type boardCard struct {
 	hovered  bool
 	dragging bool
 	// dragStart is the card's absolute position when the drag began, and
-	// dragOffset the pointer's latest position relative to it.
+	// dragOffset the pointer's latest position relative to it. grab is
+	// where the pointer was pressed on the card, so the board can draw the
+	// card's copy under the pointer at the same spot.
 	dragStart  fyne.Position
 	dragOffset fyne.Position
+	grab       fyne.Position
 
 	background *canvas.Rectangle
 	border     *canvas.Rectangle
@@ -168,11 +171,14 @@ func (c *boardCard) Tapped(*fyne.PointEvent) {
 	c.events.selected(c)
 }
 
-// Dragged follows the pointer, so the board can highlight the column under it.
+// Dragged dims the card and reports the pointer's position, so the board
+// can draw the card's copy there and highlight the column under it.
 func (c *boardCard) Dragged(e *fyne.DragEvent) {
 	if !c.dragging {
 		c.dragging = true
 		c.dragStart = fyne.CurrentApp().Driver().AbsolutePositionForObject(c)
+		// The first event has already moved by e.Dragged from the press.
+		c.grab = e.Position.Subtract(e.Dragged)
 		c.refreshColors()
 	}
 
@@ -231,4 +237,23 @@ func (c *boardCard) TypedShortcut(s fyne.Shortcut) {
 	case movePreviousShortcut.ShortcutName():
 		c.events.step(c, -1)
 	}
+}
+
+// newDragCopy returns the compact copy of card that follows the pointer
+// during a drag: the title and the amount line, framed in the primary
+// colour, at the given width.
+func newDragCopy(card app.BoardCard, language string, width float32) fyne.CanvasObject {
+	background := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	background.CornerRadius = theme.InputRadiusSize()
+	background.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	background.StrokeWidth = 2
+
+	title := widget.NewLabelWithStyle(card.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(compactLinePadding), title, compactLabel(cardAmountLine(card, language)))
+
+	frame := container.NewStack(background, container.NewPadded(lines))
+	frame.Resize(fyne.NewSize(width, frame.MinSize().Height))
+
+	return frame
 }

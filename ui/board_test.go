@@ -103,18 +103,34 @@ func waitForStage(t *testing.T, queue *uiQueue, s *boardScreen, title, stage str
 	})
 }
 
-// dragCard drags card onto column the way Fyne's desktop driver does:
-// each event carries the pointer's position relative to the card where
-// the drag began. test.Drag cannot be used, because it sends the press
-// position and not the position after the move.
-func dragCard(card *boardCard, column *boardColumnView) {
-	driver := fyne.CurrentApp().Driver()
-	start := driver.AbsolutePositionForObject(card)
-	drop := driver.AbsolutePositionForObject(column.object).AddXY(40, 200)
+// dragCardTo starts dragging card and moves the pointer to the absolute
+// canvas position at, the way Fyne's desktop driver does: each event
+// carries the pointer's position relative to the card where the drag
+// began. test.Drag cannot be used, because it sends the press position
+// and not the position after the move. The first call presses at (10, 10)
+// on the card.
+func dragCardTo(card *boardCard, at fyne.Position) {
+	if !card.dragging {
+		card.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(12, 10)}, Dragged: fyne.NewDelta(2, 0)})
+	}
 
-	card.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(12, 10)}, Dragged: fyne.NewDelta(2, 0)})
-	card.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: drop.Subtract(start)}})
+	card.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at.Subtract(card.dragStart)}})
+}
+
+// dragCard drags card onto column and drops it there.
+func dragCard(card *boardCard, column *boardColumnView) {
+	dragCardTo(card, insideColumn(column))
 	card.DragEnd()
+}
+
+// insideColumn returns an absolute canvas position inside column, below
+// its header.
+func insideColumn(column *boardColumnView) fyne.Position {
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(column.object).AddXY(40, 200)
+}
+
+func isHighlighted(column *boardColumnView) bool {
+	return column.background.FillColor == columnColor(true)
 }
 
 func storedStage(t *testing.T, store *data.Store, id int64) int64 {
@@ -188,6 +204,100 @@ func TestBoardDragMovesStage(t *testing.T) {
 	if s.selectedID != card.card.ID {
 		t.Errorf("selected deal = %d, want the moved deal %d", s.selectedID, card.card.ID)
 	}
+}
+
+func TestBoardDragShowsCopyAndTarget(t *testing.T) {
+	m, _, _ := openBoard(t)
+	s := m.board
+	card := boardCardTitled(t, s, "Server rollout")
+	target := boardColumnNamed(t, s, "Negotiation")
+	at := insideColumn(target)
+
+	dragCardTo(card, at)
+
+	if s.dragCopy == nil || len(s.dragLayer.Objects) != 1 || s.dragLayer.Objects[0] != s.dragCopy {
+		t.Fatal("no copy of the card is drawn during the drag")
+	}
+	if !findLabel(s.dragCopy, "Server rollout") {
+		t.Error("the drag copy does not show the card's title")
+	}
+
+	// The first event pressed at (10, 10) on the card, so the copy's top
+	// left corner stays 10 pixels left of and above the pointer.
+	copyAt := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.dragCopy)
+	if want := at.SubtractXY(10, 10); copyAt != want {
+		t.Errorf("copy at %v, want %v under the pointer", copyAt, want)
+	}
+
+	if !isHighlighted(target) {
+		t.Error("the column under the pointer is not highlighted")
+	}
+	if isHighlighted(boardColumnNamed(t, s, "Proposal")) {
+		t.Error("the card's own column is highlighted")
+	}
+
+	proposal := boardColumnNamed(t, s, "Proposal")
+	dragCardTo(card, insideColumn(proposal))
+	if isHighlighted(target) || isHighlighted(proposal) {
+		t.Error("a column is still highlighted over the card's own column")
+	}
+
+	card.DragEnd()
+}
+
+func TestBoardDropOutsideCancels(t *testing.T) {
+	m, _, store := openBoard(t)
+	s := m.board
+	card := boardCardTitled(t, s, "Server rollout")
+	proposal := boardColumnNamed(t, s, "Proposal")
+
+	dragCardTo(card, insideColumn(boardColumnNamed(t, s, "Negotiation")))
+	// The owner filter above the columns lies outside every column.
+	dragCardTo(card, fyne.CurrentApp().Driver().AbsolutePositionForObject(s.owner).AddXY(5, 5))
+	card.DragEnd()
+
+	if s.dragCopy != nil || len(s.dragLayer.Objects) != 0 {
+		t.Error("the drag copy is still drawn after the drop")
+	}
+	for _, column := range s.columns {
+		if isHighlighted(column) {
+			t.Errorf("column %q is still highlighted after the drop", column.stage.Name)
+		}
+	}
+	if s.status.Text != "" {
+		t.Errorf("status = %q after a cancelled drop, want empty", s.status.Text)
+	}
+
+	if got := storedStage(t, store, card.card.ID); got != proposal.stage.ID {
+		t.Errorf("stored stage = %d after a cancelled drop, want Proposal %d", got, proposal.stage.ID)
+	}
+	if card.dragging {
+		t.Error("card still dimmed as dragged after the drop")
+	}
+}
+
+func TestBoardDragScrollsAtEdge(t *testing.T) {
+	m, _, _ := openBoard(t)
+	s := m.board
+	card := boardCardTitled(t, s, "Server rollout")
+	if s.lanes.MinSize().Width <= s.scroll.Size().Width {
+		t.Fatalf("columns %v wide fit the board %v, so nothing can scroll", s.lanes.MinSize().Width, s.scroll.Size().Width)
+	}
+
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.scroll)
+	edge := origin.AddXY(s.scroll.Size().Width-10, 200)
+	dragCardTo(card, edge)
+	dragCardTo(card, edge.AddXY(1, 0))
+
+	if s.scroll.Offset.X != 2*dragScrollStep {
+		t.Errorf("scroll offset = %v after two moves at the right edge, want %v", s.scroll.Offset.X, 2*dragScrollStep)
+	}
+
+	dragCardTo(card, origin.AddXY(10, 200))
+	if s.scroll.Offset.X != dragScrollStep {
+		t.Errorf("scroll offset = %v after a move at the left edge, want %v", s.scroll.Offset.X, dragScrollStep)
+	}
+	card.DragEnd()
 }
 
 func TestBoardKeyboardMovesStage(t *testing.T) {
