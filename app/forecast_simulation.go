@@ -30,6 +30,9 @@ type RevenueRange struct {
 //
 // The draws follow the order of deals and come from a PCG generator of
 // math/rand/v2, so the same deals in the same order give the same result.
+//
+// NOTE: every deal is drawn independently. Deals that win or lose
+// together, such as several with one customer, make the real range wider.
 func SimulateWonRevenue(deals []DealFact, runs int, seed uint64) []RevenueRange {
 	if runs <= 0 {
 		runs = SimulationRuns
@@ -49,11 +52,17 @@ func SimulateWonRevenue(deals []DealFact, runs int, seed uint64) []RevenueRange 
 		totals[i] = make([]int64, runs)
 	}
 
+	// Each deal's currency column is looked up once, outside the runs.
+	columns := make([]int, len(deals))
+	for i, d := range deals {
+		columns[i] = column[d.Amount.Currency]
+	}
+
 	random := rand.New(rand.NewPCG(seed, seed))
 	for run := range runs {
-		for _, d := range deals {
+		for i, d := range deals {
 			if random.IntN(100) < d.Probability {
-				totals[column[d.Amount.Currency]][run] += d.Amount.Minor
+				totals[columns[i]][run] += d.Amount.Minor
 			}
 		}
 	}
