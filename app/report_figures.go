@@ -83,7 +83,8 @@ func stageFiguresOf(currencies map[string]*StageFigure, s Stage) []StageFigure {
 	return out
 }
 
-// openStages returns p's open stages sorted by position.
+// openStages returns p's open stages sorted by position, counting a stage
+// without a kind as open.
 func openStages(p Pipeline) []Stage {
 	var out []Stage
 	for _, s := range p.Stages {

@@ -9,13 +9,14 @@ type FunnelStep struct {
 	// or the won stage, by their history or their current stage.
 	Reached int
 	// ReachedNext counts the deals of Reached that also entered the next
-	// open stage or a later one; for the last open stage, the won stage.
+	// open stage or a later one. The next stage of the last open stage is
+	// the won stage.
 	ReachedNext int
 	// Won counts the deals of Reached that are won.
 	Won int
 	// MedianDays is the median time in days that the deals which left the
 	// stage spent in it, adding up every visit of a deal. TimedDeals
-	// counts those deals; MedianDays is 0 when TimedDeals is 0.
+	// counts those deals, and MedianDays is 0 when TimedDeals is 0.
 	MedianDays float64
 	TimedDeals int
 }

@@ -8,10 +8,9 @@ import (
 func TestStageFunnelFigures(t *testing.T) {
 	got := StageFunnel(salesPipeline(), reportDeals(t))
 
-	// The furthest open stage each deal of pipeline 1 entered, with the
-	// won deals past all of them: Lead for deals 1, 5 and 10; Offer for
-	// deals 2, 3 and 8; Negotiation for deal 4; won for deals 6, 7 and 9.
-	// Deal 12 has no history and a stage outside the pipeline, so it
+	// The furthest stage each deal of pipeline 1 entered is Lead for deals
+	// 1, 5 and 10, Offer for deals 2, 3 and 8, Negotiation for deal 4, and
+	// the won stage, past all open stages, for deals 6, 7 and 9. Deal 12 has no history and a stage outside the pipeline, so it
 	// reached none. Deal 7 skipped Offer and deal 9 skipped Offer and
 	// Negotiation, but both count as having reached them.
 	//

@@ -18,7 +18,7 @@ type KPIs struct {
 	WonCounts  []int
 	// AverageCycleDays is the mean number of days from CreatedOn to
 	// ClosedOn of the deals won in the period. CycleDeals counts the won
-	// deals with both dates; AverageCycleDays is 0 when there are none.
+	// deals with both dates, and AverageCycleDays is 0 when there are none.
 	AverageCycleDays float64
 	CycleDeals       int
 	// OpenDeals counts the deals open at the end of the period: created
@@ -26,9 +26,9 @@ type KPIs struct {
 	OpenDeals int
 	// Velocity is the revenue the pipeline is expected to win per day,
 	// per currency of AverageWon: open deals in that currency × WinRate ×
-	// AverageWon ÷ AverageCycleDays, from the unrounded averages and
-	// rounded half away from zero to the minor unit. It is empty when no
-	// deal was won or the won deals' cycles add up to 0 days.
+	// AverageWon ÷ AverageCycleDays. It is computed from the unrounded
+	// averages and rounded half away from zero to the minor unit. It is
+	// empty when no deal was won or the won deals' cycles add up to 0 days.
 	Velocity []Money
 }
 

@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// WinLossDimension is what a win/loss report groups closed deals by.
+// WinLossDimension is the attribute a win/loss report groups closed deals
+// by.
 type WinLossDimension string
 
 // The dimensions of a win/loss report.

@@ -8,10 +8,10 @@ import (
 	"leadwerk/app"
 )
 
-// analyticsBenchBatch returns n deals of the Hardware pipeline with a
-// history of one to three stage changes: every deal starts in
-// Prospecting, deals now in Engaging, Won or Lost entered Engaging ten
-// days later, and the closed ones closed twenty days after that.
+// analyticsBenchBatch returns n deals of the Hardware pipeline with one to
+// three stage changes each. Every deal starts in Prospecting. Deals now in
+// Engaging, Won or Lost entered Engaging ten days later, and the closed
+// ones closed twenty days after that.
 func analyticsBenchBatch(n int) app.ImportBatch {
 	b := generatedBatch(n)
 	for i := range b.Opportunities {
