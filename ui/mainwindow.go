@@ -123,6 +123,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),
 		fyne.NewMenuItem(lang.L("Sales processes…"), m.openPipelineSettings),
 		fyne.NewMenuItem(lang.L("Close reasons…"), m.openCloseReasonSettings),
+		fyne.NewMenuItem(lang.L("Your name…"), m.openUserSettings),
 	)
 
 	return fyne.NewMainMenu(file, leads, settings)

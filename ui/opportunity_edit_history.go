@@ -41,24 +41,35 @@ func formatStageDuration(d time.Duration) string {
 }
 
 // fillChanges shows the deal's field changes, newest first, such as
-// "2026-03-04 14:05: Owner: Anna → Ben".
+// "2026-03-04 14:05, Anna Schmidt: Owner: Anna → Ben".
 func (d *opportunityDetail) fillChanges(changes []app.FieldChange) {
 	d.changes.Objects = nil
 	for i := len(changes) - 1; i >= 0; i-- {
-		c := changes[i]
-		d.changes.Add(wrappedLabel(lang.X("detail.change.line", "{{.When}}: {{.Field}}: {{.Old}} → {{.New}}",
-			map[string]any{
-				"When":  formatDateTime(c.At, d.language),
-				"Field": fieldChangeLabel(c.Field),
-				"Old":   d.fieldChangeValue(c.Field, c.Old),
-				"New":   d.fieldChangeValue(c.Field, c.New),
-			})))
+		d.changes.Add(wrappedLabel(d.changeLine(changes[i])))
 	}
 
 	if len(changes) == 0 {
 		d.changes.Add(widget.NewLabel(lang.L("No field changes recorded.")))
 	}
 	d.changes.Refresh()
+}
+
+// changeLine formats one field change with the name of the person who
+// made it, or without a name for a change recorded before Leadwerk
+// stored names.
+func (d *opportunityDetail) changeLine(c app.FieldChange) string {
+	values := map[string]any{
+		"When":  formatDateTime(c.At, d.language),
+		"By":    c.By,
+		"Field": fieldChangeLabel(c.Field),
+		"Old":   d.fieldChangeValue(c.Field, c.Old),
+		"New":   d.fieldChangeValue(c.Field, c.New),
+	}
+	if c.By == "" {
+		return lang.X("detail.change.line", "{{.When}}: {{.Field}}: {{.Old}} → {{.New}}", values)
+	}
+
+	return lang.X("profile.change.line", "{{.When}}, {{.By}}: {{.Field}}: {{.Old}} → {{.New}}", values)
 }
 
 // fieldChangeLabel translates the field names the store records and
