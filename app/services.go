@@ -243,6 +243,9 @@ const MaxUserNameLength = 80
 // ChangedByImport is the name stamped on the stage changes an import
 // writes in place of the user name, because those changes record moves
 // that people made in the source system, and the batch does not name them.
+//
+// NOTE: [CleanUserName] accepts "import" as a user name, so a stamp of
+// "import" alone does not prove that an import wrote the change.
 const ChangedByImport = "import"
 
 // CleanUserName returns name without leading and trailing spaces. An
