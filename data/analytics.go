@@ -32,7 +32,7 @@ type dealFactRow struct {
 	Source          string
 	CloseReason     string
 	CloseCompetitor string
-	CreatedAt       time.Time
+	CreatedOn       string
 }
 
 // competitorNameRow is one competitor of the competitors query.
@@ -74,16 +74,9 @@ func (s *Store) DealFacts(ctx context.Context, f app.ReportFilter) ([]app.DealFa
 func loadDealFacts(tx *gorm.DB, f app.ReportFilter) ([]app.DealFact, error) {
 	where, args := dealFactWhere(f)
 
-	var rows []dealFactRow
-	query := `SELECT o.id, o.title, COALESCE(c.name, '') AS company, o.pipeline_id, o.stage_id,
-		st.kind AS stage_kind, o.amount_minor, o.amount_currency, o.probability, o.close_date,
-		o.stage_entered_on, o.owner, o.source, o.close_reason, o.close_competitor, o.created_at
-	FROM opportunities o
-	JOIN stages st ON st.id = o.stage_id
-	LEFT JOIN companies c ON c.id = o.company_id` + where + `
-	ORDER BY o.id`
-	if err := tx.Raw(query, args...).Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("load deal facts: %w", err)
+	rows, err := loadDealFactRows(tx, where, args)
+	if err != nil {
+		return nil, err
 	}
 
 	history, err := loadStageVisits(tx, where, args)
@@ -106,6 +99,41 @@ func loadDealFacts(tx *gorm.DB, f app.ReportFilter) ([]app.DealFact, error) {
 	}
 
 	return facts, nil
+}
+
+// loadDealFactRows reads the selected deals in id order. It scans the
+// columns by hand, because GORM's reflection took a third of the load
+// time in BenchmarkDealFacts. created_on is the UTC day of created_at.
+func loadDealFactRows(tx *gorm.DB, where string, args []any) ([]dealFactRow, error) {
+	query := `SELECT o.id, o.title, COALESCE(c.name, ''), o.pipeline_id, o.stage_id, st.kind,
+		o.amount_minor, o.amount_currency, o.probability, o.close_date, o.stage_entered_on,
+		o.owner, o.source, o.close_reason, o.close_competitor, date(o.created_at)
+	FROM opportunities o
+	JOIN stages st ON st.id = o.stage_id
+	LEFT JOIN companies c ON c.id = o.company_id` + where + `
+	ORDER BY o.id`
+	rows, err := tx.Raw(query, args...).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("load deal facts: %w", err)
+	}
+	defer rows.Close()
+
+	var out []dealFactRow
+	for rows.Next() {
+		var r dealFactRow
+		err := rows.Scan(&r.ID, &r.Title, &r.Company, &r.PipelineID, &r.StageID, &r.StageKind,
+			&r.AmountMinor, &r.AmountCurrency, &r.Probability, &r.CloseDate, &r.StageEnteredOn,
+			&r.Owner, &r.Source, &r.CloseReason, &r.CloseCompetitor, &r.CreatedOn)
+		if err != nil {
+			return nil, fmt.Errorf("read deal facts: %w", err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read deal facts: %w", err)
+	}
+
+	return out, nil
 }
 
 // dealFactWhere returns the WHERE clause and its arguments that select the
@@ -202,12 +230,17 @@ func (r dealFactRow) toFact(history []app.StageVisit, competitors []string) (app
 		return app.DealFact{}, err
 	}
 
+	created, err := parseStoredDate(r.CreatedOn, "created_at", r.ID)
+	if err != nil {
+		return app.DealFact{}, err
+	}
+
 	fact := app.DealFact{
 		ID: r.ID, Title: r.Title, Company: r.Company, PipelineID: r.PipelineID, StageID: r.StageID,
 		StageKind:   app.StageKind(r.StageKind),
 		Amount:      app.Money{Minor: r.AmountMinor, Currency: r.AmountCurrency},
 		Probability: r.Probability, CloseDate: closeDate, StageEnteredOn: entered,
-		CreatedOn: app.DateOf(r.CreatedAt.UTC()),
+		CreatedOn: created,
 		Owner:     r.Owner, Source: r.Source, CloseReason: r.CloseReason, CloseCompetitor: r.CloseCompetitor,
 		Competitors: competitors, History: history,
 	}
