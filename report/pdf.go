@@ -25,7 +25,8 @@ const (
 )
 
 // fontFamily is the name the embedded Go fonts are registered under. They
-// cover Latin-1, "€" and the other characters of the WGL4 set.
+// cover the WGL4 character set, with umlauts, "ß" and "€", as the Go
+// blog's announcement "Go fonts" (2016) states.
 const fontFamily = "go"
 
 // Font sizes in points.
