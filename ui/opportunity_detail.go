@@ -289,12 +289,28 @@ func (d *opportunityDetail) historyLine(h app.StageChangeView) string {
 		move = h.From + " → " + h.To
 	}
 
-	return lang.X("detail.history.line", "{{.Date}}: {{.Move}}, {{.Amount}}, {{.Probability}} %", map[string]any{
+	values := map[string]any{
 		"Date":        formatTimestamp(h.At, d.language),
 		"Move":        move,
 		"Amount":      app.FormatMoney(h.Amount, d.language),
 		"Probability": h.Probability,
-	})
+		"By":          changedBy(h.By),
+	}
+	if h.By == "" {
+		return lang.X("detail.history.line", "{{.Date}}: {{.Move}}, {{.Amount}}, {{.Probability}} %", values)
+	}
+
+	return lang.X("profile.history.line", "{{.Date}}, {{.By}}: {{.Move}}, {{.Amount}}, {{.Probability}} %", values)
+}
+
+// changedBy returns the name a change was stamped with, translating the
+// stamp of an import.
+func changedBy(name string) string {
+	if name == app.ChangedByImport {
+		return lang.L("Import")
+	}
+
+	return name
 }
 
 func wrappedLabel(text string) *widget.Label {

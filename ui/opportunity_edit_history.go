@@ -60,7 +60,7 @@ func (d *opportunityDetail) fillChanges(changes []app.FieldChange) {
 func (d *opportunityDetail) changeLine(c app.FieldChange) string {
 	values := map[string]any{
 		"When":  formatDateTime(c.At, d.language),
-		"By":    c.By,
+		"By":    changedBy(c.By),
 		"Field": fieldChangeLabel(c.Field),
 		"Old":   d.fieldChangeValue(c.Field, c.Old),
 		"New":   d.fieldChangeValue(c.Field, c.New),
