@@ -117,6 +117,18 @@ type Lead struct {
 	// score does not change.
 	TemperatureManual bool
 
+	// Predicted is the learned conversion chance from 0 to 1 that the
+	// last RefreshLeadPredictions stored, with the values that moved it
+	// most in PredictedReasons. It is nil for closed leads, for leads
+	// created since, and while too few leads are closed to learn from.
+	Predicted        *float64
+	PredictedReasons []LeadWeight
+	// Value is the expected value that the last refresh stored: the
+	// learned chance, or without one the score ÷ 100, times the average
+	// won deal of similar leads (see [DealSizes.LeadValue]). Its currency
+	// is "" when the lead has none.
+	Value Money
+
 	HandedOverBy string
 	// HandedOverAt is in UTC; the zero time means not handed over.
 	HandedOverAt time.Time

@@ -24,6 +24,20 @@ const (
 // MinLeadsPerOutcome leads.
 var ErrTooFewClosedLeads = errors.New("too few closed leads to learn from")
 
+// TooFewClosedLeadsError is the error TrainLeadModel returns for too
+// short a history, with the counts a person needs to judge how far it
+// is. It matches ErrTooFewClosedLeads with errors.Is.
+type TooFewClosedLeadsError struct {
+	Closed, Converted, Lost int
+}
+
+func (e *TooFewClosedLeadsError) Error() string {
+	return fmt.Sprintf("%d closed leads (%d converted, %d lost), need %d with at least %d of each: %v",
+		e.Closed, e.Converted, e.Lost, MinClosedLeads, MinLeadsPerOutcome, ErrTooFewClosedLeads)
+}
+
+func (e *TooFewClosedLeadsError) Unwrap() error { return ErrTooFewClosedLeads }
+
 // rareValueCount is how often a value must occur in the training leads
 // to get a weight of its own; rarer values share their attribute's
 // "rare" weight.
@@ -48,6 +62,13 @@ type LeadModelService interface {
 	// PredictLeads returns the learned conversion chance of each lead in
 	// ids, by id; too short a history wraps ErrTooFewClosedLeads.
 	PredictLeads(ctx context.Context, ids []int64) (map[int64]LeadPrediction, error)
+	// RefreshLeadPredictions learns from the closed leads and stores each
+	// open lead's learned chance, reasons and value, so lists sort by
+	// them. A cancelled ctx leaves the stored predictions as they were.
+	RefreshLeadPredictions(ctx context.Context, progress Progress) (LeadModelSummary, error)
+	// LeadPredictionStatus returns the summary of the last refresh and
+	// whether the leads or won deals changed since, so a refresh is due.
+	LeadPredictionStatus(ctx context.Context) (status LeadModelSummary, stale bool, err error)
 }
 
 // LeadOutcome is one closed lead: what was known about it and whether it
@@ -105,8 +126,8 @@ type LeadPrediction struct {
 	Reasons     []LeadWeight
 }
 
-// TrainLeadModel learns a model from closed leads. It wraps
-// ErrTooFewClosedLeads, with the counts, when the history is too short.
+// TrainLeadModel learns a model from closed leads. It returns a
+// *TooFewClosedLeadsError when the history is too short.
 func TrainLeadModel(outcomes []LeadOutcome) (*LeadModel, error) {
 	converted := 0
 	for _, o := range outcomes {
@@ -117,8 +138,7 @@ func TrainLeadModel(outcomes []LeadOutcome) (*LeadModel, error) {
 
 	lost := len(outcomes) - converted
 	if len(outcomes) < MinClosedLeads || converted < MinLeadsPerOutcome || lost < MinLeadsPerOutcome {
-		return nil, fmt.Errorf("%d closed leads (%d converted, %d lost), need %d with at least %d of each: %w",
-			len(outcomes), converted, lost, MinClosedLeads, MinLeadsPerOutcome, ErrTooFewClosedLeads)
+		return nil, &TooFewClosedLeadsError{Closed: len(outcomes), Converted: converted, Lost: lost}
 	}
 
 	m := newLeadModel(outcomes)

@@ -14,9 +14,10 @@ import (
 // [app.ClosedLeadOutcome] defines them.
 const closedLeadsWhere = `(status IN ('converted', 'disqualified') OR converted_opportunity_id IS NOT NULL)`
 
-// modelLeadColumns are the lead columns the learned score reads.
+// modelLeadColumns are the lead columns that the learned score and the
+// lead value read.
 const modelLeadColumns = `id, source, origin, campaign, industry, size_band, region, persona, country,
-	email, phone, status, converted_opportunity_id`
+	email, phone, status, converted_opportunity_id, score`
 
 // idChunk is how many ids one IN list holds, below SQLite's limit on
 // query parameters.
@@ -126,6 +127,7 @@ type modelLeadRow struct {
 	Email, Phone           string
 	Status                 string
 	ConvertedOpportunityID *int64
+	Score                  int
 }
 
 // modelInputs reads the leads that where selects with their newest
@@ -151,7 +153,7 @@ func modelInputs(tx *gorm.DB, where string, args ...any) ([]app.ScoreInput, erro
 				ID: r.ID, Source: r.Source, Origin: r.Origin, Campaign: r.Campaign, Industry: r.Industry,
 				SizeBand: app.SizeBand(r.SizeBand), Region: r.Region, Persona: r.Persona, Country: r.Country,
 				Email: r.Email, Phone: r.Phone, Status: app.LeadStatus(r.Status),
-				ConvertedOpportunityID: idOf(r.ConvertedOpportunityID),
+				ConvertedOpportunityID: idOf(r.ConvertedOpportunityID), Score: r.Score,
 			},
 			Qualification:    quals[r.ID],
 			RecentActivities: counts[r.ID],

@@ -57,6 +57,12 @@ type leadRow struct {
 	SourceRef               string     `gorm:"column:source_ref"`
 	CreatedAt               time.Time  `gorm:"column:created_at"`
 	UpdatedAt               time.Time  `gorm:"column:updated_at"`
+	// The prediction columns are written only by RefreshLeadPredictions;
+	// leadToRow leaves them empty.
+	Predicted         *float64 `gorm:"column:predicted"`
+	PredictedReasons  string   `gorm:"column:predicted_reasons"`
+	LeadValueMinor    *int64   `gorm:"column:lead_value_minor"`
+	LeadValueCurrency string   `gorm:"column:lead_value_currency"`
 }
 
 func (leadRow) TableName() string { return "leads" }
@@ -227,6 +233,11 @@ func (r leadRow) toApp() (app.Lead, error) {
 		return app.Lead{}, err
 	}
 
+	predictedReasons, err := decodeWeights(r.PredictedReasons, r.ID)
+	if err != nil {
+		return app.Lead{}, err
+	}
+
 	return app.Lead{
 		ID: r.ID, Salutation: r.Salutation, FirstName: r.FirstName, LastName: r.LastName,
 		CompanyName: r.CompanyName, Role: r.Role, Email: r.Email, Phone: r.Phone, Website: r.Website,
@@ -240,6 +251,7 @@ func (r leadRow) toApp() (app.Lead, error) {
 		Status: app.LeadStatus(r.Status), DisqualifyReason: r.DisqualifyReason,
 		Score: r.Score, ScoreReasons: reasons,
 		Temperature: app.Temperature(r.Temperature), TemperatureManual: r.TemperatureManual,
+		Predicted: r.Predicted, PredictedReasons: predictedReasons, Value: r.value(),
 		HandedOverBy: r.HandedOverBy, HandedOverAt: timeOf(r.HandedOverAt),
 		ConvertedCompanyID:     idOf(r.ConvertedCompanyID),
 		ConvertedContactID:     idOf(r.ConvertedContactID),
@@ -247,6 +259,15 @@ func (r leadRow) toApp() (app.Lead, error) {
 		LastActivityAt:         timeOf(r.LastActivityAt),
 		SourceRef:              r.SourceRef, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
 	}, nil
+}
+
+// value returns the stored expected value, the zero Money when none.
+func (r leadRow) value() app.Money {
+	if r.LeadValueMinor == nil {
+		return app.Money{}
+	}
+
+	return app.Money{Minor: *r.LeadValueMinor, Currency: r.LeadValueCurrency}
 }
 
 func qualificationToRow(q app.Qualification) qualificationRow {

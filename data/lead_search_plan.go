@@ -78,8 +78,16 @@ func sortIndex(q app.LeadQuery) string {
 			return "leads_worklist"
 		}
 		return "leads_worklist_all"
+	case app.SortLeadsByWorklistLearned:
+		return worklistIndex("leads_worklist_learned", q)
+	case app.SortLeadsByWorklistValue:
+		return worklistIndex("leads_worklist_value", q)
 	case app.SortLeadsByScore:
 		return "leads_score"
+	case app.SortLeadsByLearned:
+		return "leads_predicted"
+	case app.SortLeadsByValue:
+		return "leads_value"
 	case app.SortLeadsByCreated, "":
 		return "leads_created"
 	case app.SortLeadsByLastActivity:
@@ -89,6 +97,16 @@ func sortIndex(q app.LeadQuery) string {
 	default:
 		return ""
 	}
+}
+
+// worklistIndex returns the partial index name of open leads, or its
+// "_all" variant that puts open leads first.
+func worklistIndex(name string, q app.LeadQuery) string {
+	if q.OpenOnly {
+		return name
+	}
+
+	return name + "_all"
 }
 
 // indexHint returns " INDEXED BY name" when q's search matches so many

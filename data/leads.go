@@ -127,8 +127,8 @@ func leadWhere(q app.LeadQuery) (string, []any) {
 	return " WHERE " + strings.Join(terms, " AND "), args
 }
 
-// leadOrder returns the ORDER BY terms of q. The worklist has a fixed
-// order and ignores Descending. An empty Sort lists the newest first.
+// leadOrder returns the ORDER BY terms of q. The worklists have a fixed
+// order and ignore Descending. An empty Sort lists the newest first.
 func leadOrder(q app.LeadQuery) ([]string, error) {
 	direction := " ASC"
 	if q.Descending || q.Sort == "" {
@@ -137,13 +137,14 @@ func leadOrder(q app.LeadQuery) ([]string, error) {
 
 	var terms []string
 	switch q.Sort {
-	case app.SortLeadsByWorklist:
-		if !q.OpenOnly {
-			terms = append(terms, "CASE WHEN "+openStatusSQL+" THEN 0 ELSE 1 END")
-		}
-		return append(terms, "l.score DESC", waitingSinceSQL, "l.id"), nil
+	case app.SortLeadsByWorklist, app.SortLeadsByWorklistLearned, app.SortLeadsByWorklistValue:
+		return worklistOrder(q), nil
 	case app.SortLeadsByScore:
 		terms = []string{"l.score"}
+	case app.SortLeadsByLearned:
+		terms = []string{"l.predicted"}
+	case app.SortLeadsByValue:
+		terms = []string{"l.lead_value_minor"}
 	case app.SortLeadsByCreated, "":
 		terms = []string{"l.created_at"}
 	case app.SortLeadsByLastActivity:
@@ -159,6 +160,27 @@ func leadOrder(q app.LeadQuery) ([]string, error) {
 	}
 
 	return append(terms, "l.id"+direction), nil
+}
+
+// worklistOrder returns the ORDER BY terms of a worklist: open leads
+// first unless q lists only those, then the learned chance or expected
+// value when q ranks by it, then the score, the longest waiting and the
+// id. The indexes leads_worklist* list the same terms, so a page is read
+// in index order.
+func worklistOrder(q app.LeadQuery) []string {
+	var terms []string
+	if !q.OpenOnly {
+		terms = append(terms, "CASE WHEN "+openStatusSQL+" THEN 0 ELSE 1 END")
+	}
+
+	switch q.Sort {
+	case app.SortLeadsByWorklistLearned:
+		terms = append(terms, "l.predicted DESC")
+	case app.SortLeadsByWorklistValue:
+		terms = append(terms, "l.lead_value_minor DESC")
+	}
+
+	return append(terms, "l.score DESC", waitingSinceSQL, "l.id")
 }
 
 // CountLeads returns how many leads match q's search and filters. A

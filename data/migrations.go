@@ -33,6 +33,7 @@ var migrations = []migration{
 	{version: 8, name: "add activity outcomes and index due open activities", sql: schemaV8},
 	{version: 9, name: "add deal milestone checklists", sql: schemaV9},
 	{version: 10, name: "record who changed deal fields and stages", sql: schemaV10},
+	{version: 11, name: "store learned lead chances and values", sql: schemaV11},
 }
 
 const createMigrationsTable = `
