@@ -18,6 +18,7 @@ import (
 
 	"leadwerk/app"
 	"leadwerk/app/demo"
+	"leadwerk/ui/printing"
 )
 
 // exportToday is the fixed day of the export tests' demo data and report.
@@ -203,5 +204,47 @@ func TestReportExportRemembersCompany(t *testing.T) {
 
 	if got := e.prefs.String(companyPreference); got != "Weiß KG" {
 		t.Errorf("company preference = %q, want %q", got, "Weiß KG")
+	}
+}
+
+// blockingSource holds DealFacts until its context is cancelled, so a
+// test can cancel a report while it runs.
+type blockingSource struct {
+	printing.Source
+	started chan struct{}
+}
+
+func (s blockingSource) DealFacts(ctx context.Context, _ app.ReportFilter) ([]app.DealFact, error) {
+	close(s.started)
+	<-ctx.Done()
+
+	return nil, ctx.Err()
+}
+
+func TestReportExportCancel(t *testing.T) {
+	e, queue, opened := openExport(t)
+	started := make(chan struct{})
+	e.store = blockingSource{Source: e.store, started: started}
+
+	req, ok := e.request()
+	if !ok {
+		t.Fatalf("the form was rejected: %q", e.problem.Text)
+	}
+
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	e.write(req, "", fileWriter(t, path))
+	<-started
+	test.Tap(findButton(e.window.Canvas().Overlays().Top(), "Cancel"))
+	queue.waitFor(t, "the cancel message", func() bool {
+		top := e.window.Canvas().Overlays().Top()
+		return top != nil && findLabelContaining(top, "The report was cancelled. No file was saved.")
+	})
+
+	if len(*opened) != 0 {
+		t.Error("a cancelled report was opened")
+	}
+
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("the cancelled file %s was not removed", path)
 	}
 }

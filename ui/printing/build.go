@@ -35,7 +35,7 @@ func build(facts reportFacts, req Request) report.Report {
 	return doc
 }
 
-// filters lists what selected the figures.
+// filters returns the choices that selected the figures.
 func filters(p app.Pipeline, period app.Period, f formatter) []report.Field {
 	return []report.Field{
 		{Label: lang.X("printing.filter.pipeline", "Pipeline"), Value: p.Name},

@@ -24,7 +24,7 @@ type Source interface {
 	app.AnalyticsService
 }
 
-// Request is what one report covers and who it is for.
+// Request is the scope and the header of one report.
 type Request struct {
 	// Pipeline is the name of the pipeline to report on. Empty picks the
 	// first pipeline with open deals, or else the first pipeline.
@@ -32,7 +32,7 @@ type Request struct {
 	// Period is the span of the closed-deal and lead figures. The zero
 	// Period means the calendar quarter of Now.
 	Period app.Period
-	// Company and Logo head the first page; both may be empty.
+	// Company and Logo head the first page. Either may be empty.
 	Company string
 	Logo    []byte
 	// Language selects how numbers, money and dates are written, such as
@@ -97,6 +97,12 @@ func Write(ctx context.Context, w io.Writer, src Source, req Request, progress a
 		return fmt.Errorf("read leads: %w", err)
 	}
 	progress(stepLeads, stepCount)
+
+	// Laying out the PDF does not watch ctx, so a cancel that arrives
+	// while the facts load stops here.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 
 	facts := reportFacts{pipeline: pipeline, pipelines: pipelines, deals: dealsOf(pipeline, all), leads: leads}
 	doc := build(facts, withDefaults(req))

@@ -156,14 +156,14 @@ func TestWritePageCount(t *testing.T) {
 	// groupings, the leads and the idle deals. No table of the demo data
 	// is long enough to need a second page.
 	facts := dealsOf(pipelines[0], mustDeals(t, store))
-	stageCurrencies := len(currenciesOf(pipelines[0].Currency,
+	stageSectionCount := len(currenciesOf(pipelines[0].Currency,
 		stageCurrencies(app.PipelineByStage(pipelines[0], facts))))
 	months := app.ForecastByMonth(facts, app.DateOf(today), forecastPastMonths, forecastFutureMonths, CommitPercent)
 	var codes []string
 	for _, m := range months {
 		codes = append(codes, m.Currency)
 	}
-	sections := stageCurrencies + len(currenciesOf(pipelines[0].Currency, codes)) + 8
+	sections := stageSectionCount + len(currenciesOf(pipelines[0].Currency, codes)) + 8
 
 	if len(pages) != sections {
 		t.Fatalf("got %d pages, want one per section, %d", len(pages), sections)
@@ -265,5 +265,21 @@ func TestScreenshotPageOne(t *testing.T) {
 	out := filepath.Join(dir, "report-page1")
 	if err := exec.Command(tool, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path, out).Run(); err != nil {
 		t.Fatalf("pdftoppm %s: %v", path, err)
+	}
+}
+
+func TestWriteStopsWhenCancelled(t *testing.T) {
+	store := demoStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+
+	var buf bytes.Buffer
+	err := Write(ctx, &buf, store, Request{Now: today}, nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Write after cancel returned %v, want context.Canceled", err)
+	}
+
+	if buf.Len() != 0 {
+		t.Errorf("Write after cancel wrote %d bytes", buf.Len())
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"leadwerk/report"
 )
 
-// stageSections returns one "Pipeline by stage" section per currency of
+// stageSections returns one "Open deals by stage" section per currency of
 // the open deals, the pipeline's own currency first, because amounts of
 // different currencies are never added.
 func stageSections(facts reportFacts, f formatter) []report.Section {
