@@ -8,7 +8,6 @@ import (
 
 func offerEUR(minor int64) Money { return Money{Minor: minor, Currency: "EUR"} }
 
-
 func TestOfferLineRounding(t *testing.T) {
 	cases := []struct {
 		name     string
