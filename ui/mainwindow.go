@@ -51,6 +51,7 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 		container.NewTabItem(lang.L("Opportunities"), m.opportunities.content),
 		container.NewTabItem(lang.L("Board"), boardContent),
 		container.NewTabItem(lang.L("Pipeline"), m.pipeline.content),
+		container.NewTabItem(lang.L("Reports"), m.buildReports()),
 	)
 	if today := m.buildToday(); today != nil {
 		m.tabs.Append(container.NewTabItem(lang.L("Today"), today))
@@ -119,6 +120,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	leads := fyne.NewMenu(lang.L("Leads"),
 		fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }),
 		quickCaptureMenuItem(m.openQuickCapture),
+		fyne.NewMenuItem(lang.L("Lead goal calculator…"), m.openLeadGoals),
 	)
 	settings := fyne.NewMenu(lang.L("Settings"),
 		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),

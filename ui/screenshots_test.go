@@ -45,6 +45,7 @@ func TestScreenshots(t *testing.T) {
 	writeLeadsScreenshot(t, filepath.Join(dir, "leads.png"))
 	writeBoardScreenshot(t, filepath.Join(dir, "board.png"))
 	writeOpportunityDetailScreenshot(t, filepath.Join(dir, "opportunity-detail.png"))
+	writeLeadGoalsScreenshot(t, filepath.Join(dir, "lead-goals.png"))
 }
 
 // writeLeadsScreenshot shows the demo leads as the worklist, with the
@@ -129,6 +130,28 @@ func writeBoardScreenshot(t *testing.T, path string) {
 	})
 
 	m.board.selectCard(m.board.columns[0].cards[0])
+	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// writeLeadGoalsScreenshot shows the lead goal calculator on the demo
+// data, per lead source, for a quarterly target of 250,000.
+func writeLeadGoalsScreenshot(t *testing.T, path string) {
+	store := openStore(t)
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(time.Now()))
+	if _, err := store.LoadDemo(context.Background(), batch, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	m, queue := openLeadsTab(t, store)
+	deals, leads, err := loadGoalFacts(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	d := newLeadGoalDialog(m.window, queue.do, m.errors, m.language, deals, leads)
+	d.dialog.Show()
+	d.target.SetText("250000")
+	d.bySource.SetChecked(true)
 	writePNG(t, path, m.window.Canvas().Capture())
 }
 
