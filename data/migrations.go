@@ -34,6 +34,7 @@ var migrations = []migration{
 	{version: 9, name: "add deal milestone checklists", sql: schemaV9},
 	{version: 10, name: "record who changed deal fields and stages", sql: schemaV10},
 	{version: 11, name: "store learned lead chances and values", sql: schemaV11},
+	{version: 12, name: "add offers with yearly numbers", sql: schemaV12},
 }
 
 const createMigrationsTable = `
