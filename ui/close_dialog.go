@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -14,19 +15,29 @@ import (
 )
 
 // closeDialog asks how a deal closes: the reason, the competitor who won
-// it instead and a note. A lost deal cannot be confirmed without a
-// reason, because [app.CheckClose] rejects it.
+// it instead (or, for a won deal, the competitor beaten) and a note. A
+// lost deal cannot be confirmed without a reason, because
+// [app.CheckClose] rejects it.
 type closeDialog struct {
 	won       bool
 	onConfirm func(app.CloseRequest)
 
 	// offered are the reasons the reason box lists, as shown.
-	offered    []string
-	reason     *widget.SelectEntry
-	competitor *widget.Entry
-	note       *widget.Entry
-	form       *dialog.FormDialog
+	offered []string
+	reason  *widget.SelectEntry
+	// competitors are the deal's competitors that the competitor box
+	// lists, valid once competitorsLoaded is set.
+	competitors       []app.Competitor
+	competitorsLoaded bool
+	competitor        *widget.SelectEntry
+	competitorHint    *widget.Label
+	note              *widget.Entry
+	form              *dialog.FormDialog
 }
+
+// closeDialogWidth is the width of the won and lost dialog; its height
+// follows the content.
+const closeDialogWidth = 460
 
 // closeReasonReader is the store access that gives the close dialog the
 // configured reasons.
@@ -34,30 +45,55 @@ type closeReasonReader interface {
 	CloseReasons(ctx context.Context) (app.CloseReasons, error)
 }
 
-// openCloseDialog shows the won or lost dialog at once with the default
-// reasons and, when store is a closeReasonReader, replaces them with the
-// configured ones as soon as the store has read them. A failed read is
-// logged and leaves the defaults, because the person may still type a
-// reason.
+// competitorReader is the store access that gives the close dialog the
+// deal's competitors.
+type competitorReader interface {
+	Competitors(ctx context.Context, oppID int64) ([]app.Competitor, error)
+}
+
+// openCloseDialog shows the won or lost dialog for a deal whose
+// competitors it does not list. The competitor is typed by name, which
+// the store matches against the deal's competitors.
 func openCloseDialog(window fyne.Window, store any, do uiRunner, reporter errorReporter, won bool,
 	onConfirm func(app.CloseRequest)) *closeDialog {
+	return openDealCloseDialog(window, store, do, reporter, 0, won, onConfirm)
+}
+
+// openDealCloseDialog shows the won or lost dialog for deal dealID at once
+// with the default reasons. When store is a closeReasonReader, the
+// configured reasons replace the defaults as soon as the store has read
+// them. When dealID is set and store is a competitorReader, the
+// competitor box lists the deal's competitors. A failed read is logged
+// and leaves the box as it was, because the person may still type.
+func openDealCloseDialog(window fyne.Window, store any, do uiRunner, reporter errorReporter, dealID int64,
+	won bool, onConfirm func(app.CloseRequest)) *closeDialog {
 	d := showCloseDialog(window, won, app.DefaultCloseReasons().For(won), onConfirm)
 
-	reader, ok := store.(closeReasonReader)
-	if !ok {
-		return d
+	if reader, ok := store.(closeReasonReader); ok {
+		go func() {
+			reasons, err := reader.CloseReasons(context.Background())
+			do(func() {
+				if err != nil {
+					reporter.logger.Error("read close reasons failed, offering the defaults", "err", err)
+					return
+				}
+				d.setReasons(reasons.For(won))
+			})
+		}()
 	}
 
-	go func() {
-		reasons, err := reader.CloseReasons(context.Background())
-		do(func() {
-			if err != nil {
-				reporter.logger.Error("read close reasons failed, offering the defaults", "err", err)
-				return
-			}
-			d.setReasons(reasons.For(won))
-		})
-	}()
+	if reader, ok := store.(competitorReader); ok && dealID != 0 {
+		go func() {
+			competitors, err := reader.Competitors(context.Background(), dealID)
+			do(func() {
+				if err != nil {
+					reporter.logger.Error("read competitors failed, offering none", "opportunity", dealID, "err", err)
+					return
+				}
+				d.setCompetitors(competitors)
+			})
+		}()
+	}
 
 	return d
 }
@@ -70,7 +106,12 @@ func showCloseDialog(window fyne.Window, won bool, reasons []string, onConfirm f
 
 	d.reason = widget.NewSelectEntry(nil)
 	d.setReasons(reasons)
-	d.competitor = widget.NewEntry()
+	d.competitor = widget.NewSelectEntry(nil)
+	d.competitor.OnChanged = func(string) { d.updateCompetitorHint() }
+	d.competitorHint = widget.NewLabel("")
+	d.competitorHint.Wrapping = fyne.TextWrapWord
+	d.competitorHint.Importance = widget.LowImportance
+	d.competitorHint.Hide()
 	d.note = widget.NewMultiLineEntry()
 	d.note.SetMinRowsVisible(3)
 
@@ -82,7 +123,7 @@ func showCloseDialog(window fyne.Window, won bool, reasons []string, onConfirm f
 
 	items := []*widget.FormItem{
 		widget.NewFormItem(reasonLabel, d.reason),
-		widget.NewFormItem(lang.L("Competitor who won"), d.competitor),
+		widget.NewFormItem(lang.L("Competitor who won"), container.NewVBox(d.competitor, d.competitorHint)),
 		widget.NewFormItem(lang.L("Note"), d.note),
 	}
 	if won {
@@ -95,7 +136,7 @@ func showCloseDialog(window fyne.Window, won bool, reasons []string, onConfirm f
 	}
 
 	d.form = dialog.NewForm(title, confirm, lang.L("Cancel"), items, d.onClosed, window)
-	d.form.Resize(fyne.NewSize(460, 0))
+	d.fitHeight()
 	d.form.Show()
 	window.Canvas().Focus(d.reason)
 
@@ -135,6 +176,56 @@ func defaultReasonTranslations() map[string]string {
 	}
 }
 
+// setCompetitors offers the deal's competitors in the competitor box.
+func (d *closeDialog) setCompetitors(competitors []app.Competitor) {
+	d.competitors = competitors
+	d.competitorsLoaded = true
+
+	names := make([]string, len(competitors))
+	for i, c := range competitors {
+		names[i] = c.Name
+	}
+	d.competitor.SetOptions(names)
+	if len(names) > 0 {
+		d.competitor.SetPlaceHolder(lang.L("Choose from the deal's competitors or type a name"))
+	}
+
+	d.updateCompetitorHint()
+}
+
+// updateCompetitorHint shows under the competitor box what closing does
+// to the competitor chosen or typed. The hint stays hidden while the
+// deal's competitors are unknown, because the store then decides whether
+// a typed name is listed.
+func (d *closeDialog) updateCompetitorHint() {
+	name := strings.TrimSpace(d.competitor.Text)
+	if !d.competitorsLoaded || name == "" {
+		d.competitorHint.Hide()
+		d.fitHeight()
+		return
+	}
+
+	status := competitorStatusLabel(app.CompetitorStatusOnClose(d.won))
+	if found, listed := app.FindCompetitor(d.competitors, name); listed {
+		d.competitorHint.SetText(lang.X("close.competitor.listed", "Closing sets the status of {{.Name}} to “{{.Status}}”.",
+			map[string]any{"Name": found.Name, "Status": status}))
+	} else {
+		d.competitorHint.SetText(lang.X("close.competitor.new",
+			"{{.Name}} is not among the deal's competitors yet. Closing adds it with the status “{{.Status}}”.",
+			map[string]any{"Name": name, "Status": status}))
+	}
+	d.competitorHint.Show()
+	d.fitHeight()
+}
+
+// fitHeight grows or shrinks the dialog to the height of its content,
+// which changes as the competitor hint appears and wraps.
+func (d *closeDialog) fitHeight() {
+	if d.form != nil {
+		d.form.Resize(fyne.NewSize(closeDialogWidth, 0))
+	}
+}
+
 func (d *closeDialog) onClosed(confirmed bool) {
 	if !confirmed {
 		return
@@ -143,13 +234,22 @@ func (d *closeDialog) onClosed(confirmed bool) {
 	d.onConfirm(d.request())
 }
 
+// request returns what the person entered. A competitor name that
+// [app.FindCompetitor] finds among the listed competitors chooses that
+// competitor by id.
 func (d *closeDialog) request() app.CloseRequest {
-	return app.CloseRequest{
+	r := app.CloseRequest{
 		Won:        d.won,
 		Reason:     strings.TrimSpace(d.reason.Text),
 		Competitor: strings.TrimSpace(d.competitor.Text),
 		Note:       strings.TrimSpace(d.note.Text),
 	}
+
+	if found, ok := app.FindCompetitor(d.competitors, r.Competitor); ok {
+		r.CompetitorID, r.Competitor = found.ID, found.Name
+	}
+
+	return r
 }
 
 func requireReason(text string) error {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"leadwerk/app"
+	"leadwerk/data"
 )
 
 func TestDefaultCloseReasonsAreTranslated(t *testing.T) {
@@ -90,5 +92,172 @@ func TestCloseReasonsDialogSaves(t *testing.T) {
 	}
 	if len(got.Won) != 0 {
 		t.Errorf("stored won reasons = %q, want none", got.Won)
+	}
+}
+
+// addDealCompetitors stores the active competitors Initech and Globex on
+// the shown deal.
+func addDealCompetitors(t *testing.T, store *data.Store, dealID int64) {
+	t.Helper()
+
+	for _, name := range []string{"Initech", "Globex"} {
+		_, err := store.SaveCompetitor(context.Background(), app.Competitor{OpportunityID: dealID, Name: name,
+			Status: app.CompetitorActive})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// storedCompetitorStatuses returns the status of each competitor of deal
+// dealID by name.
+func storedCompetitorStatuses(t *testing.T, store *data.Store, dealID int64) map[string]app.CompetitorStatus {
+	t.Helper()
+
+	list, err := store.Competitors(context.Background(), dealID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	statuses := map[string]app.CompetitorStatus{}
+	for _, c := range list {
+		statuses[c.Name] = c.Status
+	}
+
+	return statuses
+}
+
+// openLostDialog taps Lost on the detail panel and waits until the dialog
+// lists the deal's competitors.
+func openLostDialog(t *testing.T, d *opportunityDetail, queue *uiQueue) *closeDialog {
+	t.Helper()
+
+	test.Tap(d.controls.lost)
+	dialog := d.controls.closing
+	queue.waitFor(t, "the deal's competitors", func() bool { return dialog.competitorsLoaded })
+
+	return dialog
+}
+
+func TestCloseDialogLostToListedCompetitor(t *testing.T) {
+	d, store, queue := openDealDetail(t)
+	addDealCompetitors(t, store, d.deal.ID)
+
+	dialog := openLostDialog(t, d, queue)
+	var listed []string
+	for _, c := range dialog.competitors {
+		listed = append(listed, c.Name)
+	}
+	if !slices.Equal(listed, []string{"Globex", "Initech"}) {
+		t.Errorf("listed competitors = %q, want [Globex Initech]", listed)
+	}
+	if dialog.competitorHint.Visible() {
+		t.Error("the competitor hint shows before a competitor is chosen")
+	}
+
+	dialog.reason.SetText("Price too high")
+	dialog.competitor.SetText("Initech")
+	if want := "Closing sets the status of Initech to “won the deal”."; dialog.competitorHint.Text != want {
+		t.Errorf("competitor hint = %q, want %q", dialog.competitorHint.Text, want)
+	}
+	dialog.form.Submit()
+	waitForDeal(t, queue, d, "the lost deal", func(o app.OpportunityDetail) bool { return o.Stage.Kind == app.StageLost })
+
+	want := map[string]app.CompetitorStatus{"Initech": app.CompetitorWonDeal, "Globex": app.CompetitorActive}
+	if got := storedCompetitorStatuses(t, store, d.deal.ID); !maps.Equal(got, want) {
+		t.Errorf("competitor statuses = %v, want %v", got, want)
+	}
+	if d.deal.CloseCompetitor != "Initech" {
+		t.Errorf("close competitor = %q, want Initech", d.deal.CloseCompetitor)
+	}
+}
+
+func TestCloseDialogNamesNewCompetitor(t *testing.T) {
+	d, store, queue := openDealDetail(t)
+	addDealCompetitors(t, store, d.deal.ID)
+
+	dialog := openLostDialog(t, d, queue)
+	dialog.reason.SetText("Chose a competitor")
+	dialog.competitor.SetText("Hooli")
+	want := "Hooli is not among the deal's competitors yet. Closing adds it with the status “won the deal”."
+	if dialog.competitorHint.Text != want || !dialog.competitorHint.Visible() {
+		t.Errorf("competitor hint = %q (shown %v), want %q", dialog.competitorHint.Text,
+			dialog.competitorHint.Visible(), want)
+	}
+	dialog.form.Submit()
+	waitForDeal(t, queue, d, "the lost deal", func(o app.OpportunityDetail) bool { return o.Stage.Kind == app.StageLost })
+
+	wantStatuses := map[string]app.CompetitorStatus{
+		"Initech": app.CompetitorActive, "Globex": app.CompetitorActive, "Hooli": app.CompetitorWonDeal,
+	}
+	if got := storedCompetitorStatuses(t, store, d.deal.ID); !maps.Equal(got, wantStatuses) {
+		t.Errorf("competitor statuses = %v, want %v", got, wantStatuses)
+	}
+}
+
+func TestCloseDialogWonEliminatesBeaten(t *testing.T) {
+	d, store, queue := openDealDetail(t)
+	addDealCompetitors(t, store, d.deal.ID)
+
+	test.Tap(d.controls.won)
+	dialog := d.controls.closing
+	queue.waitFor(t, "the deal's competitors", func() bool { return dialog.competitorsLoaded })
+	dialog.competitor.SetText("globex")
+	if want := "Closing sets the status of Globex to “eliminated”."; dialog.competitorHint.Text != want {
+		t.Errorf("competitor hint = %q, want %q", dialog.competitorHint.Text, want)
+	}
+	dialog.form.Submit()
+	waitForDeal(t, queue, d, "the won deal", func(o app.OpportunityDetail) bool { return o.Stage.Kind == app.StageWon })
+
+	want := map[string]app.CompetitorStatus{"Initech": app.CompetitorActive, "Globex": app.CompetitorEliminated}
+	if got := storedCompetitorStatuses(t, store, d.deal.ID); !maps.Equal(got, want) {
+		t.Errorf("competitor statuses = %v, want %v", got, want)
+	}
+}
+
+func TestCloseDialogReopenReactivatesWinner(t *testing.T) {
+	d, store, queue := openDealDetail(t)
+	addDealCompetitors(t, store, d.deal.ID)
+	c := d.controls
+
+	dialog := openLostDialog(t, d, queue)
+	dialog.reason.SetText("Price too high")
+	dialog.competitor.SetText("Initech")
+	dialog.form.Submit()
+	waitForDeal(t, queue, d, "the lost deal", func(o app.OpportunityDetail) bool { return o.Stage.Kind == app.StageLost })
+
+	test.Tap(c.reopen)
+	test.Tap(c.reopenConfirm)
+	waitForDeal(t, queue, d, "the reopened deal", func(o app.OpportunityDetail) bool { return o.Stage.Kind == app.StageOpen })
+
+	want := map[string]app.CompetitorStatus{"Initech": app.CompetitorActive, "Globex": app.CompetitorActive}
+	if got := storedCompetitorStatuses(t, store, d.deal.ID); !maps.Equal(got, want) {
+		t.Errorf("competitor statuses after reopening = %v, want %v", got, want)
+	}
+}
+
+func TestCloseDialogWithoutDealTypesName(t *testing.T) {
+	a := test.NewTempApp(t)
+	window := a.NewWindow("close")
+	window.Resize(fyne.NewSize(800, 600))
+	t.Cleanup(window.Close)
+
+	var confirmed []app.CloseRequest
+	d := showCloseDialog(window, false, []string{"No budget"}, func(r app.CloseRequest) {
+		confirmed = append(confirmed, r)
+	})
+	d.reason.SetText("No budget")
+	d.competitor.SetText(" Initech ")
+	if d.competitorHint.Visible() {
+		t.Error("the competitor hint shows without the deal's competitors")
+	}
+	d.form.Submit()
+
+	if len(confirmed) != 1 {
+		t.Fatalf("confirmed %d requests, want 1", len(confirmed))
+	}
+	if confirmed[0].Competitor != "Initech" || confirmed[0].CompetitorID != 0 {
+		t.Errorf("request competitor = %q (id %d), want the typed name Initech", confirmed[0].Competitor,
+			confirmed[0].CompetitorID)
 	}
 }

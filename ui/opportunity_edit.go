@@ -20,6 +20,21 @@ type opportunityUpdater interface {
 	UpdateOpportunity(ctx context.Context, o app.Opportunity) (app.OpportunityDetail, error)
 }
 
+// dealCompanyStore is the store access that makes the form's company
+// editable: searching companies and saving the form with a company
+// choice in one transaction.
+type dealCompanyStore interface {
+	companySearcher
+	UpdateOpportunityWithCompany(ctx context.Context, o app.Opportunity, choice app.CompanyChoice) (
+		app.OpportunityDetail, error)
+}
+
+// primaryContactReader is the store access that reads the deal's primary
+// contact with the company the contact works at.
+type primaryContactReader interface {
+	DealPrimaryContact(ctx context.Context, oppID int64) (app.Contact, error)
+}
+
 // currencyCodeShape matches the shape of an ISO 4217 code: three letters
 // A to Z.
 var currencyCodeShape = regexp.MustCompile(`^[A-Z]{3}$`)
@@ -27,6 +42,7 @@ var currencyCodeShape = regexp.MustCompile(`^[A-Z]{3}$`)
 // The fields of the edit form that can hold a problem.
 const (
 	formFieldTitle     = "title"
+	formFieldCompany   = "company"
 	formFieldAmount    = "amount"
 	formFieldCurrency  = "currency"
 	formFieldCloseDate = "close_date"
@@ -36,7 +52,8 @@ const (
 // opportunityForm is the dialog that edits a deal's form fields. Stage,
 // probability and close fields have their own controls in the detail
 // panel. It shows each problem under its field and enables Save exactly
-// when every field is valid. An empty amount or budget saves as 0.
+// when every field is valid. An empty amount or budget saves as 0. The
+// company is editable when the store is a dealCompanyStore.
 type opportunityForm struct {
 	store    opportunityUpdater
 	window   fyne.Window
@@ -44,22 +61,31 @@ type opportunityForm struct {
 	errors   errorReporter
 	language string
 	original app.Opportunity
+	// company is the deal's company when the form opened.
+	company app.Company
+	// contact is the deal's primary contact, once loaded; its zero value
+	// means none or not loaded yet.
+	contact app.Contact
 	// onSaved runs with the stored deal after a successful save.
 	onSaved func(app.OpportunityDetail)
 	saving  bool
 
-	title        *widget.Entry
-	amount       *widget.Entry
-	currency     *widget.SelectEntry
-	closeDate    *widget.Entry
-	owner        *widget.Entry
-	product      *widget.Entry
-	nextStep     *widget.Entry
-	talksStatus  *widget.Entry
-	budget       *widget.Entry
-	expectations *widget.Entry
-	source       *sourcePicker
-	notes        *widget.Entry
+	title     *widget.Entry
+	companies *companyPicker
+	// contactNotice warns that saving drops the primary contact, who
+	// does not work at the chosen company.
+	contactNotice *widget.Label
+	amount        *widget.Entry
+	currency      *widget.SelectEntry
+	closeDate     *widget.Entry
+	owner         *widget.Entry
+	product       *widget.Entry
+	nextStep      *widget.Entry
+	talksStatus   *widget.Entry
+	budget        *widget.Entry
+	expectations  *widget.Entry
+	source        *sourcePicker
+	notes         *widget.Entry
 
 	problems   map[string]*widget.Label
 	saveButton *widget.Button
@@ -67,10 +93,10 @@ type opportunityForm struct {
 }
 
 func newOpportunityForm(store opportunityUpdater, window fyne.Window, do uiRunner, errors errorReporter,
-	language string, original app.Opportunity) *opportunityForm {
+	language string, deal app.OpportunityDetail) *opportunityForm {
 	f := &opportunityForm{
 		store: store, window: window, do: do, errors: errors, language: language,
-		original: original,
+		original: deal.Opportunity, company: deal.Company,
 		problems: map[string]*widget.Label{},
 	}
 
@@ -78,12 +104,14 @@ func newOpportunityForm(store opportunityUpdater, window fyne.Window, do uiRunne
 	f.fill()
 	f.buildDialog()
 	f.validate()
+	f.loadContact()
 
 	return f
 }
 
 func (f *opportunityForm) buildFields() {
 	f.title = f.entry()
+	f.buildCompanyField()
 	f.amount = f.entry()
 	f.currency = widget.NewSelectEntry([]string{"EUR", "USD", "GBP", "CHF", "JPY"})
 	f.currency.OnChanged = func(string) { f.validate() }
@@ -99,7 +127,8 @@ func (f *opportunityForm) buildFields() {
 	f.source = newSourcePicker(f.original.Source)
 	f.notes = multiLineEntry()
 
-	for _, field := range []string{formFieldTitle, formFieldAmount, formFieldCurrency, formFieldCloseDate, formFieldBudget} {
+	for _, field := range []string{formFieldTitle, formFieldCompany, formFieldAmount, formFieldCurrency,
+		formFieldCloseDate, formFieldBudget} {
 		label := widget.NewLabel("")
 		label.Importance = widget.DangerImportance
 		label.Wrapping = fyne.TextWrapWord
@@ -130,6 +159,8 @@ func (f *opportunityForm) buildDialog() {
 	closeDate := newDateField(f.closeDate, f.language)
 	left := container.New(layout.NewFormLayout(),
 		headingLabel(lang.L("Title")), container.NewVBox(f.title, f.problems[formFieldTitle]),
+		headingLabel(lang.L("Company")), container.NewVBox(f.companies.content, f.contactNotice,
+			f.problems[formFieldCompany]),
 		headingLabel(lang.L("Amount")), container.NewVBox(amount, f.problems[formFieldAmount],
 			f.problems[formFieldCurrency]),
 		headingLabel(lang.L("Close date")), container.NewVBox(closeDate, f.problems[formFieldCloseDate]),
@@ -166,6 +197,7 @@ func (f *opportunityForm) show() {
 func (f *opportunityForm) fill() {
 	o := f.original
 	f.title.SetText(o.Title)
+	f.companies.choose(app.CompanyChoice{ID: f.company.ID}, f.company.Name)
 	f.amount.SetText(formatAmount(o.Amount, f.language))
 	f.currency.SetText(o.Amount.Currency)
 	f.closeDate.SetText(app.FormatDate(o.CloseDate, f.language))
@@ -187,6 +219,10 @@ func (f *opportunityForm) opportunity() (app.Opportunity, map[string]string) {
 	o.Title = strings.TrimSpace(f.title.Text)
 	if o.Title == "" {
 		problems[formFieldTitle] = lang.L("Enter a title.")
+	}
+
+	if _, chosen := f.companies.value(); !chosen {
+		problems[formFieldCompany] = lang.L("Choose a company from the list, or create one by its name.")
 	}
 
 	currency := strings.ToUpper(strings.TrimSpace(f.currency.Text))
@@ -252,6 +288,8 @@ func (f *opportunityForm) validate() bool {
 		setVisible(label, problems[field] != "")
 	}
 
+	f.updateContactNotice()
+
 	valid := len(problems) == 0
 	setEnabled(f.saveButton, valid && !f.saving)
 
@@ -266,8 +304,9 @@ func (f *opportunityForm) onSaveTapped() {
 
 	f.saving = true
 	f.saveButton.Disable()
+	choice, _ := f.companies.value()
 	go func() {
-		saved, err := f.store.UpdateOpportunity(context.Background(), o)
+		saved, err := f.save(context.Background(), o, choice)
 		f.do(func() { f.onSaveDone(saved, err) })
 	}()
 }
@@ -284,4 +323,78 @@ func (f *opportunityForm) onSaveDone(saved app.OpportunityDetail, err error) {
 	if f.onSaved != nil {
 		f.onSaved(saved)
 	}
+}
+
+// save stores o with the company choice, or without changing the company
+// when the store cannot change it.
+func (f *opportunityForm) save(ctx context.Context, o app.Opportunity, choice app.CompanyChoice) (
+	app.OpportunityDetail, error) {
+	if companies, ok := f.store.(dealCompanyStore); ok {
+		return companies.UpdateOpportunityWithCompany(ctx, o, choice)
+	}
+
+	return f.store.UpdateOpportunity(ctx, o)
+}
+
+// buildCompanyField builds the company picker, which is read-only when
+// the store cannot change a deal's company.
+func (f *opportunityForm) buildCompanyField() {
+	var searcher companySearcher
+	if companies, ok := f.store.(dealCompanyStore); ok {
+		searcher = companies
+	}
+
+	f.companies = newCompanyPicker(searcher, f.do, f.errors, f.company)
+	f.companies.onChanged = func() { f.validate() }
+
+	f.contactNotice = widget.NewLabel("")
+	f.contactNotice.Importance = widget.WarningImportance
+	f.contactNotice.Wrapping = fyne.TextWrapWord
+	f.contactNotice.Hide()
+}
+
+// loadContact reads the deal's primary contact, so that the form can warn
+// before a company change drops that contact.
+func (f *opportunityForm) loadContact() {
+	reader, ok := f.store.(primaryContactReader)
+	if !ok || f.original.ContactID == 0 {
+		return
+	}
+
+	id := f.original.ID
+	go func() {
+		contact, err := reader.DealPrimaryContact(context.Background(), id)
+		f.do(func() {
+			if err != nil {
+				f.errors.logger.Error("read primary contact failed", "opportunity", id, "err", err)
+				return
+			}
+			f.contact = contact
+			f.updateContactNotice()
+		})
+	}()
+}
+
+// updateContactNotice shows, while the chosen company is not the primary
+// contact's, that saving drops the contact as primary contact and keeps
+// the contact among the deal's contacts.
+func (f *opportunityForm) updateContactNotice() {
+	choice, chosen := f.companies.value()
+	if !chosen || f.contact.ID == 0 || choice.KeepsContact(f.contact.CompanyID) {
+		f.contactNotice.Hide()
+		return
+	}
+
+	name := strings.TrimSpace(f.contact.FirstName + " " + f.contact.LastName)
+	if choice.ID == 0 && !choice.IsNew() {
+		f.contactNotice.SetText(lang.X("edit.company.contact.none",
+			"Saving removes {{.Contact}} as primary contact, because the deal then has no company. "+
+				"{{.Contact}} stays among the deal's contacts.", map[string]any{"Contact": name}))
+	} else {
+		f.contactNotice.SetText(lang.X("edit.company.contact.other",
+			"Saving removes {{.Contact}} as primary contact, because {{.Contact}} does not work at {{.Company}}. "+
+				"{{.Contact}} stays among the deal's contacts.",
+			map[string]any{"Contact": name, "Company": f.companies.choiceName}))
+	}
+	f.contactNotice.Show()
 }

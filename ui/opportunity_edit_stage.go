@@ -205,7 +205,7 @@ func (c *dealControls) onResetTapped() {
 func (c *dealControls) askClose(won bool) {
 	d := c.detail
 	id := d.deal.ID
-	c.closing = openCloseDialog(d.errors.window, d.editor, d.do, d.errors, won, func(r app.CloseRequest) {
+	c.closing = openDealCloseDialog(d.errors.window, d.editor, d.do, d.errors, id, won, func(r app.CloseRequest) {
 		r.Won = won
 		d.change(lang.L("The opportunity could not be closed. The log file has the details."), func(ctx context.Context) error {
 			return d.editor.CloseOpportunity(ctx, id, r)
@@ -215,7 +215,7 @@ func (c *dealControls) askClose(won bool) {
 
 func (c *dealControls) onEditTapped() {
 	d := c.detail
-	c.editing = newOpportunityForm(d.editor, d.errors.window, d.do, d.errors, d.language, d.deal.Opportunity)
+	c.editing = newOpportunityForm(d.editor, d.errors.window, d.do, d.errors, d.language, d.deal)
 	c.editing.onSaved = func(app.OpportunityDetail) { d.onStored(d.deal.ID) }
 	c.editing.show()
 }
