@@ -257,6 +257,10 @@ func (s *boardScreen) updatePicker() {
 
 // showColumns rebuilds the columns from s.board and selects the selected
 // deal's new card, if it is still on the board.
+//
+// TODO: a full board (1,000 cards) takes seconds to build, almost all of
+// it Fyne shaping the cards' truncated labels. Reusing the cards of
+// deals that did not change would avoid most of it.
 func (s *boardScreen) showColumns() {
 	s.columns = s.columns[:0]
 	s.dropTarget = nil
@@ -290,12 +294,16 @@ func (s *boardScreen) newColumnView(column app.BoardColumn) *boardColumnView {
 	view := &boardColumnView{stage: column.Stage}
 
 	events := boardCardEvents{selected: s.selectCard, dragAt: s.onCardDragged, dropAt: s.onCardDropped, step: s.onCardStepped}
-	cards := container.NewVBox()
+	// The cards go into the box at once, because each Add lays out the
+	// whole box again, so adding them one by one costs the square of
+	// their number.
+	objects := make([]fyne.CanvasObject, 0, len(column.Cards))
 	for _, c := range column.Cards {
 		card := newBoardCard(c, s.language, events)
 		view.cards = append(view.cards, card)
-		cards.Add(card)
+		objects = append(objects, card)
 	}
+	cards := container.NewVBox(objects...)
 
 	var more fyne.CanvasObject
 	if len(column.Cards) < column.Count {
