@@ -93,9 +93,9 @@ func readContact(tx *gorm.DB, id int64) (app.Contact, error) {
 // company that choice names, ignoring o.CompanyID and o.ContactID. A new
 // name creates the company unless one with the same
 // [app.NormalizeCompany] key exists, which the deal then takes. When the
-// deal's primary contact does not work at the resulting company
-// ([app.CompanyChoice.KeepsContact]), the deal loses its contact,
-// recorded as a field change. The contact stays linked to the deal,
+// company changes and the deal's primary contact does not work at the
+// new one ([app.CompanyChoice.KeepsContact]), the deal loses its contact,
+// recorded as a field change. An unchanged company keeps the contact. The contact stays linked to the deal,
 // because the schema's triggers only clear the link's primary mark when
 // opportunities.contact_id changes. An unknown company id wraps
 // [app.ErrInvalid]; an unknown deal wraps [app.ErrNotFound].
@@ -114,9 +114,12 @@ func (s *Store) UpdateOpportunityWithCompany(ctx context.Context, o app.Opportun
 			return err
 		}
 
-		o.ContactID, err = contactAtCompany(tx, e.deal.ContactID, o.CompanyID)
-		if err != nil {
-			return err
+		o.ContactID = e.deal.ContactID
+		if o.CompanyID != e.deal.CompanyID {
+			o.ContactID, err = contactAtCompany(tx, e.deal.ContactID, o.CompanyID)
+			if err != nil {
+				return err
+			}
 		}
 
 		after, err := e.withFormFields(o)

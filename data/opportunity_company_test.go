@@ -272,3 +272,26 @@ func TestCompanyChangeUnknownIDRejected(t *testing.T) {
 			after.ContactID, deal.CompanyID, deal.ContactID)
 	}
 }
+
+func TestCompanyUnchangedKeepsContactFromElsewhere(t *testing.T) {
+	s := openEditStore(t)
+	id := idByRef(t, s, "opp:1")
+	ben := addContactAt(t, s, companyIDByName(t, s, "Acme Corporation"), "Ben", "Weber")
+	mustSaveDealContact(t, s, app.DealContact{OpportunityID: id, ContactID: ben, Role: app.DealRoleUser,
+		Primary: true})
+	deal := mustDeal(t, s, id)
+
+	deal.Notes = "Call Ben"
+	saved, err := s.UpdateOpportunityWithCompany(context.Background(), deal.Opportunity,
+		app.CompanyChoice{ID: deal.CompanyID})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if saved.ContactID != ben {
+		t.Errorf("contact = %d, want Ben Weber (%d) kept while the company stays", saved.ContactID, ben)
+	}
+	if saved.Notes != "Call Ben" {
+		t.Errorf("notes = %q, want Call Ben", saved.Notes)
+	}
+}

@@ -110,7 +110,6 @@ func showCloseDialog(window fyne.Window, won bool, reasons []string, onConfirm f
 	d.competitor.OnChanged = func(string) { d.updateCompetitorHint() }
 	d.competitorHint = widget.NewLabel("")
 	d.competitorHint.Wrapping = fyne.TextWrapWord
-	d.competitorHint.Importance = widget.LowImportance
 	d.competitorHint.Hide()
 	d.note = widget.NewMultiLineEntry()
 	d.note.SetMinRowsVisible(3)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
@@ -70,7 +71,6 @@ func newCompanyPicker(store companySearcher, do uiRunner, errors errorReporter, 
 	p.matches = container.NewVBox()
 	p.newNote = widget.NewLabel("")
 	p.newNote.Wrapping = fyne.TextWrapWord
-	p.newNote.Importance = widget.LowImportance
 	p.newNote.Hide()
 	p.content = container.NewVBox(p.entry, p.matches, p.newNote)
 
@@ -142,14 +142,15 @@ func (p *companyPicker) showMatches(text string, companies []app.Company) {
 	}
 
 	if !exact {
-		p.addOption(lang.X("company.create", "Create company “{{.Name}}”", map[string]any{"Name": text}),
+		create := p.addOption(lang.X("company.create", "Create company “{{.Name}}”", map[string]any{"Name": text}),
 			func() { p.choose(app.CompanyChoice{Name: text}, text) })
+		create.SetIcon(theme.ContentAddIcon())
 	}
 
 	p.matches.Refresh()
 }
 
-func (p *companyPicker) addOption(label string, pick func()) {
+func (p *companyPicker) addOption(label string, pick func()) *widget.Button {
 	button := widget.NewButton(label, func() {
 		pick()
 		p.changed()
@@ -161,6 +162,8 @@ func (p *companyPicker) addOption(label string, pick func()) {
 	if p.firstOption == nil {
 		p.firstOption = button.OnTapped
 	}
+
+	return button
 }
 
 // onSubmitted picks the first listed option when Enter is pressed.

@@ -227,3 +227,23 @@ func TestCompanyPickerReadOnlyWithoutSearch(t *testing.T) {
 		t.Errorf("company entry = %q, want Cancity", form.companies.entry.Text)
 	}
 }
+
+func TestCompanyPickerNoNoticeWhileUnchanged(t *testing.T) {
+	d, store, queue := openDealDetail(t)
+	target := otherCompanyName(t, d, store)
+	giveDealPrimaryContact(t, d, store, queue)
+	form := editForm(t, d, queue)
+
+	// Anna works at the deal's company, so make the form believe she
+	// works elsewhere: the notice must still wait for a company change.
+	form.contact.CompanyID = -1
+	form.validate()
+	if form.contactNotice.Visible() {
+		t.Error("the contact notice shows although the company is unchanged")
+	}
+
+	test.Tap(typeCompany(t, form, queue, target, target))
+	if !form.contactNotice.Visible() {
+		t.Error("the contact notice is hidden after the company changed")
+	}
+}

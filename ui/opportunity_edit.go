@@ -375,12 +375,13 @@ func (f *opportunityForm) loadContact() {
 	}()
 }
 
-// updateContactNotice shows, while the chosen company is not the primary
-// contact's, that saving drops the contact as primary contact and keeps
-// the contact among the deal's contacts.
+// updateContactNotice shows, while the company is changed to one the
+// primary contact does not work at, that saving drops the contact as
+// primary contact and keeps the contact among the deal's contacts.
 func (f *opportunityForm) updateContactNotice() {
 	choice, chosen := f.companies.value()
-	if !chosen || f.contact.ID == 0 || choice.KeepsContact(f.contact.CompanyID) {
+	changed := choice.IsNew() || choice.ID != f.company.ID
+	if !chosen || !changed || f.contact.ID == 0 || choice.KeepsContact(f.contact.CompanyID) {
 		f.contactNotice.Hide()
 		return
 	}
