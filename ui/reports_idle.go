@@ -20,8 +20,8 @@ type idleList struct {
 	count   *widget.Label
 	rows    *fyne.Container
 	content fyne.CanvasObject
-	// titles are the title buttons in list order, for tests to tap.
-	titles []*widget.Button
+	// titles are the title links in list order, for tests to tap.
+	titles []*widget.Hyperlink
 }
 
 func newIdleList(s *reportsScreen) *idleList {
@@ -50,7 +50,7 @@ func (l *idleList) fill(deals []app.DealFact, pipelines []app.Pipeline) {
 		headingLabel(lang.L("In stage since")), trailingHeading(lang.L("Amount")),
 	}
 	for _, d := range deals[:min(len(deals), maxIdleRows)] {
-		objects = append(objects, l.titleButton(d), truncatedLabel(d.Company), truncatedLabel(stages[d.StageID]),
+		objects = append(objects, l.titleLink(d), truncatedLabel(d.Company), truncatedLabel(stages[d.StageID]),
 			widget.NewLabel(app.FormatDate(d.StageEnteredOn, language)), trailingLabel(app.FormatMoney(d.Amount, language)))
 	}
 
@@ -63,17 +63,19 @@ func (l *idleList) fill(deals []app.DealFact, pipelines []app.Pipeline) {
 	l.rows.Refresh()
 }
 
-func (l *idleList) titleButton(d app.DealFact) *widget.Button {
-	button := widget.NewButton(d.Title, func() {
+// titleLink returns a link that opens d. A link, unlike a button, shortens
+// a long title, so one long title does not widen every column.
+func (l *idleList) titleLink(d app.DealFact) *widget.Hyperlink {
+	link := widget.NewHyperlink(d.Title, nil)
+	link.Truncation = fyne.TextTruncateEllipsis
+	link.OnTapped = func() {
 		if l.screen.onOpenOpportunity != nil {
 			l.screen.onOpenOpportunity(d.ID)
 		}
-	})
-	button.Alignment = widget.ButtonAlignLeading
-	button.Importance = widget.LowImportance
-	l.titles = append(l.titles, button)
+	}
+	l.titles = append(l.titles, link)
 
-	return button
+	return link
 }
 
 func stageNamesByID(pipelines []app.Pipeline) map[int64]string {
