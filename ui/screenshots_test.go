@@ -9,12 +9,14 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"leadwerk/app"
 	"leadwerk/app/demo"
 	"leadwerk/app/testenv"
+	"leadwerk/data"
 )
 
 // TestScreenshots writes opportunities.png and pipeline.png of the window
@@ -45,6 +47,7 @@ func TestScreenshots(t *testing.T) {
 	writeLeadsScreenshot(t, filepath.Join(dir, "leads.png"))
 	writeBoardScreenshot(t, filepath.Join(dir, "board.png"))
 	writeOpportunityDetailScreenshot(t, filepath.Join(dir, "opportunity-detail.png"))
+	writeOpportunityDetailSectionScreenshots(t, dir)
 	writeLeadGoalsScreenshot(t, filepath.Join(dir, "lead-goals.png"))
 	writeReportsScreenshot(t, filepath.Join(dir, "reports.png"))
 }
@@ -112,6 +115,120 @@ func writeOpportunityDetailScreenshot(t *testing.T, path string) {
 	detail := screen.detail
 	queue.waitFor(t, "the detail", func() bool { return detail.deal.ID == first.ID && len(detail.stages) > 0 })
 	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// writeOpportunityDetailSectionScreenshots shows the lower sections of an
+// open demo deal's detail: milestones, decision makers and competitors in
+// opportunity-detail-parties.png, field changes and the activity
+// timeline in opportunity-detail-activities.png. The demo data has no
+// milestones, decision makers or competitors, so they are added here.
+func writeOpportunityDetailSectionScreenshots(t *testing.T, dir string) {
+	ctx := context.Background()
+	store := openStore(t)
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(time.Now()))
+	if _, err := store.LoadDemo(ctx, batch, nil); err != nil {
+		t.Fatal(err)
+	}
+	addScreenshotMilestones(t, store)
+
+	m, queue := openWindow(t, store)
+	screen := m.opportunities
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+	for i, item := range m.tabs.Items {
+		if item.Content == screen.content {
+			m.tabs.SelectIndex(i)
+		}
+	}
+
+	screen.onSortTapped(app.SortByTitle)
+	queue.waitFor(t, "the first page", func() bool { _, ok := screen.rows.row(0); return ok })
+	index := 0
+	for row, ok := screen.rows.row(index); ok && row.StageKind != app.StageOpen; row, ok = screen.rows.row(index) {
+		index++
+	}
+	deal, _ := screen.rows.row(index)
+	addScreenshotParties(t, store, deal.ID)
+
+	if split, ok := screen.content.(*container.Split); ok {
+		split.Offset = 0.45
+		split.Refresh()
+	}
+	screen.list.Select(index)
+	detail := screen.detail
+	queue.waitFor(t, "the detail with its sections", func() bool {
+		return detail.deal.ID == deal.ID && len(detail.parties.contactRows) == 2 &&
+			len(detail.parties.competitorRows) == 2 && len(detail.milestones.boxes) == 3
+	})
+
+	scrollDetailTo(t, detail, detail.milestones.content)
+	writePNG(t, filepath.Join(dir, "opportunity-detail-parties.png"), m.window.Canvas().Capture())
+
+	// The timeline is the last section and ends with its form, so the
+	// bottom of the panel shows the activities and the form.
+	detail.body.(*container.Scroll).ScrollToBottom()
+	writePNG(t, filepath.Join(dir, "opportunity-detail-activities.png"), m.window.Canvas().Capture())
+}
+
+// addScreenshotMilestones gives every stage of every pipeline the same
+// three milestones.
+func addScreenshotMilestones(t *testing.T, store *data.Store) {
+	ctx := context.Background()
+	pipelines, err := store.Pipelines(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, p := range pipelines {
+		for i := range p.Stages {
+			p.Stages[i].Milestones = []string{"Budget confirmed", "Decision maker met", "Offer reviewed by legal"}
+		}
+		if _, err := store.UpdatePipeline(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// addScreenshotParties stores two decision makers, two competitors and
+// one done milestone for deal id.
+func addScreenshotParties(t *testing.T, store *data.Store, id int64) {
+	ctx := context.Background()
+	contacts := []app.DealContact{
+		{OpportunityID: id, Name: "Carla Jung", Email: "c.jung@example.com", Role: app.DealRoleEconomicBuyer, Primary: true},
+		{OpportunityID: id, Name: "Tobias Wendt", Email: "t.wendt@example.com", Role: app.DealRoleChampion},
+	}
+	for _, c := range contacts {
+		if _, err := store.SaveDealContact(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	competitors := []app.Competitor{
+		{OpportunityID: id, Name: "Nordwerk Systems", Strengths: "Lower price", Weaknesses: "No local service", Status: app.CompetitorActive},
+		{OpportunityID: id, Name: "Alpin Data", Strengths: "Known brand", Weaknesses: "Long delivery times", Status: app.CompetitorEliminated},
+	}
+	for _, c := range competitors {
+		if _, err := store.SaveCompetitor(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if err := store.SetMilestone(ctx, id, "Budget confirmed", true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// scrollDetailTo scrolls the detail panel so that section is at its top.
+func scrollDetailTo(t *testing.T, detail *opportunityDetail, section fyne.CanvasObject) {
+	t.Helper()
+
+	scroll, ok := detail.body.(*container.Scroll)
+	if !ok {
+		t.Fatalf("detail body is a %T, want a scroll container", detail.body)
+	}
+
+	driver := fyne.CurrentApp().Driver()
+	top := driver.AbsolutePositionForObject(section).Y - driver.AbsolutePositionForObject(scroll.Content).Y
+	scroll.ScrollToOffset(fyne.NewPos(0, top))
 }
 
 // writeBoardScreenshot shows the demo deals on the Board tab with the
