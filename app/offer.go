@@ -8,7 +8,7 @@ import (
 )
 
 // Quantity is a number of units in thousandths, so 9.5 hours is 9500.
-// Three decimals cover hours in minutes and weights in grams without a
+// Three decimals hold quarter hours and weights in grams exactly, with no
 // float.
 type Quantity int64
 

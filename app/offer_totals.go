@@ -23,7 +23,7 @@ const (
 	OfferFieldValidUntil OfferField = "valid_until"
 )
 
-// OfferProblem is what is wrong with an offer input.
+// OfferProblem is the rule that an offer input breaks.
 type OfferProblem string
 
 // The problems [ValidateOffer] reports.

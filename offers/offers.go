@@ -1,7 +1,8 @@
-// Package offers lays out an offer (quote) as an A4 portrait PDF: the
-// firm's letterhead, the recipient, the offer number and dates, a table
-// of line items, the net, VAT and gross totals, and the firm's legal and
-// bank details with "Page 1 of N" at the foot of every page.
+// Package offers lays out an offer (quote) as an A4 portrait PDF. Page 1
+// starts with the firm's letterhead, the recipient, the offer number and
+// dates. A table of line items and the net, VAT and gross totals follow.
+// The foot of every page has the firm's legal and bank details and
+// "Page 1 of N".
 //
 // Like package report, it translates nothing and computes nothing: the
 // caller passes every text in the reader's language and every amount

@@ -110,6 +110,9 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 		d.controls = newDealControls(d)
 		top = append(top, d.controls.actions, d.controls.form)
 	}
+	if offersStore, ok := store.(offerStore); ok {
+		top = append(top, newOfferButton(d, offersStore))
+	}
 
 	sections := []fyne.CanvasObject{
 		d.fields,
