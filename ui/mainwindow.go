@@ -127,6 +127,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Sales processes…"), m.openPipelineSettings),
 		fyne.NewMenuItem(lang.L("Close reasons…"), m.openCloseReasonSettings),
 		fyne.NewMenuItem(lang.L("Your name…"), m.openUserSettings),
+		fyne.NewMenuItem(lang.X("offers.menu.letterhead", "Letterhead…"), m.openLetterheadSettings),
 	)
 
 	return fyne.NewMainMenu(file, leads, settings)
