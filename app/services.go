@@ -114,6 +114,9 @@ type LeadQuery struct {
 	MaxScore *int
 	// OpenOnly keeps the leads [IsOpenLead] accepts.
 	OpenOnly bool
+	// Quality keeps the leads with one data-quality gap; the zero value
+	// keeps all.
+	Quality LeadQualityFilter
 	// Sort defaults to SortLeadsByCreated, newest first.
 	Sort       LeadSort
 	Descending bool
@@ -447,5 +450,6 @@ type Store interface {
 	AnalyticsService
 	ImportService
 	LeadModelService
+	DataQualityService
 	Close() error
 }

@@ -119,6 +119,10 @@ func leadWhere(q app.LeadQuery) (string, []any) {
 	if q.OpenOnly {
 		add(openStatusSQL)
 	}
+	if q.Quality.IsSet() {
+		term, values := qualityCondition(q.Quality)
+		add(term, values...)
+	}
 
 	if len(terms) == 0 {
 		return "", nil
@@ -246,7 +250,7 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 // which the full-text index can count without reading a lead.
 func onlySearch(q app.LeadQuery) bool {
 	return len(q.Statuses) == 0 && len(q.Sources) == 0 && len(q.Temperatures) == 0 && q.Owner == "" &&
-		q.MinScore <= 0 && q.MaxScore == nil
+		q.MinScore <= 0 && q.MaxScore == nil && !q.Quality.IsSet()
 }
 
 func leadsOf(rows []leadRow) ([]app.Lead, error) {
