@@ -21,6 +21,23 @@ var minorDigits = map[string]int{
 	"BHD": 3, "KWD": 3, "OMR": 3, "TND": 3, "JOD": 3,
 }
 
+// ValidCurrency reports whether code has the form of an ISO 4217 code:
+// exactly three letters A to Z, upper case. It checks the form only, so
+// an unassigned code such as "XYZ" passes.
+func ValidCurrency(code string) bool {
+	if len(code) != 3 {
+		return false
+	}
+
+	for _, r := range code {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+
+	return true
+}
+
 // CurrencyDigits returns how many decimals the currency's minor unit has.
 func CurrencyDigits(code string) int {
 	if d, ok := minorDigits[code]; ok {

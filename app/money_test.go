@@ -104,3 +104,17 @@ func TestMajor(t *testing.T) {
 		t.Errorf("Major(26768, USD) = %d minor, want 2676800", got.Minor)
 	}
 }
+
+func TestValidCurrency(t *testing.T) {
+	cases := map[string]bool{
+		"EUR": true, "USD": true, "CHF": true, "XYZ": true,
+		"": false, "EU": false, "EURO": false, "usd": false, "Eur": false,
+		" EUR": false, "EUR ": false, "E1R": false, "ÄUR": false, "€": false,
+	}
+
+	for code, want := range cases {
+		if got := ValidCurrency(code); got != want {
+			t.Errorf("ValidCurrency(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

@@ -38,8 +38,10 @@ func (s *Store) editDeal(ctx context.Context, id int64, change func(e *dealEdit)
 // returns the stored detail. Stage, probability, pipeline and close fields
 // keep their stored values, so a won deal stays at 100 %. An empty amount
 // currency keeps the stored one, and a customer budget without currency
-// takes the amount's. A missing title, a negative amount, an invalid close
-// date or an unknown company or contact wraps [app.ErrInvalid].
+// takes the amount's. A customer budget of 0 is stored as unknown. A
+// missing title, a negative amount or budget, a currency that
+// [app.ValidCurrency] rejects, an invalid close date or an unknown company
+// or contact wraps [app.ErrInvalid].
 func (s *Store) UpdateOpportunity(ctx context.Context, o app.Opportunity) (app.OpportunityDetail, error) {
 	var detail app.OpportunityDetail
 	now := s.now()
@@ -79,6 +81,11 @@ func (e *dealEdit) withFormFields(o app.Opportunity) (app.Opportunity, error) {
 		after.Amount.Currency = e.deal.Amount.Currency
 	}
 	after.CustomerBudget = o.CustomerBudget
+	if after.CustomerBudget.Minor == 0 {
+		// A budget of 0 means unknown, so it is stored like an empty one
+		// and a form that sends 0 for an empty field records no change.
+		after.CustomerBudget = app.Money{}
+	}
 	if after.CustomerBudget.Minor != 0 && after.CustomerBudget.Currency == "" {
 		after.CustomerBudget.Currency = after.Amount.Currency
 	}
@@ -95,8 +102,14 @@ func (e *dealEdit) checkFormFields(o app.Opportunity) error {
 		return fmt.Errorf("title of opportunity %d is missing: enter a title: %w", o.ID, app.ErrInvalid)
 	}
 
-	if o.Amount.Minor < 0 {
-		return fmt.Errorf("amount %s of deal %q is negative: enter 0 or more: %w", o.Amount, o.Title, app.ErrInvalid)
+	if err := checkMoney(o.Amount, "amount", o.Title); err != nil {
+		return err
+	}
+
+	if o.CustomerBudget != (app.Money{}) {
+		if err := checkMoney(o.CustomerBudget, "customer budget", o.Title); err != nil {
+			return err
+		}
 	}
 
 	if err := checkDate(o.CloseDate, fmt.Sprintf("close date of deal %q", o.Title)); err != nil {
@@ -108,6 +121,22 @@ func (e *dealEdit) checkFormFields(o app.Opportunity) error {
 	}
 
 	return checkReference(e.tx, "contact", o.ContactID, o.Title)
+}
+
+// checkMoney rejects a negative amount and a currency code that is not
+// three upper-case letters, which would form its own total line on the
+// board.
+func checkMoney(m app.Money, field, title string) error {
+	if !app.ValidCurrency(m.Currency) {
+		return fmt.Errorf("currency %q of the %s of deal %q is not an ISO 4217 code: use three capital letters "+
+			"such as EUR: %w", m.Currency, field, title, app.ErrInvalid)
+	}
+
+	if m.Minor < 0 {
+		return fmt.Errorf("%s %s of deal %q is negative: enter 0 or more: %w", field, m, title, app.ErrInvalid)
+	}
+
+	return nil
 }
 
 // checkDate rejects a date such as 2024-02-30 that has no day in the

@@ -14,8 +14,11 @@ import (
 // BulkUpdate applies c to every deal in ids in one transaction, by the
 // rules of MoveOpportunity for each open deal, and returns how many deals
 // changed. A closed deal keeps its stage but takes a new owner or close
-// date. Each deal gets its own field and stage history. Any error, such
-// as an unknown id, rolls back every deal. Repeated ids count once.
+// date. Each deal gets its own field and stage history. Any error rolls
+// back every deal: an unknown id or an unknown or deleted stage wraps
+// [app.ErrNotFound], and moving an open deal to a won or lost stage
+// wraps [app.ErrInvalid], because closing needs the close dialog's
+// reason. Repeated ids count once.
 func (s *Store) BulkUpdate(ctx context.Context, ids []int64, c app.BulkChange) (int, error) {
 	if c.CloseDate != nil {
 		if err := checkDate(*c.CloseDate, "bulk close date"); err != nil {
@@ -30,7 +33,7 @@ func (s *Store) BulkUpdate(ctx context.Context, ids []int64, c app.BulkChange) (
 
 		var to *app.Stage
 		if c.StageID != nil {
-			stage, err := dealStageByID(tx, *c.StageID)
+			stage, err := targetStage(tx, *c.StageID)
 			if err != nil {
 				return err
 			}
@@ -70,6 +73,11 @@ func bulkUpdateDeal(tx *gorm.DB, id int64, now time.Time, c app.BulkChange, to *
 
 	after := e.deal
 	if to != nil && e.stage.Kind == app.StageOpen {
+		if to.Kind == app.StageWon {
+			return false, fmt.Errorf("deal %q needs the close dialog to move to won stage %s: close it as won: %w",
+				e.deal.Title, to.Name, app.ErrInvalid)
+		}
+
 		if after, err = e.moveTo(*to); err != nil {
 			return false, err
 		}

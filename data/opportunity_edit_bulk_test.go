@@ -97,6 +97,16 @@ func TestBulkRollsBackOnError(t *testing.T) {
 				stage := stageIDOf(t, s, "Hardware", "Lost")
 				return app.BulkChange{StageID: &stage}
 			}, app.ErrInvalid},
+		{"won stage", func(s *Store) []int64 { return []int64{idByRef(t, s, "opp:3")} },
+			func(t *testing.T, s *Store) app.BulkChange {
+				stage := stageIDOf(t, s, "Hardware", "Won")
+				return app.BulkChange{StageID: &stage}
+			}, app.ErrInvalid},
+		{"deleted stage", func(s *Store) []int64 { return []int64{idByRef(t, s, "opp:3")} },
+			func(t *testing.T, s *Store) app.BulkChange {
+				stage := deletedTrialStage(t, s)
+				return app.BulkChange{StageID: &stage}
+			}, app.ErrNotFound},
 		{"other pipeline", func(s *Store) []int64 { return []int64{idByRef(t, s, "opp:3")} },
 			func(t *testing.T, s *Store) app.BulkChange {
 				stage := stageIDOf(t, s, "Sales", "Proposal")

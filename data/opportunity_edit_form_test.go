@@ -122,6 +122,28 @@ func TestUpdateWithoutChangeRecordsNothing(t *testing.T) {
 	}
 }
 
+// TestUpdateZeroBudgetRecordsNothing saves the form's value for an
+// empty budget field, 0 in the amount's currency, over a deal without a
+// budget.
+func TestUpdateZeroBudgetRecordsNothing(t *testing.T) {
+	s := openEditStore(t)
+	id := idByRef(t, s, "opp:1")
+	o := mustDeal(t, s, id).Opportunity
+	o.CustomerBudget = usd(0)
+
+	got, err := s.UpdateOpportunity(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if got.CustomerBudget != (app.Money{}) {
+		t.Errorf("budget %#v, want none", got.CustomerBudget)
+	}
+	if changes := fieldChangesOf(t, s, id, "customer_budget"); len(changes) != 0 {
+		t.Errorf("budget changes = %q, want none", changes)
+	}
+}
+
 func TestUpdateRecordsCompanyByName(t *testing.T) {
 	s := openEditStore(t)
 	id := idByRef(t, s, "opp:1")
@@ -152,6 +174,14 @@ func TestUpdateRejectsInvalidValues(t *testing.T) {
 		{"empty title", func(o *app.Opportunity) { o.Title = "  " }, "title"},
 		{"negative amount", func(o *app.Opportunity) { o.Amount = usd(-1) }, "-0.01 USD"},
 		{"impossible date", func(o *app.Opportunity) { o.CloseDate = app.Date{Year: 2024, Month: 2, Day: 30} }, "2024-02-30"},
+		{"negative budget", func(o *app.Opportunity) { o.CustomerBudget = usd(-5) }, "-0.05 USD"},
+		{"negative budget without currency", func(o *app.Opportunity) { o.CustomerBudget = app.Money{Minor: -5} },
+			"-0.05 USD"},
+		{"long currency", func(o *app.Opportunity) { o.Amount = app.Money{Minor: 100, Currency: "EURO"} }, `"EURO"`},
+		{"lower-case currency", func(o *app.Opportunity) { o.Amount = app.Money{Minor: 100, Currency: "usd"} },
+			`"usd"`},
+		{"budget currency", func(o *app.Opportunity) { o.CustomerBudget = app.Money{Minor: 100, Currency: "€"} },
+			`"€"`},
 		{"unknown company", func(o *app.Opportunity) { o.CompanyID = 9999 }, "company 9999"},
 		{"unknown contact", func(o *app.Opportunity) { o.ContactID = 9999 }, "contact 9999"},
 	}

@@ -126,7 +126,10 @@ func loadDealEdit(tx *gorm.DB, id int64, now time.Time) (*dealEdit, error) {
 	return &dealEdit{tx: tx, now: now, deal: deal, stage: stage, by: by}, nil
 }
 
-// dealStageByID reads one stage; an unknown id wraps [app.ErrNotFound].
+// dealStageByID reads one stage, deleted or not, because a deal that an
+// older version left in a deleted stage must stay editable. An unknown id
+// wraps [app.ErrNotFound]. A stage that a deal moves to comes from
+// targetStage.
 func dealStageByID(tx *gorm.DB, id int64) (app.Stage, error) {
 	var row stageRow
 	err := tx.Where("id = ?", id).Take(&row).Error
@@ -138,6 +141,27 @@ func dealStageByID(tx *gorm.DB, id int64) (app.Stage, error) {
 	}
 
 	return row.toApp(), nil
+}
+
+// targetStage reads the stage that a deal is to move to. An unknown or
+// deleted stage wraps [app.ErrNotFound], because a screen loaded before
+// the delete can still offer the stage.
+func targetStage(tx *gorm.DB, id int64) (app.Stage, error) {
+	var row stageSettingsRow
+	err := tx.Where("id = ?", id).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return app.Stage{}, fmt.Errorf("stage %d: %w", id, app.ErrNotFound)
+	}
+	if err != nil {
+		return app.Stage{}, fmt.Errorf("read stage %d: %w", id, err)
+	}
+
+	if row.DeletedAt != nil {
+		return app.Stage{}, fmt.Errorf("stage %q was deleted: reload the pipeline and choose another stage: %w",
+			row.Name, app.ErrNotFound)
+	}
+
+	return row.toApp()
 }
 
 func (e *dealEdit) today() app.Date {

@@ -15,11 +15,11 @@ import (
 // [app.MoveToStage]: the deal takes the stage's default probability, or
 // 100 % in a won stage. A closed deal, a stage of another pipeline and a
 // lost stage wrap [app.ErrInvalid]. A lost stage needs the reason that
-// CloseOpportunity requires. An unknown deal or stage wraps
-// [app.ErrNotFound].
+// CloseOpportunity requires. An unknown deal and an unknown or deleted
+// stage wrap [app.ErrNotFound].
 func (s *Store) MoveOpportunity(ctx context.Context, id, stageID int64) error {
 	err := s.editDeal(ctx, id, func(e *dealEdit) (app.Opportunity, error) {
-		to, err := dealStageByID(e.tx, stageID)
+		to, err := targetStage(e.tx, stageID)
 		if err != nil {
 			return app.Opportunity{}, err
 		}
@@ -196,12 +196,14 @@ func chosenCompetitor(tx *gorm.DB, deal app.Opportunity, r app.CloseRequest) (co
 	return competitorRow{OpportunityID: deal.ID, Name: strings.TrimSpace(r.Competitor)}, nil
 }
 
-// closingStage returns the pipeline's first stage of kind by position.
+// closingStage returns the pipeline's first stage of kind by position,
+// leaving out deleted stages.
 func closingStage(tx *gorm.DB, pipelineID int64, kind app.StageKind) (app.Stage, error) {
 	var row stageRow
-	err := tx.Where("pipeline_id = ? AND kind = ?", pipelineID, string(kind)).Order("position, id").Take(&row).Error
+	err := tx.Where("pipeline_id = ? AND kind = ? AND deleted_at IS NULL", pipelineID, string(kind)).
+		Order("position, id").Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return app.Stage{}, fmt.Errorf("pipeline %d has no %s stage: set one in the pipeline's stages: %w",
+		return app.Stage{}, fmt.Errorf("pipeline %d has no %s stage: add one to the pipeline's stages: %w",
 			pipelineID, kind, app.ErrInvalid)
 	}
 	if err != nil {
@@ -215,7 +217,8 @@ func closingStage(tx *gorm.DB, pipelineID int64, kind app.StageKind) (app.Stage,
 // of its pipeline at that stage's default probability and clears the
 // close reason, competitor and note. The competitor that won a lost deal
 // becomes active again. An open deal and a closed stage or one of
-// another pipeline wrap [app.ErrInvalid].
+// another pipeline wrap [app.ErrInvalid]. An unknown or deleted stage
+// wraps [app.ErrNotFound].
 func (s *Store) ReopenOpportunity(ctx context.Context, id, stageID int64) error {
 	err := s.editDeal(ctx, id, func(e *dealEdit) (app.Opportunity, error) {
 		if e.stage.Kind == app.StageOpen {
@@ -223,7 +226,7 @@ func (s *Store) ReopenOpportunity(ctx context.Context, id, stageID int64) error 
 				e.deal.Title, e.stage.Name, app.ErrInvalid)
 		}
 
-		to, err := dealStageByID(e.tx, stageID)
+		to, err := targetStage(e.tx, stageID)
 		if err != nil {
 			return app.Opportunity{}, err
 		}

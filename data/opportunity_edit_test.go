@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -299,4 +300,96 @@ func TestUnknownDealNotFound(t *testing.T) {
 	wantErrorIs(t, s.ReopenOpportunity(ctx, id, stage), app.ErrNotFound)
 	_, err = s.FieldChanges(ctx, id)
 	wantErrorIs(t, err, app.ErrNotFound)
+}
+
+// deletedTrialStage adds the open stage Trial to the Hardware pipeline,
+// deletes it while it is empty and returns its id.
+func deletedTrialStage(t *testing.T, s *Store) int64 {
+	t.Helper()
+
+	ctx := context.Background()
+	p := pipelineNamed(t, s, "Hardware")
+	p.Stages = append(p.Stages, app.Stage{Name: "Trial", Position: 2, Probability: 70})
+	p, err := s.UpdatePipeline(ctx, p)
+	if err != nil {
+		t.Fatalf("UpdatePipeline adding Trial: %v", err)
+	}
+
+	trial := stageNamed(t, p, "Trial")
+	if err := s.DeleteStage(ctx, trial.ID, 0); err != nil {
+		t.Fatalf("DeleteStage(Trial): %v", err)
+	}
+
+	return trial.ID
+}
+
+func TestMoveToDeletedStageNotFound(t *testing.T) {
+	s := openEditStore(t)
+	ctx := context.Background()
+	trial := deletedTrialStage(t, s)
+	open, won := idByRef(t, s, "opp:1"), idByRef(t, s, "opp:2")
+
+	err := s.MoveOpportunity(ctx, open, trial)
+	wantErrorIs(t, err, app.ErrNotFound)
+	if err != nil && !strings.Contains(err.Error(), "deleted") {
+		t.Errorf("move error %q does not say that the stage is deleted", err)
+	}
+	wantErrorIs(t, s.ReopenOpportunity(ctx, won, trial), app.ErrNotFound)
+
+	wantProbability(t, mustDeal(t, s, open), "Engaging", 50, false)
+	wantProbability(t, mustDeal(t, s, won), "Won", 100, false)
+}
+
+// markStageDeleted marks a stage deleted the way DeleteStage does, also
+// where DeleteStage rejects the delete, to reach the state that an older
+// version could leave.
+func markStageDeleted(t *testing.T, s *Store, id int64) {
+	t.Helper()
+
+	if err := s.db.Exec("UPDATE stages SET deleted_at = ? WHERE id = ?", editNow, id).Error; err != nil {
+		t.Fatalf("mark stage %d deleted: %v", id, err)
+	}
+}
+
+func TestCloseIgnoresDeletedStages(t *testing.T) {
+	tests := []struct {
+		name string
+		won  bool
+	}{
+		{"won", true},
+		{"lost", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openEditStore(t)
+			id := idByRef(t, s, "opp:1")
+			stage := map[bool]string{true: "Won", false: "Lost"}[tc.won]
+			markStageDeleted(t, s, stageIDOf(t, s, "Hardware", stage))
+
+			err := s.CloseOpportunity(context.Background(), id, app.CloseRequest{Won: tc.won, Reason: "budget"})
+
+			wantErrorIs(t, err, app.ErrInvalid)
+			if err != nil && !strings.Contains(err.Error(), "has no "+strings.ToLower(stage)+" stage") {
+				t.Errorf("error %q does not say that the pipeline has no %s stage", err, stage)
+			}
+			wantProbability(t, mustDeal(t, s, id), "Engaging", 50, false)
+		})
+	}
+}
+
+func TestCloseSkipsDeletedFirstStage(t *testing.T) {
+	s := openEditStore(t)
+	id := idByRef(t, s, "opp:1")
+	pipelineID := mustDeal(t, s, id).PipelineID
+	err := s.db.Exec(`INSERT INTO stages (pipeline_id, name, position, probability, kind, deleted_at)
+		VALUES (?, 'Lost early', -1, 0, 'lost', ?)`, pipelineID, editNow).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if err := s.CloseOpportunity(context.Background(), id, app.CloseRequest{Reason: "budget"}); err != nil {
+		t.Fatal(err)
+	}
+
+	wantProbability(t, mustDeal(t, s, id), "Lost", 0, false)
 }

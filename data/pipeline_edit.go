@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -14,9 +13,6 @@ import (
 )
 
 var _ app.PipelineEditor = (*Store)(nil)
-
-// currencyCode matches the form of an ISO 4217 code, three capital letters.
-var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
 // CreatePipeline stores p with its stages in their Position order and
 // returns it with ids and positions from 0. It wraps [app.ErrInvalid]
@@ -248,7 +244,7 @@ func checkPipeline(p app.Pipeline) (app.Pipeline, error) {
 	}
 
 	p.Currency = strings.TrimSpace(p.Currency)
-	if !currencyCode.MatchString(p.Currency) {
+	if !app.ValidCurrency(p.Currency) {
 		return p, fmt.Errorf("currency %q of pipeline %q is not an ISO 4217 code such as EUR: %w",
 			p.Currency, p.Name, app.ErrInvalid)
 	}

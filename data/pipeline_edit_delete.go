@@ -25,7 +25,7 @@ import (
 // stage, DeleteStage returns a *[app.StageNotEmptyError]. It wraps
 // [app.ErrNotFound] for an unknown stage or moveTo, and [app.ErrInvalid]
 // when moveTo is the stage itself, belongs to another pipeline, or when
-// the stage is its pipeline's last open stage.
+// the stage is its pipeline's last open, last won or last lost stage.
 func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64) error {
 	now := s.now().UTC()
 
@@ -35,7 +35,7 @@ func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64) error {
 			return err
 		}
 
-		if err := checkOtherOpenStage(tx, stage); err != nil {
+		if err := checkOtherStageOfKind(tx, stage); err != nil {
 			return err
 		}
 
@@ -139,23 +139,27 @@ func countStageDeals(tx *gorm.DB, st app.Stage) (app.StageNotEmptyError, error) 
 	return counts, nil
 }
 
-// checkOtherOpenStage wraps app.ErrInvalid when st is the only open stage
-// left in its pipeline, because new deals need one.
-func checkOtherOpenStage(tx *gorm.DB, st app.Stage) error {
-	if st.Kind != app.StageOpen {
-		return nil
-	}
+// stageKindNeed maps a stage kind to the reason a pipeline keeps one stage
+// of that kind.
+var stageKindNeed = map[app.StageKind]string{
+	app.StageOpen: "new deals need one",
+	app.StageWon:  "closing a deal as won needs one",
+	app.StageLost: "closing a deal as lost needs one",
+}
 
+// checkOtherStageOfKind wraps app.ErrInvalid when st is the only stage of
+// its kind left in its pipeline.
+func checkOtherStageOfKind(tx *gorm.DB, st app.Stage) error {
 	var others int64
 	err := tx.Model(&stageSettingsRow{}).
-		Where("pipeline_id = ? AND kind = ? AND id <> ? AND deleted_at IS NULL", st.PipelineID, app.StageOpen, st.ID).
+		Where("pipeline_id = ? AND kind = ? AND id <> ? AND deleted_at IS NULL", st.PipelineID, st.Kind, st.ID).
 		Count(&others).Error
 	if err != nil {
-		return fmt.Errorf("count open stages beside %q: %w", st.Name, err)
+		return fmt.Errorf("count %s stages beside %q: %w", st.Kind, st.Name, err)
 	}
 	if others == 0 {
-		return fmt.Errorf("stage %q is the last open stage of its pipeline: add another open stage first: %w",
-			st.Name, app.ErrInvalid)
+		return fmt.Errorf("stage %q is the last %s stage of its pipeline, and %s: add another %s stage first: %w",
+			st.Name, st.Kind, stageKindNeed[st.Kind], st.Kind, app.ErrInvalid)
 	}
 
 	return nil

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -319,6 +320,10 @@ func TestDeleteStageWithDealsNeedsTarget(t *testing.T) {
 	ctx := context.Background()
 	batch := sampleBatch()
 	batch.Opportunities = append(batch.Opportunities, deal("opp:4", "Second engaging", "", "Engaging", 100))
+	// A second won stage keeps Won from being the last one, which
+	// DeleteStage rejects before it counts deals.
+	batch.Pipeline.Stages = append(batch.Pipeline.Stages,
+		app.Stage{Name: "Won later", Probability: 100, Kind: app.StageWon})
 	mustImport(t, s, batch)
 	p := pipelineNamed(t, s, "Hardware")
 
@@ -353,6 +358,10 @@ func TestDeleteStageMovesDeals(t *testing.T) {
 	ctx := context.Background()
 	batch := sampleBatch()
 	batch.Opportunities = append(batch.Opportunities, deal("opp:4", "Second engaging", "", "Engaging", 7700))
+	// With a second won stage, deleting Won reaches the check of where its
+	// deals may go.
+	batch.Pipeline.Stages = append(batch.Pipeline.Stages,
+		app.Stage{Name: "Won later", Probability: 100, Kind: app.StageWon})
 	mustImport(t, s, batch)
 	// The import stamps history with the wall clock, so the move comes later.
 	movedAt := time.Now().UTC().Add(time.Hour).Truncate(time.Second)
@@ -436,6 +445,35 @@ func TestDeleteStageKeepsLastOpenStage(t *testing.T) {
 	}
 
 	wantErrorIs(t, s.DeleteStage(ctx, p.Stages[0].ID, 0), app.ErrInvalid)
+}
+
+func TestDeleteStageKeepsLastClosingStages(t *testing.T) {
+	s := openTestStore(t)
+	mustImport(t, s, sampleBatch())
+	ctx := context.Background()
+	p := pipelineNamed(t, s, "Hardware")
+
+	for _, name := range []string{"Won", "Lost"} {
+		err := s.DeleteStage(ctx, stageNamed(t, p, name).ID, 0)
+
+		wantErrorIs(t, err, app.ErrInvalid)
+		want := "last " + strings.ToLower(name) + " stage"
+		if err != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("DeleteStage(%s) error %q does not say %q", name, err, want)
+		}
+	}
+	if got := pipelineNamed(t, s, "Hardware"); !reflect.DeepEqual(got, p) {
+		t.Errorf("pipeline changed by rejected deletes: %v", stageNames(got))
+	}
+
+	// With a second lost stage, the empty first one can go.
+	p.Stages = append(p.Stages, app.Stage{Name: "Lost to rival", Position: 4, Kind: app.StageLost})
+	if _, err := s.UpdatePipeline(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteStage(ctx, stageNamed(t, p, "Lost").ID, 0); err != nil {
+		t.Errorf("DeleteStage(Lost) beside a second lost stage: %v", err)
+	}
 }
 
 func TestMigration6KeepsVersion4Deals(t *testing.T) {
