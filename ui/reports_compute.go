@@ -29,6 +29,9 @@ func loadReportOptions(ctx context.Context, store reportsReader) (reportOptions,
 		return options, fmt.Errorf("load pipelines: %w", err)
 	}
 
+	// NOTE: this reads every deal with its stage history only to list
+	// owners and sources. A query for the names alone would be cheaper on
+	// a large database.
 	deals, err := store.DealFacts(ctx, app.ReportFilter{})
 	if err != nil {
 		return options, fmt.Errorf("load deal facts: %w", err)
