@@ -35,6 +35,7 @@ var migrations = []migration{
 	{version: 10, name: "record who changed deal fields and stages", sql: schemaV10},
 	{version: 11, name: "store learned lead chances and values", sql: schemaV11},
 	{version: 12, name: "add offers with yearly numbers", sql: schemaV12},
+	{version: 13, name: "keep merged duplicates for undo", sql: schemaV13},
 }
 
 const createMigrationsTable = `
