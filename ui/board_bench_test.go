@@ -76,7 +76,7 @@ func openBenchBoard(b *testing.B) (*data.Store, fyne.Window, *uiQueue) {
 }
 
 // reloadBoard reloads s and waits for the one function that the reload
-// queues, which lays out the new columns and cards.
+// queues, which shows the loaded deals in the columns.
 func reloadBoard(b *testing.B, s *boardScreen, queue *uiQueue) {
 	s.reload()
 	apply := <-queue.functions
@@ -91,10 +91,12 @@ func reloadBoard(b *testing.B, s *boardScreen, queue *uiQueue) {
 }
 
 // BenchmarkBoardScreen measures the Board tab over 20,000 open deals in a
-// real SQLite file, with up to 200 cards per column. "build" is a new
-// screen's first load: the store read, the widgets and their layout.
-// "refresh" reloads an open screen, as after a move or a filter change.
-// Fyne's test driver does no drawing, so painting is not included.
+// real SQLite file, with boardCardsPerColumn deals loaded per column.
+// "build" is a new screen's first load: the store read, the widgets and
+// their layout. "refresh" reloads an open screen, as after a move or a
+// filter change. "scroll" moves the first column down by one page of
+// cards and back to the top when it reaches the bottom. Fyne's test
+// driver does no drawing, so painting is not included.
 func BenchmarkBoardScreen(b *testing.B) {
 	store, window, queue := openBenchBoard(b)
 	errors := errorReporter{window: window, logger: discardLogger()}
@@ -114,6 +116,22 @@ func BenchmarkBoardScreen(b *testing.B) {
 
 		for b.Loop() {
 			reloadBoard(b, s, queue)
+		}
+	})
+
+	b.Run("scroll", func(b *testing.B) {
+		s := newBoardScreen(store, window, queue.do, errors, "en")
+		window.SetContent(s.content)
+		reloadBoard(b, s, queue)
+		list := s.columns[0].list
+		page := list.Size().Height
+
+		for b.Loop() {
+			before := list.GetScrollOffset()
+			list.ScrollToOffset(before + page)
+			if list.GetScrollOffset() == before {
+				list.ScrollToTop()
+			}
 		}
 	})
 }

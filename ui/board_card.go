@@ -36,14 +36,20 @@ type boardCardEvents struct {
 	step     func(c *boardCard, step int)
 }
 
-// boardCard is one deal on the board. A tap or keyboard focus selects it,
-// a drag moves it to the column it is dropped on, and the move shortcuts
-// move it by one stage.
+// boardCard is the widget of one deal on the board. A column's list
+// creates a few of them and rebinds each to whichever deal scrolls into
+// its row, so card is the deal it shows now. A tap or keyboard focus
+// selects the card, a drag moves its deal to the column it is dropped on,
+// and the move shortcuts move it by one stage.
 type boardCard struct {
 	widget.BaseWidget
 
 	card   app.BoardCard
 	events boardCardEvents
+	// row is the list row the card was last bound to, and generation the
+	// column's generation at that time (see boardColumnView).
+	row        int
+	generation int
 
 	selected bool
 	hovered  bool
@@ -59,10 +65,22 @@ type boardCard struct {
 	background *canvas.Rectangle
 	border     *canvas.Rectangle
 	content    *fyne.Container
+
+	title   *widget.Label
+	company *widget.Label
+	amount  *widget.Label
+	owner   *widget.Label
+	idle    *widget.Label
+	overdue *widget.Label
 }
 
-func newBoardCard(card app.BoardCard, language string, events boardCardEvents) *boardCard {
-	c := &boardCard{card: card, events: events}
+// newBoardCard returns a card that shows no deal until bind. Every card
+// has the same height whatever its deal, because widget.List gives each
+// row the height of one template card. So the title gets two lines and
+// ends with an ellipsis when it needs more. An empty company or owner
+// leaves its line blank.
+func newBoardCard(events boardCardEvents) *boardCard {
+	c := &boardCard{events: events, row: -1}
 	c.ExtendBaseWidget(c)
 
 	c.background = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -71,24 +89,74 @@ func newBoardCard(card app.BoardCard, language string, events boardCardEvents) *
 	c.border.CornerRadius = theme.InputRadiusSize()
 	c.border.StrokeWidth = 2
 
-	title := widget.NewLabelWithStyle(card.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(compactLinePadding), title)
-	if card.Company != "" {
-		lines.Add(compactLabel(card.Company))
-	}
-	lines.Add(compactLabel(cardAmountLine(card, language)))
-	if card.Owner != "" {
-		lines.Add(compactLabel(card.Owner))
-	}
-	if markers := cardMarkers(card); markers != nil {
-		lines.Add(markers)
-	}
-	c.content = lines
+	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.title.Wrapping = fyne.TextWrapWord
+	c.title.Truncation = fyne.TextTruncateEllipsis
+	c.company = compactLabel("")
+	c.amount = compactLabel("")
+	c.owner = compactLabel("")
+	c.idle = markerLabel(lang.L("Idle"), widget.WarningImportance)
+	c.overdue = markerLabel(lang.L("Overdue"), widget.DangerImportance)
+
+	markers := container.NewHBox(c.idle, c.overdue)
+	ownerLine := container.NewBorder(nil, nil, nil, markers, c.owner)
+	c.content = container.New(layout.NewCustomPaddedVBoxLayout(compactLinePadding),
+		container.New(&twoLineLayout{}, c.title), c.company, c.amount, ownerLine)
 
 	c.refreshColors()
 
 	return c
+}
+
+// bind shows deal on the card. The label texts change only where they
+// differ, because each change measures the text again.
+func (c *boardCard) bind(deal app.BoardCard, language string, selected bool) {
+	c.card = deal
+	setLabelText(c.title, deal.Title)
+	setLabelText(c.company, deal.Company)
+	setLabelText(c.amount, cardAmountLine(deal, language))
+	setLabelText(c.owner, deal.Owner)
+	setShown(c.idle, deal.Idle)
+	setShown(c.overdue, deal.Overdue)
+	c.setSelected(selected)
+}
+
+func setLabelText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
+}
+
+func setShown(o fyne.CanvasObject, shown bool) {
+	switch {
+	case shown && !o.Visible():
+		o.Show()
+	case !shown && o.Visible():
+		o.Hide()
+	}
+}
+
+// twoLineLayout gives its one object the height of two lines of bold
+// label text, whatever the object's text, so every card has the same
+// height.
+type twoLineLayout struct {
+	height float32
+}
+
+func (l *twoLineLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *twoLineLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	if l.height == 0 {
+		sample := widget.NewLabelWithStyle("A\nA", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.height = sample.MinSize().Height
+	}
+
+	return fyne.NewSize(0, l.height)
 }
 
 // cardAmountLine joins the amount and the expected close date.
@@ -99,24 +167,6 @@ func cardAmountLine(card app.BoardCard, language string) string {
 	}
 
 	return line
-}
-
-// cardMarkers returns the idle and overdue markers in warning and error
-// colours, or nil when the deal has neither.
-func cardMarkers(card app.BoardCard) fyne.CanvasObject {
-	if !card.Idle && !card.Overdue {
-		return nil
-	}
-
-	markers := container.NewHBox()
-	if card.Idle {
-		markers.Add(markerLabel(lang.L("Idle"), widget.WarningImportance))
-	}
-	if card.Overdue {
-		markers.Add(markerLabel(lang.L("Overdue"), widget.DangerImportance))
-	}
-
-	return markers
 }
 
 func markerLabel(text string, importance widget.Importance) *widget.Label {

@@ -40,12 +40,12 @@ func (s *boardScreen) columnAt(at fyne.Position) *boardColumnView {
 	return nil
 }
 
-// dropTargetAt returns the column under at that c can move to, or nil
-// over the card's own column, the column of deals without a stage, or no
-// column at all.
-func (s *boardScreen) dropTargetAt(c *boardCard, at fyne.Position) *boardColumnView {
+// dropTargetAt returns the column under at that the dragged deal can move
+// to, or nil over the deal's own column, the column of deals without a
+// stage, or no column at all.
+func (s *boardScreen) dropTargetAt(at fyne.Position) *boardColumnView {
 	column := s.columnAt(at)
-	if column == nil || column.stage.ID == 0 || column.stage.ID == c.card.StageID {
+	if column == nil || column.stage.ID == 0 || column.stage.ID == s.dragged.StageID {
 		return nil
 	}
 
@@ -54,30 +54,38 @@ func (s *boardScreen) dropTargetAt(c *boardCard, at fyne.Position) *boardColumnV
 
 // onCardDragged draws the card's copy under the pointer, scrolls the
 // columns near an edge and highlights the column the card would move to.
+// The first event of a drag records the card's deal as the dragged one.
 func (s *boardScreen) onCardDragged(c *boardCard, at fyne.Position) {
+	if s.dragCopy == nil {
+		s.dragged = c.card
+	}
+
 	s.showDragCopy(c, at)
 	s.scrollNearEdge(at)
-	s.highlight(s.dropTargetAt(c, at))
+	s.highlight(s.dropTargetAt(at))
 }
 
-// onCardDropped moves c to the highlighted column. A drop outside every
-// column, or on one that cannot take the card, changes nothing.
+// onCardDropped selects the dragged deal and moves it to the highlighted
+// column. A drop outside every column, or on one that cannot take the
+// deal, changes nothing.
 func (s *boardScreen) onCardDropped(c *boardCard, at fyne.Position) {
-	target := s.dropTargetAt(c, at)
+	target := s.dropTargetAt(at)
 	s.hideDragCopy()
 	s.highlight(nil)
-	s.selectCard(c)
+	if c.card.ID == s.dragged.ID {
+		s.selectCard(c)
+	}
 
 	if target != nil {
-		s.moveCard(c.card, target.stage)
+		s.moveCard(s.dragged, target.stage)
 	}
 }
 
-// showDragCopy places the copy of c so that the pointer at holds it at
-// the spot where the drag began.
+// showDragCopy places the copy of the dragged deal's card so that the
+// pointer at holds it at the spot on c where the drag began.
 func (s *boardScreen) showDragCopy(c *boardCard, at fyne.Position) {
 	if s.dragCopy == nil {
-		s.dragCopy = newDragCopy(c.card, s.language, c.Size().Width)
+		s.dragCopy = newDragCopy(s.dragged, s.language, c.Size().Width)
 		s.dragLayer.Objects = []fyne.CanvasObject{s.dragCopy}
 	}
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -193,16 +194,19 @@ func TestBoardDragMovesStage(t *testing.T) {
 	m, queue, store := openBoard(t)
 	s := m.board
 	card := boardCardTitled(t, s, "Server rollout")
+	// The column's list rebinds the card widget to another deal after the
+	// move, so the deal's id is read first.
+	id := card.card.ID
 	target := boardColumnNamed(t, s, "Negotiation")
 
 	dragCard(card, target)
 
 	waitForStage(t, queue, s, "Server rollout", "Negotiation")
-	if got := storedStage(t, store, card.card.ID); got != target.stage.ID {
+	if got := storedStage(t, store, id); got != target.stage.ID {
 		t.Errorf("stored stage = %d, want Negotiation %d", got, target.stage.ID)
 	}
-	if s.selectedID != card.card.ID {
-		t.Errorf("selected deal = %d, want the moved deal %d", s.selectedID, card.card.ID)
+	if s.selectedID != id {
+		t.Errorf("selected deal = %d, want the moved deal %d", s.selectedID, id)
 	}
 }
 
@@ -304,6 +308,7 @@ func TestBoardKeyboardMovesStage(t *testing.T) {
 	m, queue, store := openBoard(t)
 	s := m.board
 	card := boardCardTitled(t, s, "Training")
+	id := card.card.ID
 	test.Tap(card)
 
 	focused, ok := m.window.Canvas().Focused().(fyne.Shortcutable)
@@ -313,7 +318,7 @@ func TestBoardKeyboardMovesStage(t *testing.T) {
 	focused.TypedShortcut(movePreviousShortcut)
 	waitForStage(t, queue, s, "Training", "Proposal")
 
-	if got := storedStage(t, store, card.card.ID); got != boardColumnNamed(t, s, "Proposal").stage.ID {
+	if got := storedStage(t, store, id); got != boardColumnNamed(t, s, "Proposal").stage.ID {
 		t.Errorf("stored stage = %d, want Proposal", got)
 	}
 
@@ -333,6 +338,7 @@ func TestBoardDropOnLostNeedsReason(t *testing.T) {
 	m, queue, store := openBoard(t)
 	s := m.board
 	card := boardCardTitled(t, s, "US licences")
+	id := card.card.ID
 	lost := boardColumnNamed(t, s, "Lost")
 
 	dragCard(card, lost)
@@ -345,7 +351,7 @@ func TestBoardDropOnLostNeedsReason(t *testing.T) {
 	if m.window.Canvas().Overlays().Top() == nil {
 		t.Error("close dialog closed without a reason")
 	}
-	if got := storedStage(t, store, card.card.ID); got == lost.stage.ID {
+	if got := storedStage(t, store, id); got == lost.stage.ID {
 		t.Fatal("deal closed as lost without a reason")
 	}
 
@@ -354,7 +360,7 @@ func TestBoardDropOnLostNeedsReason(t *testing.T) {
 	s.closing.form.Submit()
 	waitForStage(t, queue, s, "US licences", "Lost")
 
-	detail, err := store.Opportunity(context.Background(), card.card.ID)
+	detail, err := store.Opportunity(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,4 +385,182 @@ func TestBoardOwnerFilter(t *testing.T) {
 	queue.waitFor(t, "the owner's deals", func() bool {
 		return len(s.columns) > 0 && len(boardColumnNamed(t, s, "Proposal").cards) == 3
 	})
+}
+
+// longColumnDeals is the number of deals in the one stage of
+// longColumnBatch, more than the board loads per column.
+const longColumnDeals = boardCardsPerColumn + 200
+
+// longColumnBatch puts longColumnDeals deals into Prospecting. The first
+// half closed yesterday and is overdue, so it fills the top of the
+// column, and the second half closes today.
+func longColumnBatch() app.ImportBatch {
+	now := time.Now()
+	today, yesterday := app.DateOf(now), app.DateOf(now.AddDate(0, 0, -1))
+	b := app.ImportBatch{
+		Source:    "board-long-column",
+		Pipeline:  app.DefaultPipeline(),
+		Companies: []app.CompanyImport{{Company: app.Company{Name: "Nordlicht GmbH", SourceRef: "c:1"}}},
+	}
+
+	for i := range longColumnDeals {
+		closeDate := today
+		if i < longColumnDeals/2 {
+			closeDate = yesterday
+		}
+		b.Opportunities = append(b.Opportunities, app.OpportunityImport{
+			Opportunity: app.Opportunity{
+				Title: fmt.Sprintf("Deal %04d", i), Amount: app.Major(100, "EUR"), Owner: "Anna Berg",
+				CloseDate: closeDate, StageEnteredOn: today, SourceRef: fmt.Sprintf("o:%d", i),
+			},
+			CompanyRef: "c:1",
+			Stage:      "Prospecting",
+		})
+	}
+
+	return b
+}
+
+// openLongColumn shows the Board tab on longColumnBatch and returns its
+// Prospecting column.
+func openLongColumn(t *testing.T) (*mainWindow, *uiQueue, *boardColumnView) {
+	t.Helper()
+
+	store := openStore(t)
+	if _, err := store.Import(context.Background(), longColumnBatch(), nil); err != nil {
+		t.Fatalf("import: %v", err)
+	}
+
+	m, queue := openWindow(t, store)
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+	m.tabs.SelectIndex(2)
+	queue.waitFor(t, "the board", func() bool { return len(m.board.columns) > 0 })
+
+	return m, queue, boardColumnNamed(t, m.board, "Prospecting")
+}
+
+// checkShownCards fails unless every card in view shows the selection
+// border exactly when it shows the selected deal, and a focused card shows
+// the selected deal.
+func checkShownCards(t *testing.T, s *boardScreen, view *boardColumnView) {
+	t.Helper()
+
+	for row, card := range view.shown {
+		if card.card.ID != view.deals[row].ID {
+			t.Errorf("row %d shows deal %d, want %d", row, card.card.ID, view.deals[row].ID)
+		}
+		if card.selected != (card.card.ID == s.selectedID) {
+			t.Errorf("card of %q selected = %v with deal %d selected", card.card.Title, card.selected, s.selectedID)
+		}
+	}
+
+	if focused, ok := s.window.Canvas().Focused().(*boardCard); ok && focused.card.ID != s.selectedID {
+		t.Errorf("focused card shows %q, not the selected deal %d", focused.card.Title, s.selectedID)
+	}
+}
+
+func TestBoardLongColumnCreatesFewCards(t *testing.T) {
+	_, _, view := openLongColumn(t)
+
+	if len(view.deals) != boardCardsPerColumn {
+		t.Fatalf("column loaded %d deals, want %d", len(view.deals), boardCardsPerColumn)
+	}
+	if !findLabel(view.object, app.FormatCount(longColumnDeals, "en")+" deals") {
+		t.Errorf("header does not count all %d deals", longColumnDeals)
+	}
+	more := app.FormatCount(boardCardsPerColumn, "en") + " of " + app.FormatCount(longColumnDeals, "en") +
+		" shown: filter to see the rest"
+	if !view.more.Visible() || view.more.Text != more {
+		t.Errorf("note = %q (visible %v), want %q", view.more.Text, view.more.Visible(), more)
+	}
+
+	first, last := view.deals[0], view.deals[len(view.deals)-1]
+	if !findLabel(view.list, first.Title) {
+		t.Errorf("first deal %q is not shown", first.Title)
+	}
+	if findLabel(view.list, last.Title) {
+		t.Errorf("last deal %q is shown before scrolling", last.Title)
+	}
+	if card := view.shownCard(first.ID); card == nil || !card.overdue.Visible() {
+		t.Errorf("first deal %q has no overdue marker", first.Title)
+	}
+
+	view.list.ScrollToBottom()
+
+	if !findLabel(view.list, last.Title) {
+		t.Errorf("last deal %q is not shown after scrolling to the bottom", last.Title)
+	}
+	if card := view.shownCard(last.ID); card == nil || card.overdue.Visible() {
+		t.Errorf("last deal %q is not shown without an overdue marker", last.Title)
+	}
+
+	// The list measures one card at each refresh and creates cards for
+	// the rows in view, about six at 800 pixels.
+	if view.created > 40 {
+		t.Errorf("the list created %d card widgets for %d deals, want at most 40", view.created, len(view.deals))
+	}
+}
+
+func TestBoardScrolledCardsKeepSelection(t *testing.T) {
+	m, _, view := openLongColumn(t)
+	s := m.board
+
+	first := view.shownCard(view.deals[0].ID)
+	test.Tap(first)
+	if s.selectedID != view.deals[0].ID {
+		t.Fatalf("selected deal = %d after a tap, want %d", s.selectedID, view.deals[0].ID)
+	}
+
+	// Each step scrolls the rows in view out, so the next step reuses
+	// their card widgets, among them the selected and focused one.
+	step := view.list.Size().Height
+	for i := 1; i <= 6; i++ {
+		view.list.ScrollToOffset(float32(i) * step)
+		checkShownCards(t, s, view)
+	}
+	if view.shownCard(s.selectedID) != nil {
+		t.Error("the selected deal is still shown after scrolling six pages down")
+	}
+
+	view.list.ScrollToTop()
+	checkShownCards(t, s, view)
+	if card := view.shownCard(s.selectedID); card == nil || !card.selected {
+		t.Error("the selected deal has no selection border after scrolling back")
+	}
+}
+
+func TestBoardKeyboardMoveScrollsToCard(t *testing.T) {
+	m, queue, view := openLongColumn(t)
+	s := m.board
+
+	view.list.ScrollToBottom()
+	last := view.deals[len(view.deals)-1]
+	card := view.shownCard(last.ID)
+	if card == nil {
+		t.Fatalf("last deal %q is not shown after scrolling", last.Title)
+	}
+	test.Tap(card)
+	card.TypedShortcut(moveNextShortcut)
+	waitForStage(t, queue, s, last.Title, "Qualification")
+
+	// Back in Prospecting, the deal is the last loaded row again, far
+	// below the rows in view once the column is at its top.
+	view.list.ScrollToTop()
+	focused, ok := m.window.Canvas().Focused().(*boardCard)
+	if !ok || focused.card.ID != last.ID {
+		t.Fatalf("moved deal %q has no keyboard focus in Qualification", last.Title)
+	}
+	focused.TypedShortcut(movePreviousShortcut)
+	waitForStage(t, queue, s, last.Title, "Prospecting")
+
+	moved := view.shownCard(last.ID)
+	if moved == nil {
+		t.Fatalf("Prospecting did not scroll to the moved deal %q", last.Title)
+	}
+	if m.window.Canvas().Focused() != moved {
+		t.Error("the moved deal's card has no keyboard focus")
+	}
+	if !moved.selected {
+		t.Error("the moved deal's card has no selection border")
+	}
 }
