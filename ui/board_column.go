@@ -14,8 +14,8 @@ import (
 
 // boardColumnView is one stage column on screen. Its cards sit in a
 // widget.List, which creates card widgets only for the rows in view and
-// rebinds them to other deals as the column scrolls, so building a column
-// costs the same for 10 deals as for 1,000.
+// rebinds them to other deals as the column scrolls, so the number of
+// card widgets does not grow with the number of deals.
 type boardColumnView struct {
 	stage app.Stage
 	deals []app.BoardCard
@@ -27,21 +27,21 @@ type boardColumnView struct {
 	object     fyne.CanvasObject
 
 	// generation counts the column's refreshes. cards are the card
-	// widgets bound to a deal since the last refresh, and shown maps a row
-	// to the card widget bound to it last. The list keeps cards that
+	// widgets bound to a deal since the last refresh, and rowCards maps a
+	// row to the card widget bound to it last. The list keeps cards that
 	// scrolled out of view for reuse, or drops them, without telling us,
 	// so a card shows its row only while the row is in view (inView) and
-	// shown[c.row] == c.
+	// rowCards[c.row] == c.
 	generation int
 	cards      []*boardCard
-	shown      map[int]*boardCard
+	rowCards   map[int]*boardCard
 	// created counts the card widgets the list has asked for, including
 	// the one it measures at each refresh.
 	created int
 }
 
 func (s *boardScreen) newColumnView(column app.BoardColumn) *boardColumnView {
-	view := &boardColumnView{shown: map[int]*boardCard{}}
+	view := &boardColumnView{rowCards: map[int]*boardCard{}}
 
 	events := boardCardEvents{selected: s.selectCard, dragAt: s.onCardDragged, dropAt: s.onCardDropped, step: s.onCardStepped}
 	view.list = widget.NewList(
@@ -76,7 +76,7 @@ func (s *boardScreen) showColumn(view *boardColumnView, column app.BoardColumn) 
 	view.deals = column.Cards
 	view.generation++
 	view.cards = view.cards[:0]
-	clear(view.shown)
+	clear(view.rowCards)
 
 	view.header.Objects = s.columnHeader(column)
 	view.header.Refresh()
@@ -94,7 +94,7 @@ func (s *boardScreen) showColumn(view *boardColumnView, column app.BoardColumn) 
 
 // bindCard shows the deal of row on c. A card that had the keyboard focus
 // and now shows another deal gives the focus up, so that a move shortcut
-// never acts on a deal the person did not select.
+// acts only on the deal the person selected.
 func (s *boardScreen) bindCard(view *boardColumnView, row int, c *boardCard) {
 	if row < 0 || row >= len(view.deals) {
 		return
@@ -109,11 +109,11 @@ func (s *boardScreen) bindCard(view *boardColumnView, row int, c *boardCard) {
 		c.generation = view.generation
 		view.cards = append(view.cards, c)
 	}
-	if view.shown[c.row] == c {
-		delete(view.shown, c.row)
+	if view.rowCards[c.row] == c {
+		delete(view.rowCards, c.row)
 	}
 	c.row = row
-	view.shown[row] = c
+	view.rowCards[row] = c
 
 	c.bind(deal, s.language, deal.ID == s.selectedID)
 }
@@ -121,7 +121,7 @@ func (s *boardScreen) bindCard(view *boardColumnView, row int, c *boardCard) {
 // shownCard returns the card that shows the deal with id in view, or nil.
 func (view *boardColumnView) shownCard(id int64) *boardCard {
 	for _, c := range view.cards {
-		if c.card.ID == id && view.shown[c.row] == c && view.inView(c) {
+		if c.card.ID == id && view.rowCards[c.row] == c && view.inView(c) {
 			return c
 		}
 	}

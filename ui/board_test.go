@@ -445,7 +445,7 @@ func openLongColumn(t *testing.T) (*mainWindow, *uiQueue, *boardColumnView) {
 func checkShownCards(t *testing.T, s *boardScreen, view *boardColumnView) {
 	t.Helper()
 
-	for row, card := range view.shown {
+	for row, card := range view.rowCards {
 		if card.card.ID != view.deals[row].ID {
 			t.Errorf("row %d shows deal %d, want %d", row, card.card.ID, view.deals[row].ID)
 		}
