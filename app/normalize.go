@@ -3,6 +3,8 @@ package app
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // umlautFolds spells German letters the way a person without them types
@@ -12,8 +14,10 @@ var umlautFolds = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", 
 // legalSuffixes are company legal forms that do not tell firms apart.
 // Multi-word forms come first so "GmbH & Co. KG" is removed whole.
 var legalSuffixes = [][]string{
-	{"gmbh", "co", "kg"}, {"gmbh", "co", "kgaa"}, {"ag", "co", "kg"},
-	{"gmbh"}, {"mbh"}, {"ag"}, {"kg"}, {"kgaa"}, {"ohg"}, {"ug"}, {"ek"}, {"se"}, {"gbr"},
+	{"gmbh", "co", "kg"}, {"gmbh", "co", "kgaa"}, {"ag", "co", "kg"}, {"ag", "co", "kgaa"},
+	{"ug", "haftungsbeschraenkt"}, {"e", "k"}, {"e", "kfm"}, {"e", "kfr"}, {"e", "v"}, {"pty", "ltd"},
+	{"gmbh"}, {"ggmbh"}, {"mbh"}, {"ag"}, {"kg"}, {"kgaa"}, {"ohg"}, {"ug"}, {"ek"}, {"ekfm"}, {"ekfr"},
+	{"eg"}, {"ev"}, {"se"}, {"gbr"},
 	{"ltd"}, {"limited"}, {"plc"}, {"llc"}, {"inc"}, {"incorporated"}, {"corp"}, {"corporation"},
 	{"co"}, {"sa"}, {"sarl"}, {"srl"}, {"bv"}, {"nv"}, {"ab"}, {"oy"}, {"as"},
 }
@@ -48,10 +52,19 @@ func NormalizeEmail(s string) string {
 	return strings.ToLower(strings.TrimSpace(s))
 }
 
+// connectives are the words for "and" that a name may spell out where
+// another writes "&", so "Müller und Söhne" matches "Müller & Söhne".
+var connectives = map[string]bool{"und": true, "and": true}
+
 // words splits s into folded words. "&" and "+" separate words like
-// spaces; other punctuation is dropped, so "Co." is "co".
+// spaces; other punctuation is dropped, so "Co." is "co". The text is
+// composed (NFC) before the umlauts are spelled out, so a decomposed "u"
+// with a combining diaeresis folds like "ü". It is decomposed (NFD)
+// afterwards, so other accents drop off their letter: "José" is "jose".
+// "und" and "and" are dropped unless they are the only word.
 func words(s string) []string {
-	folded := umlautFolds.Replace(strings.ToLower(s))
+	folded := umlautFolds.Replace(strings.ToLower(norm.NFC.String(s)))
+	folded = norm.NFD.String(folded)
 	var b strings.Builder
 	for _, r := range folded {
 		switch {
@@ -62,7 +75,22 @@ func words(s string) []string {
 		}
 	}
 
-	return strings.Fields(b.String())
+	return dropConnectives(strings.Fields(b.String()))
+}
+
+func dropConnectives(w []string) []string {
+	kept := w[:0:0]
+	for _, word := range w {
+		if !connectives[word] {
+			kept = append(kept, word)
+		}
+	}
+
+	if len(kept) == 0 {
+		return w
+	}
+
+	return kept
 }
 
 func hasSuffixWords(w, suffix []string) bool {

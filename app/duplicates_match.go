@@ -1,0 +1,285 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
+
+// SimilarNameThreshold is the lowest [NameSimilarity] at which two
+// normalized names count as similar: one edit per five letters, so
+// "meyer" and "meier" (0.8) match while "schmidt" and "schmitz" (0.71)
+// do not.
+const SimilarNameThreshold = 0.8
+
+// NameSimilarity returns 1 minus the optimal string alignment distance
+// (Levenshtein with swaps of neighbouring letters) of a and b, divided by
+// the length of the longer one in runes. Equal names give 1, names with
+// nothing in common 0. Pass names folded by [NormalizeName] or
+// [NormalizeCompany], so that case, umlauts and legal forms cost nothing.
+func NameSimilarity(a, b string) float64 {
+	ra, rb := []rune(a), []rune(b)
+	longer := max(len(ra), len(rb))
+	if longer == 0 {
+		return 1
+	}
+
+	return 1 - float64(alignmentDistance(ra, rb))/float64(longer)
+}
+
+// SimilarNames returns the [NameSimilarity] of two normalized names and
+// whether it reaches [SimilarNameThreshold]. Names whose lengths differ
+// too much to reach it are rejected before the distance is computed.
+func SimilarNames(a, b string) (float64, bool) {
+	if a == "" || b == "" {
+		return 0, false
+	}
+
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	longer := max(la, lb)
+	if float64(longer-min(la, lb)) > (1-SimilarNameThreshold)*float64(longer) {
+		return 0, false
+	}
+
+	score := NameSimilarity(a, b)
+
+	return score, score >= SimilarNameThreshold-1e-9
+}
+
+// alignmentDistance is the optimal string alignment distance: inserts,
+// deletes, substitutions and swaps of two neighbours each cost 1.
+func alignmentDistance(a, b []rune) int {
+	previous2 := make([]int, len(b)+1)
+	previous := make([]int, len(b)+1)
+	current := make([]int, len(b)+1)
+	for j := range previous {
+		previous[j] = j
+	}
+
+	for i := 1; i <= len(a); i++ {
+		current[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+
+			current[j] = min(previous[j]+1, current[j-1]+1, previous[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				current[j] = min(current[j], previous2[j-2]+1)
+			}
+		}
+
+		previous2, previous, current = previous, current, previous2
+	}
+
+	return previous[len(b)]
+}
+
+// DuplicateLinker joins records into duplicate groups: every link puts
+// its two records into one group (a union-find over record ids) and keeps
+// the link's reason for that group.
+type DuplicateLinker struct {
+	parent  map[int64]int64
+	matches map[int64][]DuplicateMatch
+}
+
+// NewDuplicateLinker returns an empty linker.
+func NewDuplicateLinker() *DuplicateLinker {
+	return &DuplicateLinker{parent: map[int64]int64{}, matches: map[int64][]DuplicateMatch{}}
+}
+
+// Link puts a and b into one group for reason m.
+func (l *DuplicateLinker) Link(a, b int64, m DuplicateMatch) {
+	ra, rb := l.root(a), l.root(b)
+	if ra != rb {
+		l.parent[rb] = ra
+		l.matches[ra] = append(l.matches[ra], l.matches[rb]...)
+		delete(l.matches, rb)
+	}
+
+	l.matches[ra] = addMatch(l.matches[ra], m)
+}
+
+// LinkAll puts all ids into one group for reason m.
+func (l *DuplicateLinker) LinkAll(ids []int64, m DuplicateMatch) {
+	for _, id := range ids[1:] {
+		l.Link(ids[0], id, m)
+	}
+}
+
+func (l *DuplicateLinker) root(id int64) int64 {
+	p, ok := l.parent[id]
+	if !ok {
+		l.parent[id] = id
+		return id
+	}
+
+	if p == id {
+		return id
+	}
+
+	r := l.root(p)
+	l.parent[id] = r
+
+	return r
+}
+
+// LinkedGroup is one group of record ids with the reasons that joined them.
+type LinkedGroup struct {
+	IDs     []int64
+	Matches []DuplicateMatch
+}
+
+// Groups returns the groups of two or more records, each with its ids in
+// ascending order, ordered by their first id.
+func (l *DuplicateLinker) Groups() []LinkedGroup {
+	members := map[int64][]int64{}
+	for id := range l.parent {
+		r := l.root(id)
+		members[r] = append(members[r], id)
+	}
+
+	var groups []LinkedGroup
+	for r, ids := range members {
+		if len(ids) < 2 {
+			continue
+		}
+
+		slices.Sort(ids)
+		groups = append(groups, LinkedGroup{IDs: ids, Matches: l.matches[r]})
+	}
+
+	slices.SortFunc(groups, func(a, b LinkedGroup) int { return cmp.Compare(a.IDs[0], b.IDs[0]) })
+
+	return groups
+}
+
+// addMatch appends m unless the same reason and value are there, keeping
+// the lowest score of a similar name.
+func addMatch(list []DuplicateMatch, m DuplicateMatch) []DuplicateMatch {
+	for i, old := range list {
+		if old.Reason == m.Reason && old.Value == m.Value {
+			list[i].Score = min(old.Score, m.Score)
+			return list
+		}
+	}
+
+	return append(list, m)
+}
+
+// NamedID is a record id with its normalized name.
+type NamedID struct {
+	ID   int64
+	Name string
+}
+
+// LinkSameEmail links the records that share one e-mail address. Records
+// with the same or a similar name, or with no name, are linked as
+// [MatchSameEmail]. It returns true when the address is left with two or
+// more different people, such as an info@ address of a whole team: those
+// people are not linked, and the caller reports the address as a
+// [MatchSharedEmail] group of its own.
+func (l *DuplicateLinker) LinkSameEmail(email string, records []NamedID) bool {
+	people := clusterByName(records)
+	if len(people) == 1 {
+		l.LinkAll(idsOf(records), DuplicateMatch{Reason: MatchSameEmail, Value: email, Score: 1})
+		return false
+	}
+
+	for _, person := range people {
+		if len(person) > 1 {
+			l.LinkAll(person, DuplicateMatch{Reason: MatchSameEmail, Value: email, Score: 1})
+		}
+	}
+
+	return true
+}
+
+// clusterByName splits records into people: the same or a similar name
+// is one person, and a record without a name joins the first person.
+func clusterByName(records []NamedID) [][]int64 {
+	var people [][]int64
+	var names []string
+	var unnamed []int64
+	for _, r := range records {
+		if r.Name == "" {
+			unnamed = append(unnamed, r.ID)
+			continue
+		}
+
+		people, names = addToPerson(people, names, r)
+	}
+
+	if len(people) == 0 {
+		return [][]int64{unnamed}
+	}
+
+	people[0] = append(people[0], unnamed...)
+
+	return people
+}
+
+func addToPerson(people [][]int64, names []string, r NamedID) ([][]int64, []string) {
+	for i, name := range names {
+		if _, similar := SimilarNames(name, r.Name); similar || name == r.Name {
+			people[i] = append(people[i], r.ID)
+			return people, names
+		}
+	}
+
+	return append(people, []int64{r.ID}), append(names, r.Name)
+}
+
+func idsOf(records []NamedID) []int64 {
+	ids := make([]int64, len(records))
+	for i, r := range records {
+		ids[i] = r.ID
+	}
+
+	return ids
+}
+
+// similarBlockAllPairs is the largest block whose names are all compared
+// with each other. A larger block compares each name with the
+// [similarWindow] names after it in sorted order only (the sorted
+// neighbourhood method), so one huge company costs linear time.
+const (
+	similarBlockAllPairs = 400
+	similarWindow        = 30
+)
+
+// LinkSimilarNames links the records of one block (such as the people at
+// one company) whose normalized names are equal ([MatchSameName]) or
+// similar ([MatchSimilarName]). It sorts records by name.
+func (l *DuplicateLinker) LinkSimilarNames(records []NamedID) {
+	slices.SortFunc(records, func(a, b NamedID) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+
+	window := len(records)
+	if window > similarBlockAllPairs {
+		window = similarWindow
+	}
+
+	for i, a := range records {
+		for _, b := range records[i+1 : min(len(records), i+1+window)] {
+			l.linkIfSimilar(a, b)
+		}
+	}
+}
+
+func (l *DuplicateLinker) linkIfSimilar(a, b NamedID) {
+	if a.Name == "" || b.Name == "" {
+		return
+	}
+
+	if a.Name == b.Name {
+		l.Link(a.ID, b.ID, DuplicateMatch{Reason: MatchSameName, Value: a.Name, Score: 1})
+		return
+	}
+
+	if score, ok := SimilarNames(a.Name, b.Name); ok {
+		l.Link(a.ID, b.ID, DuplicateMatch{Reason: MatchSimilarName, Value: a.Name + " ~ " + b.Name, Score: score})
+	}
+}
