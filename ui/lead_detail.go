@@ -44,6 +44,10 @@ type leadDetail struct {
 	onQualify func(app.LeadDetail)
 	onChanged func(id int64)
 
+	// learning is the Leads tab's refresh of learned chances, which
+	// explains why a lead has none.
+	learning *leadLearning
+
 	// generation drops the result for a lead that is no longer selected.
 	generation int
 	lead       app.LeadDetail
@@ -51,6 +55,9 @@ type leadDetail struct {
 	title          *widget.Label
 	score          *widget.Label
 	explanation    *widget.Label
+	learned        *widget.Label
+	learnedReasons *widget.Label
+	value          *widget.Label
 	editButton     *widget.Button
 	qualifyButton  *widget.Button
 	handOverButton *widget.Button
@@ -78,6 +85,10 @@ func newLeadDetail(store leadWorkflow, window fyne.Window, do uiRunner, errors e
 	d.score = widget.NewLabel("")
 	d.score.TextStyle.Bold = true
 	d.explanation = wrappedLabel("")
+	d.learned = wrappedLabel("")
+	d.learned.TextStyle.Bold = true
+	d.learnedReasons = wrappedLabel("")
+	d.value = wrappedLabel("")
 	d.fields = container.New(layout.NewFormLayout())
 	d.statusHistory = container.NewVBox()
 	d.qualifications = container.NewVBox()
@@ -88,6 +99,9 @@ func newLeadDetail(store leadWorkflow, window fyne.Window, do uiRunner, errors e
 		d.buildActions(),
 		d.score,
 		d.explanation,
+		d.learned,
+		d.learnedReasons,
+		d.value,
 		d.fields,
 		sectionHeading(lang.L("Status history")),
 		d.statusHistory,
@@ -174,6 +188,7 @@ func (d *leadDetail) fill() {
 	d.score.SetText(lang.X("lead.score", "Score {{.Score}} of 100 · {{.Temperature}}",
 		map[string]any{"Score": l.Score, "Temperature": temperatureText(l.Lead)}))
 	d.explanation.SetText(words.ScoreExplanation(l.ScoreReasons))
+	d.fillLearned()
 
 	d.fillActions()
 	d.fields.Objects = formRows(d.fieldRows(), true)
@@ -378,4 +393,103 @@ func (d *leadDetail) qualificationText(q app.Qualification) string {
 	}
 
 	return formatTimestamp(q.CreatedAt, d.language) + ": " + strings.Join(parts, "; ")
+}
+
+// onLearningChanged shows the shown lead's learned chance again, because
+// the reason it has none may have changed.
+func (d *leadDetail) onLearningChanged() {
+	if d.lead.ID != 0 {
+		d.fillLearned()
+	}
+}
+
+// reloadLearned reads the shown lead's learned chance and value again
+// after a refresh. Unlike show, it leaves the generation alone, so a lead
+// selected meanwhile still lands, and the reread is dropped.
+func (d *leadDetail) reloadLearned() {
+	id, generation := d.lead.ID, d.generation
+	if id == 0 {
+		return
+	}
+
+	go func() {
+		detail, err := d.store.Lead(context.Background(), id)
+		d.do(func() { d.onLearnedReloaded(generation, id, detail, err) })
+	}()
+}
+
+func (d *leadDetail) onLearnedReloaded(generation int, id int64, detail app.LeadDetail, err error) {
+	if generation != d.generation || d.lead.ID != id {
+		return
+	}
+
+	if err != nil {
+		d.errors.logger.Warn("reread the learned chance of the shown lead", "lead", id, "err", err)
+		return
+	}
+
+	d.lead.Predicted, d.lead.PredictedReasons, d.lead.Value = detail.Predicted, detail.PredictedReasons, detail.Value
+	d.fillLearned()
+}
+
+// fillLearned shows the learned chance with its reasons and the expected
+// value, or explains why the lead has none.
+func (d *leadDetail) fillLearned() {
+	l := d.lead.Lead
+	d.learned.SetText(d.learnedText())
+
+	var reasons []string
+	for _, w := range l.PredictedReasons {
+		reasons = append(reasons, words.LeadWeightText(w))
+	}
+	d.learnedReasons.SetText(strings.Join(reasons, "\n"))
+	d.learnedReasons.Hidden = len(reasons) == 0
+
+	d.value.SetText(d.valueText())
+	d.value.Hidden = d.value.Text == ""
+	d.learnedReasons.Refresh()
+	d.value.Refresh()
+}
+
+// learnedText is "Learned chance 34 % · learned from 230 closed leads",
+// or why the lead has no learned chance.
+func (d *leadDetail) learnedText() string {
+	l := d.lead.Lead
+	summary := d.learning.summary
+
+	switch {
+	case l.Predicted != nil:
+		return lang.X("leadmodel.detail.chance", "Learned chance {{.Chance}} · learned from {{.Closed}} closed leads",
+			map[string]any{"Chance": formatPercent(*l.Predicted, d.language),
+				"Closed": app.FormatCount(summary.Closed, d.language)})
+	case !app.IsOpenLead(l.Status):
+		return lang.L("No learned chance: only open leads get one.")
+	case d.learning.running:
+		return lang.L("No learned chance yet: learning from the closed leads…")
+	case d.learning.known && !summary.Learned:
+		return lang.L("No learned chance yet.") + " " + tooFewText(summary, d.language)
+	case d.learning.known:
+		return lang.L("No learned chance yet: the lead was added after the last learning. Settings → Learned scoring… → Learn again.")
+	default:
+		return lang.L("No learned chance yet.")
+	}
+}
+
+// valueText is the expected value with the chance it rests on, or "" for
+// a lead without one.
+func (d *leadDetail) valueText() string {
+	l := d.lead.Lead
+	if l.Value.Currency == "" {
+		return ""
+	}
+
+	data := map[string]any{"Value": app.FormatMoney(l.Value, d.language)}
+	if l.Predicted != nil {
+		return lang.X("leadmodel.detail.value_learned",
+			"Expected value {{.Value}}: learned chance × average won deal of similar leads", data)
+	}
+
+	return lang.X("leadmodel.detail.value_score",
+		"Expected value {{.Value}}: score ÷ 100 × average won deal of similar leads, until enough leads are closed to learn from",
+		data)
 }

@@ -19,6 +19,13 @@ type leadLister interface {
 	ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, error)
 }
 
+// leadListStore is the store access of the Leads tab: the list and the
+// learned scores behind two of its columns.
+type leadListStore interface {
+	leadLister
+	leadModelStore
+}
+
 // leadStore is everything the Leads tab and its dialogs use.
 type leadStore interface {
 	leadLister
@@ -28,34 +35,53 @@ type leadStore interface {
 }
 
 // leadColumn is one column of the lead list. A column with an empty sort
-// key has a plain heading.
+// key has a plain heading; a numeric one aligns to the right.
 type leadColumn struct {
-	sort   app.LeadSort
-	title  string
-	weight float32
+	sort    app.LeadSort
+	title   string
+	weight  float32
+	numeric bool
 }
 
 func leadColumns() []leadColumn {
 	return []leadColumn{
-		{app.SortLeadsByName, lang.L("Name"), 1.9},
-		{"", lang.L("Company"), 1.9},
-		{"", lang.L("Source"), 1.3},
-		{"", lang.L("Status"), 1.3},
-		{app.SortLeadsByScore, lang.L("Score"), 0.8},
-		{"", lang.L("Temperature"), 1.4},
-		{app.SortLeadsByCreated, lang.L("Created"), 1.5},
-		{app.SortLeadsByLastActivity, lang.L("Last activity"), 1.5},
+		{app.SortLeadsByName, lang.L("Name"), 1.7, false},
+		{"", lang.L("Company"), 1.7, false},
+		{"", lang.L("Source"), 1.1, false},
+		{"", lang.L("Status"), 1.1, false},
+		{app.SortLeadsByScore, lang.L("Score"), 0.7, true},
+		{app.SortLeadsByLearned, lang.L("Learned"), 0.9, true},
+		{app.SortLeadsByValue, lang.L("Value"), 1.1, true},
+		{"", lang.L("Temperature"), 1.1, false},
+		{app.SortLeadsByCreated, lang.L("Created"), 1.3, false},
+		{app.SortLeadsByLastActivity, lang.L("Last activity"), 1.3, false},
 	}
 }
 
-// scoreColumn is the index of the right-aligned score column.
-const scoreColumn = 4
+// numericColumns returns the indexes of the right-aligned columns.
+func numericColumns(columns []leadColumn) []int {
+	var numeric []int
+	for i, c := range columns {
+		if c.numeric {
+			numeric = append(numeric, i)
+		}
+	}
+
+	return numeric
+}
+
+// worklistRanks are the orders of "Work the best first", in the order
+// of its select.
+var worklistRanks = []app.LeadSort{
+	app.SortLeadsByWorklist, app.SortLeadsByWorklistLearned, app.SortLeadsByWorklistValue,
+}
 
 // leadsScreen is the Leads tab: a toolbar, search and filters, sortable
 // column headings, the paged list of leads and the selected lead's
 // detail beside it.
 type leadsScreen struct {
 	store    leadLister
+	learning *leadLearning
 	do       uiRunner
 	errors   errorReporter
 	language string
@@ -72,6 +98,8 @@ type leadsScreen struct {
 
 	search      *widget.Entry
 	worklist    *widget.Check
+	rank        *widget.Select
+	started     bool
 	filters     *leadFilters
 	sortHeaders []*sortHeader
 	list        *widget.List
@@ -80,9 +108,10 @@ type leadsScreen struct {
 	content     fyne.CanvasObject
 }
 
-func newLeadsScreen(store leadLister, detail *leadDetail, do uiRunner, errors errorReporter, language string) *leadsScreen {
+func newLeadsScreen(store leadListStore, detail *leadDetail, do uiRunner, errors errorReporter, language string) *leadsScreen {
 	s := &leadsScreen{
 		store:    store,
+		learning: newLeadLearning(store, do, errors, language),
 		do:       do,
 		errors:   errors,
 		language: language,
@@ -96,6 +125,9 @@ func newLeadsScreen(store leadLister, detail *leadDetail, do uiRunner, errors er
 		s.weights = append(s.weights, c.weight)
 	}
 
+	detail.learning = s.learning
+	s.learning.onChanged = append(s.learning.onChanged, s.onPredictionsChanged)
+	s.learning.onState = append(s.learning.onState, detail.onLearningChanged)
 	s.build()
 
 	return s
@@ -106,6 +138,9 @@ func (s *leadsScreen) build() {
 	s.search.SetPlaceHolder(lang.L("Search name, company, e-mail or city"))
 	s.search.OnChanged = s.onSearchChanged
 	s.worklist = widget.NewCheck(lang.L("Work the best first"), s.onWorklistChanged)
+	s.rank = widget.NewSelect([]string{lang.L("by score"), lang.L("by learned chance"), lang.L("by expected value")}, nil)
+	s.rank.SetSelectedIndex(0)
+	s.rank.OnChanged = s.onRankChanged
 	s.filters = newLeadFilters(s.onFiltersChanged)
 	s.count = widget.NewLabel("")
 
@@ -114,10 +149,12 @@ func (s *leadsScreen) build() {
 
 	newLead := widget.NewButtonWithIcon(lang.L("New lead"), theme.ContentAddIcon(), func() { s.onNewLead() })
 	quick := widget.NewButton(lang.L("Quick capture"), func() { s.onQuickCapture() })
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(newLead, quick), s.worklist, s.search)
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(newLead, quick), container.NewHBox(s.worklist, s.rank),
+		s.search)
 
 	top := container.NewVBox(toolbar, s.filters.content, s.buildHeader())
-	left := container.NewBorder(top, s.count, nil, nil, s.list)
+	bottom := container.NewVBox(s.learning.content, s.count)
+	left := container.NewBorder(top, bottom, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.content)
 	split.Offset = 0.66
 	s.content = split
@@ -134,7 +171,7 @@ func (s *leadsScreen) buildHeader() fyne.CanvasObject {
 		}
 
 		header := newSortHeader(c.title, func() { s.onSortTapped(c.sort) })
-		if i == scoreColumn {
+		if c.numeric {
 			header.label.Alignment = fyne.TextAlignTrailing
 		}
 		s.sortHeaders = append(s.sortHeaders, header)
@@ -147,7 +184,7 @@ func (s *leadsScreen) buildHeader() fyne.CanvasObject {
 }
 
 func (s *leadsScreen) createRow() fyne.CanvasObject {
-	return newRowLabels(s.weights, scoreColumn)
+	return newRowLabels(s.weights, numericColumns(s.columns)...)
 }
 
 // updateRow draws row id from the page cache without I/O.
@@ -164,10 +201,31 @@ func (s *leadsScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
 		words.LeadSource(lead.Source),
 		words.LeadStatus(lead.Status),
 		app.FormatCount(lead.Score, s.language),
+		learnedText(lead, s.language),
+		valueText(lead, s.language),
 		temperatureText(lead),
 		formatTimestamp(lead.CreatedAt, s.language),
 		formatTimestamp(lead.LastActivityAt, s.language),
 	)
+}
+
+// learnedText writes the learned chance as a whole percentage, or "–"
+// when the lead has none.
+func learnedText(l app.Lead, language string) string {
+	if l.Predicted == nil {
+		return "–"
+	}
+
+	return formatPercent(*l.Predicted, language)
+}
+
+// valueText writes the expected value, or "–" when the lead has none.
+func valueText(l app.Lead, language string) string {
+	if l.Value.Currency == "" {
+		return "–"
+	}
+
+	return app.FormatMoney(l.Value, language)
 }
 
 // temperatureText marks a temperature set by hand with a pencil, such as
@@ -182,8 +240,14 @@ func temperatureText(l app.Lead) string {
 }
 
 // reload queries the list again with the current search, filters and
-// order.
+// order. The first reload, when the tabs show, also refreshes the learned
+// chances in the background if the leads changed since they were stored.
 func (s *leadsScreen) reload() {
+	if !s.started {
+		s.started = true
+		s.learning.refreshIfStale()
+	}
+
 	q := s.query
 	s.rows.reset(pageQuery[app.Lead]{
 		count: func(ctx context.Context) (int, error) {
@@ -235,17 +299,35 @@ func (s *leadsScreen) onFiltersChanged() {
 	})
 }
 
-// onWorklistChanged switches to the ranked worklist of open leads, or
-// back to the newest leads first.
+// onWorklistChanged switches to the worklist of open leads, ranked as
+// the select beside it chooses, or back to the newest leads first.
 func (s *leadsScreen) onWorklistChanged(on bool) {
 	s.query.OpenOnly = on
 	s.query.Sort, s.query.Descending = app.SortLeadsByCreated, true
 	if on {
-		s.query.Sort, s.query.Descending = app.SortLeadsByWorklist, false
+		s.query.Sort, s.query.Descending = worklistRanks[max(s.rank.SelectedIndex(), 0)], false
 	}
 
 	s.updateSortIcons()
 	s.reload()
+}
+
+// onRankChanged ranks the worklist by score, learned chance or expected
+// value, and turns the worklist on when it is off.
+func (s *leadsScreen) onRankChanged(string) {
+	if !s.worklist.Checked {
+		s.worklist.SetChecked(true)
+		return
+	}
+
+	s.onWorklistChanged(true)
+}
+
+// onPredictionsChanged reloads the list after a refresh stored new
+// learned chances and values.
+func (s *leadsScreen) onPredictionsChanged() {
+	s.reload()
+	s.detail.reloadLearned()
 }
 
 // onSortTapped sorts by the column, or reverses the order when the list

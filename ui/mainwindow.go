@@ -124,6 +124,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	)
 	settings := fyne.NewMenu(lang.L("Settings"),
 		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),
+		fyne.NewMenuItem(lang.L("Learned scoring…"), m.openLeadModelSettings),
 		fyne.NewMenuItem(lang.L("Sales processes…"), m.openPipelineSettings),
 		fyne.NewMenuItem(lang.L("Close reasons…"), m.openCloseReasonSettings),
 		fyne.NewMenuItem(lang.L("Your name…"), m.openUserSettings),

@@ -63,6 +63,7 @@ func writeLeadsScreenshot(t *testing.T, path string) {
 
 	m, queue := openLeadsTab(t, store)
 	screen := m.leads
+	queue.waitFor(t, "the learned chances", func() bool { return screen.learning.known && !screen.learning.running })
 	test.Tap(screen.worklist)
 	queue.waitFor(t, "the worklist", func() bool {
 		row, ok := screen.rows.row(0)
