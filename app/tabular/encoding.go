@@ -233,7 +233,7 @@ func decoderOf(enc Encoding) (*encoding.Decoder, error) {
 
 // decodeReader returns r decoded from enc to UTF-8, with any byte order
 // mark removed.
-func decodeReader(r io.Reader, enc Encoding) (io.Reader, error) {
+func decodeReader(r io.Reader, enc Encoding) (*bufio.Reader, error) {
 	decoder, err := decoderOf(enc)
 	if err != nil {
 		return nil, err

@@ -19,7 +19,7 @@ var boolWords = map[string]bool{
 	"yes": true, "no": false,
 	"y": true, "n": false,
 	"ja": true, "nein": false,
-	"j": true,
+	"j":    true,
 	"wahr": true, "falsch": false,
 	"x": true, "✓": true, "✔": true,
 }
