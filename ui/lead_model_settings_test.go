@@ -93,7 +93,7 @@ func TestLeadListShowsLearnedAndValueColumns(t *testing.T) {
 		t.Fatal("the referral lead has no learned chance after the first learning")
 	}
 	chance := formatPercent(*lead.Predicted, "en")
-	value := app.FormatMoney(lead.Value, "en")
+	value := app.FormatMoneyShort(lead.Value, "en")
 
 	queue.waitFor(t, "the list rows", func() bool { _, ok := screen.rows.row(0); return ok })
 	if !findLabel(screen.list, chance) {

@@ -45,16 +45,16 @@ type leadColumn struct {
 
 func leadColumns() []leadColumn {
 	return []leadColumn{
-		{app.SortLeadsByName, lang.L("Name"), 1.7, false},
-		{"", lang.L("Company"), 1.7, false},
-		{"", lang.L("Source"), 1.1, false},
-		{"", lang.L("Status"), 1.1, false},
-		{app.SortLeadsByScore, lang.L("Score"), 0.7, true},
-		{app.SortLeadsByLearned, lang.L("Learned"), 0.9, true},
-		{app.SortLeadsByValue, lang.L("Value"), 1.1, true},
-		{"", lang.L("Temperature"), 1.1, false},
-		{app.SortLeadsByCreated, lang.L("Created"), 1.3, false},
-		{app.SortLeadsByLastActivity, lang.L("Last activity"), 1.3, false},
+		{app.SortLeadsByName, lang.L("Name"), 1.5, false},
+		{"", lang.L("Company"), 1.5, false},
+		{"", lang.L("Source"), 1.0, false},
+		{"", lang.L("Status"), 1.0, false},
+		{app.SortLeadsByScore, lang.L("Score"), 0.8, true},
+		{app.SortLeadsByLearned, lang.L("Learned"), 1.0, true},
+		{app.SortLeadsByValue, lang.L("Value"), 0.9, true},
+		{"", lang.L("Temperature"), 0.9, false},
+		{app.SortLeadsByCreated, lang.L("Created"), 1.2, false},
+		{app.SortLeadsByLastActivity, lang.L("Last activity"), 1.2, false},
 	}
 }
 
@@ -219,13 +219,14 @@ func learnedText(l app.Lead, language string) string {
 	return formatPercent(*l.Predicted, language)
 }
 
-// valueText writes the expected value, or "–" when the lead has none.
+// valueText writes the expected value in short form, such as "€30.1k",
+// or "–" when the lead has none. The detail shows it in full.
 func valueText(l app.Lead, language string) string {
 	if l.Value.Currency == "" {
 		return "–"
 	}
 
-	return app.FormatMoney(l.Value, language)
+	return app.FormatMoneyShort(l.Value, language)
 }
 
 // temperatureText marks a temperature set by hand with a pencil, such as
@@ -384,4 +385,10 @@ func (s *leadsScreen) onRowSelected(id widget.ListItemID) {
 func (s *leadsScreen) onLeadChanged(id int64) {
 	s.reload()
 	s.detail.show(id)
+}
+
+// currentQuery returns the list's search, filters and order, which an
+// export writes. It must be called on the UI goroutine.
+func (s *leadsScreen) currentQuery() app.LeadQuery {
+	return s.query
 }
