@@ -115,6 +115,11 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Import a CSV folder (Maven CRM layout)…"), m.welcome.onImportTapped),
 		fyne.NewMenuItem(lang.L("Load demo data"), m.welcome.onDemoTapped),
 		fyne.NewMenuItem(lang.L("Print / Export PDF…"), m.openReportExport),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.X("export.menu.leads", "Export leads…"), m.onExportLeadsTapped),
+		fyne.NewMenuItem(lang.X("export.menu.opportunities", "Export opportunities…"), m.onExportOpportunitiesTapped),
+		fyne.NewMenuItem(lang.X("export.menu.everything", "Export everything (JSON)…"), m.onExportEverythingTapped),
+		fyne.NewMenuItem(lang.X("export.menu.calendar", "Export open activities (iCalendar)…"), m.onExportCalendarTapped),
 	)
 
 	leads := fyne.NewMenu(lang.L("Leads"),

@@ -221,3 +221,9 @@ func (s *opportunitiesScreen) onRowSelected(id widget.ListItemID) {
 
 	s.detail.show(row.ID)
 }
+
+// currentQuery returns the list's search, filters and order, which an
+// export writes. It must be called on the UI goroutine.
+func (s *opportunitiesScreen) currentQuery() app.OpportunityQuery {
+	return s.query
+}

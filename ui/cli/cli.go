@@ -78,6 +78,12 @@ const usageText = `Usage:
                          [-company NAME] [-logo FILE]
                                          print the pipeline report to an A4
                                          landscape .pdf file
+  leadwerk [-db PATH] export -o FILE [-what WHAT] [-excel | -rfc4180]
+                         [-locale de|en]
+                                         write a list to a .csv or .xlsx file,
+                                         the whole database to a .json file,
+                                         or open activities and next steps to
+                                         an .ics calendar file
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
@@ -93,6 +99,7 @@ Options:
                    such as "trade fair" or "Direct Traffic"
   -o FILE          (chart) output file, .png or .svg
                    (report) output file, .pdf
+                   (export) output file, .csv, .xlsx, .json or .ics
   -pipeline NAME   (chart) pipeline to draw; default the first with deals
                    (forecast) keep this pipeline's deals; default all
                    (report) pipeline to report on; default the first with
@@ -106,6 +113,14 @@ Options:
                    the historical rates learn from (default 12)
   -company NAME    (report) company name printed above the title
   -logo FILE       (report) PNG or JPEG logo printed at the top right
+  -what WHAT       (export) records of a .csv or .xlsx file: leads (default),
+                   contacts, companies, opportunities or activities
+  -excel           (export) CSV for Excel in the locale, the default for .csv
+  -rfc4180         (export) plain RFC 4180 CSV: ',', no byte order mark,
+                   ISO dates and '.' decimals
+  -locale de|en    (export) locale of the Excel formats: de writes ';',
+                   1234,56 and 31.12.2026, en writes ',', 1234.56 and
+                   2026-12-31; default the system's language
   -h               print this help
 `
 
@@ -208,6 +223,8 @@ func parse(args []string) (string, action, error) {
 		run, err = parseForecast(rest[1:])
 	case "report":
 		run, err = parseReport(rest[1:])
+	case "export":
+		run, err = parseExport(rest[1:])
 	default:
 		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
 			map[string]any{"Name": strconv.Quote(name)})}
