@@ -32,7 +32,7 @@ func detectColumn(name string, cells []string, locale string) Column {
 		column.Kind, column.Date, column.DateAmbiguous = KindDate, date, ambiguous
 	}
 
-	if mark, ok := detectBool(values); ok {
+	if mark, ok := detectBool(values, len(values) < len(cells)); ok {
 		column.Kind, column.Bool = KindBool, BoolFormat{Mark: mark}
 	}
 
@@ -41,9 +41,10 @@ func detectColumn(name string, cells []string, locale string) Column {
 
 // detectBool reports whether every value is a yes or no word, and whether
 // they are all check marks, so that empty cells mean false. A column of
-// digits is a bool column only when it has both 0 and 1, so a count that
-// happens to be 0 in every sampled row stays a number.
-func detectBool(values []string) (mark, ok bool) {
+// only "1" and empty cells is a mark column too, as Salesforce exports
+// its checkboxes. A column of only "0", or of only "1" without empty
+// cells, stays a number, because it may be a count.
+func detectBool(values []string, hasBlank bool) (mark, ok bool) {
 	mark = true
 	seen := map[string]bool{}
 	for _, v := range values {
@@ -58,8 +59,10 @@ func detectBool(values []string) (mark, ok bool) {
 		}
 	}
 
-	onlyDigits := len(seen) == 1 && (seen["0"] || seen["1"])
-	if onlyDigits {
+	if len(seen) == 1 && seen["1"] {
+		return true, hasBlank
+	}
+	if len(seen) == 1 && seen["0"] {
 		return false, false
 	}
 

@@ -24,7 +24,7 @@ type Dialect struct {
 	// files are always UTF-8 inside.
 	Encoding Encoding
 	// BOM reports whether the file starts with a byte order mark. Readers
-	// strip it whatever this field says.
+	// strip a byte order mark whatever the value of this field.
 	BOM bool
 	// Delimiter is the field separator of a CSV file: ',', ';', '\t' or '|'.
 	Delimiter rune
@@ -43,7 +43,8 @@ type Dialect struct {
 	Columns []Column
 }
 
-// Kind is what a column's values look like.
+// Kind is the type of value a column contains: text, number, date,
+// yes/no, or nothing.
 type Kind string
 
 // The kinds of column that detection reports.
@@ -84,9 +85,9 @@ type Column struct {
 	DateAmbiguous bool
 	// Bool is the boolean format of a KindBool column.
 	Bool BoolFormat
-	// Probability is how a number column would be read as a probability:
-	// ScaleFraction when all values lie from 0 to 1 and one has decimals,
-	// otherwise ScaleAuto.
+	// Probability is the scale for reading a number column as a
+	// probability. It is ScaleFraction when all values lie from 0 to 1 and
+	// one has decimals, otherwise ScaleAuto.
 	Probability ProbabilityScale
 	// Samples is how many non-empty, non-placeholder cells were looked at.
 	Samples int

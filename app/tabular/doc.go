@@ -4,10 +4,10 @@
 // the dialect of a file and parses the cells' numbers, dates, booleans and
 // probabilities.
 //
-// Detection runs once on a sample from the start of the file (at most
-// [SampleSize] bytes) and returns a [Dialect]: the file format, the
-// character encoding, the delimiter, the header line and a [Column] per
-// column with its number, date and boolean format. Every detected setting
+// Detection runs once on a sample from the start of the file, at most
+// [SampleSize] bytes, and returns a [Dialect]. It contains the file format,
+// the character encoding, the delimiter, the header line and a [Column]
+// per column with its number, date and boolean format. Every detected setting
 // is a plain field, so a person can correct it. [Detect] keeps the fields
 // a caller has already set and detects only the zero ones, and [Open]
 // reads the file with the result. Readers stream, so memory stays flat

@@ -59,9 +59,9 @@ var singleByteCandidates = []Encoding{EncodingWindows1252, EncodingISO885915, En
 // odd bytes are zero is UTF-16 in the matching byte order. A sample that
 // is valid UTF-8 is UTF-8, pure ASCII included. Otherwise each single-byte
 // candidate decodes the bytes from 0x80 up, and each decoded character
-// scores by its context: a lower-case letter next to letters scores high,
-// a control code or a symbol inside a word scores low, a capital inside a
-// lower-case word scores low, and "€" beside a digit scores high. So
+// scores by its context. A lower-case letter next to letters and "€"
+// beside a digit score high. A control code, a symbol inside a word and a
+// capital inside a lower-case word score low. So
 // "Müller" in windows-1252 (0xFC) beats Mac Roman, which reads 0xFC as a
 // cedilla, and "Müller" in Mac Roman (0x9F) beats windows-1252, which
 // reads 0x9F as a capital Ÿ. The highest score wins, and a tie goes to

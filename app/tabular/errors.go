@@ -37,8 +37,8 @@ const (
 	// ReasonImpossibleDate means the text has the right form but names a
 	// day that does not exist, such as 31.02.2026.
 	ReasonImpossibleDate Reason = "impossible_date"
-	// ReasonInvalidBool means the text is none of the known words for yes
-	// and no.
+	// ReasonInvalidBool means the text is not one of the known words for
+	// yes and no.
 	ReasonInvalidBool Reason = "invalid_bool"
 	// ReasonInvalidProbability means the text is not a fraction from 0 to 1
 	// or a percentage from 0 to 100.
@@ -72,8 +72,8 @@ var reasonTexts = map[Reason][2]string{
 }
 
 // CellError is a rejected cell or row. Parsers fill Value, Reason and
-// Format; the reader or import engine that knows the position fills Line
-// and Column. It matches app.ErrInvalid with errors.Is.
+// Format, and the reader or import engine fills Line and Column. It
+// matches app.ErrInvalid with errors.Is.
 type CellError struct {
 	// Line is the 1-based physical line where the row starts, or 0 when
 	// unknown.

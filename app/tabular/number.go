@@ -11,11 +11,11 @@ import (
 
 // NumberFormat is how a column writes numbers.
 //
-// Whatever the format, a number may carry a currency before or after it
-// ("€", "$", "£", "¥", "CHF", "Fr.", or any three-letter ISO 4217 code in
-// capitals), a sign ("-", "−", "+", a trailing "-" or parentheses), and a
-// magnitude suffix: "K" or "k" for thousand, "M", "Mio" or "Mio." for
-// million and "Mrd" or "Mrd." for billion.
+// Whatever the format, a number may carry a currency before or after it:
+// "€", "$", "£", "¥", "CHF", "Fr.", or any three-letter ISO 4217 code in
+// capitals. It may carry a sign ("-", "−", "+", a trailing "-" or
+// parentheses) and a magnitude suffix: "K" or "k" for thousand, "M",
+// "Mio" or "Mio." for million and "Mrd" or "Mrd." for billion.
 type NumberFormat struct {
 	// Decimal is the decimal separator, '.' or ','. Zero means '.'.
 	Decimal rune

@@ -8,11 +8,12 @@ import (
 // whether the separators were ambiguous, and false when some value is no
 // number in any format.
 //
-// Each value votes for its decimal separator: the later of '.' and ',' when
-// it has both, the other one when one of them repeats ("1.234.567"), and
-// the one it has when that is followed by other than three digits
-// ("1234,5") or preceded by "0" or by more than three digits. A value
-// such as "1.234" or "1,234" votes for neither. The majority wins; without
+// Each value votes for its decimal separator. With both '.' and ',' the
+// later one is the decimal separator. When one of them repeats, as in
+// "1.234.567", the other one is. A single separator is the decimal one
+// when other than three digits follow it ("1234,5"), or when "0" or more
+// than three digits precede it. A value such as "1.234" or "1,234" votes
+// for neither. The majority wins; without
 // any vote the locale's decimal separator is used, and the column is
 // ambiguous if one of its values was.
 func detectNumberFormat(values []string, locale string) (NumberFormat, bool, bool) {
@@ -64,8 +65,9 @@ func detectNumberFormat(values []string, locale string) (NumberFormat, bool, boo
 }
 
 // classifySeparators returns the decimal separator a number's digits vote
-// for, the group separator they show, and whether the one separator they
-// have could be either.
+// for, the group separator they show, and whether their one separator
+// could be either. An ambiguous separator is returned as the group
+// separator, and thousandsOf drops it when the locale makes it decimal.
 func classifySeparators(core string) (decimal, group rune, ambiguous bool) {
 	dots, commas := strings.Count(core, "."), strings.Count(core, ",")
 	for _, r := range core {

@@ -4,7 +4,8 @@ import (
 	"strings"
 )
 
-// ProbabilityScale is how a column writes probabilities.
+// ProbabilityScale is the unit of a probability column: percent,
+// fraction, or decided per value.
 type ProbabilityScale int
 
 const (

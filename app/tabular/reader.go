@@ -8,9 +8,10 @@ import (
 // Row is one record of a file: its cells in column order and the line it
 // starts on.
 type Row struct {
-	// Line is the 1-based physical line where the record starts: the line
-	// of its first field in CSV, even when a quoted field spans lines; the
-	// row number in XLSX; the line of BEGIN:VCARD in a vCard file.
+	// Line is the 1-based physical line where the record starts. In CSV it
+	// is the line of the first field, even when a quoted field spans
+	// lines. In XLSX it is the row number, and in a vCard file the line of
+	// BEGIN:VCARD.
 	Line int
 	// Cells has one entry per header column. A shorter record is padded
 	// with empty cells. The reader may reuse the slice on the next Read,

@@ -114,9 +114,9 @@ const maxHeaderSearch = 20
 // detectHeaderLine returns the line of the header among the first
 // records: the first record as wide as most records, with at least half of
 // its cells filled and every filled cell a label (neither a number nor a
-// date). When no record qualifies and the first full-width record holds
-// numbers or dates, the file has no header and the result is NoHeader;
-// otherwise it is that record's line.
+// date). When no record qualifies, the result is the line of the first
+// full-width record, unless that record contains numbers or dates: then
+// the file has no header and the result is NoHeader.
 func detectHeaderLine(records []sampleRecord) int {
 	if len(records) == 0 {
 		return 1

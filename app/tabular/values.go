@@ -4,10 +4,10 @@ import (
 	"strings"
 )
 
-// BoolFormat is how a column writes yes and no.
+// BoolFormat is the notation of a yes/no column.
 type BoolFormat struct {
-	// Mark reports a column of check marks: "x" (or "X", "✓") means true
-	// and an empty cell means false.
+	// Mark reports a column of check marks: a mark ("x", "X", "✓" or
+	// "1") means true and an empty cell means false.
 	Mark bool
 }
 

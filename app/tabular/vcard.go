@@ -12,7 +12,7 @@ import (
 )
 
 // The fixed column names of a vCard file's rows. N, ORG and ADR are split
-// into their components; TEL and EMAIL go to columns by their TYPE.
+// into their components, and TEL and EMAIL go to columns by their TYPE.
 const (
 	VCardUID             = "UID"
 	VCardFullName        = "Full Name"
@@ -66,13 +66,26 @@ func openVCard(path string, d Dialect) (*vcardReader, error) {
 		return nil, err
 	}
 
-	var source io.Reader = file
-	if d.Encoding == EncodingUTF16LE || d.Encoding == EncodingUTF16BE {
-		if source, err = decodeReader(file, d.Encoding); err != nil {
-			file.Close()
+	r, err := newVCardReader(file, d)
+	if err != nil {
+		file.Close()
 
+		return nil, err
+	}
+	r.file = file
+
+	return r, nil
+}
+
+// newVCardReader reads cards from source. It decodes UTF-16 files as a
+// whole and other encodings per property.
+func newVCardReader(source io.Reader, d Dialect) (*vcardReader, error) {
+	if d.Encoding == EncodingUTF16LE || d.Encoding == EncodingUTF16BE {
+		decoded, err := decodeReader(source, d.Encoding)
+		if err != nil {
 			return nil, err
 		}
+		source = decoded
 	}
 
 	index := map[string]int{}
@@ -85,9 +98,7 @@ func openVCard(path string, d Dialect) (*vcardReader, error) {
 		fallback = EncodingWindows1252
 	}
 
-	return &vcardReader{
-		file: file, lines: newLogicalLines(source), fallback: fallback, index: index,
-	}, nil
+	return &vcardReader{lines: newLogicalLines(source), fallback: fallback, index: index}, nil
 }
 
 func (r *vcardReader) Header() []string {
@@ -95,12 +106,16 @@ func (r *vcardReader) Header() []string {
 }
 
 func (r *vcardReader) Close() error {
+	if r.file == nil {
+		return nil
+	}
+
 	return r.file.Close()
 }
 
 // Read returns the next card. Content lines outside BEGIN:VCARD and
-// END:VCARD are ignored; a card cut off by the end of the file or by the
-// next BEGIN:VCARD is returned with what it has.
+// END:VCARD are ignored. A card cut off by the end of the file or by the
+// next BEGIN:VCARD is returned with the properties read so far.
 func (r *vcardReader) Read() (Row, error) {
 	var card *vcard
 	for {
@@ -164,7 +179,8 @@ type vcard struct {
 }
 
 // typedValue is a property value with its TYPE parameters in lower case
-// and its preference rank, where 1 is most preferred and 100 is none.
+// and its preference rank: 1 is the most preferred, and 100 means the
+// property gave no preference.
 type typedValue struct {
 	value string
 	parts []string
@@ -395,12 +411,12 @@ func splitComponents(s string) []string {
 // that starts with a space or tab continues the previous one, and in a
 // quoted-printable value a line ending in "=" continues on the next.
 type logicalLines struct {
-	source     *bufio.Reader
-	physical   int
-	next0      []byte
-	nextNumber int
-	held       []byte
-	heldNumber int
+	source       *bufio.Reader
+	physical     int
+	queued       []byte
+	queuedNumber int
+	held         []byte
+	heldNumber   int
 }
 
 func newLogicalLines(r io.Reader) *logicalLines {
@@ -438,7 +454,7 @@ func (l *logicalLines) next() ([]byte, int, error) {
 		case bytes.HasSuffix(line, []byte("=")) && isQuotedPrintable(line):
 			line = append(line[:len(line)-1], following...)
 		default:
-			l.next0, l.nextNumber = following, followingNumber
+			l.queued, l.queuedNumber = following, followingNumber
 
 			return line, number, nil
 		}
@@ -447,11 +463,11 @@ func (l *logicalLines) next() ([]byte, int, error) {
 
 // physicalLine returns one line without its line break.
 func (l *logicalLines) physicalLine() ([]byte, int, error) {
-	if l.next0 != nil {
-		line := l.next0
-		l.next0 = nil
+	if l.queued != nil {
+		line := l.queued
+		l.queued = nil
 
-		return line, l.nextNumber, nil
+		return line, l.queuedNumber, nil
 	}
 
 	line, err := l.source.ReadBytes('\n')

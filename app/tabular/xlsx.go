@@ -19,10 +19,10 @@ import (
 // it as "YYYY-MM-DD" (column format DateISO). Every other cell is returned
 // raw, so a number formatted to fewer decimals keeps all of them.
 //
-// NOTE: excelize keeps the workbook's shared strings in memory and
-// unpacks worksheets of up to 16 MiB into memory, larger ones into a
-// temporary file, so memory is flat with the number of rows only beyond
-// that size.
+// NOTE: excelize v2.11.1 keeps the workbook's shared strings in memory
+// and, by default, unpacks worksheets of up to 16 MB into memory and
+// larger ones into a temporary file. So memory is flat with the number of
+// rows only beyond that size.
 type xlsxReader struct {
 	book      *excelize.File
 	raw       *excelize.Rows
