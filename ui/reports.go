@@ -21,7 +21,7 @@ type reportsReader interface {
 }
 
 // reportsScreen is the Reports tab: filters, KPI tiles, one chart with its
-// table per figure, and the idle deals. It is a widget so that it can
+// table per figure, the forecast from history and the idle deals. It is a widget so that it can
 // reload whenever its tab is shown, because the other tabs change the
 // deals it reports on.
 type reportsScreen struct {
@@ -52,6 +52,7 @@ type reportsScreen struct {
 	filters  *reportFilters
 	kpis     *kpiTiles
 	sections []*chartSection
+	history  *historySection
 	idle     *idleList
 	status   *widget.Label
 	// scroll contains every figure under the filters. It must be
@@ -73,6 +74,9 @@ type reportSettings struct {
 	dimension    app.WinLossDimension
 	futureMonths int
 	commitAt     int
+	// lookBackMonths is the look-back window of the historical rates, or
+	// allClosedDeals.
+	lookBackMonths int
 }
 
 // Defaults of the forecast: past months shown, months ahead and the
@@ -92,18 +96,24 @@ func newReportsScreen(store reportsReader, window fyne.Window, do uiRunner, erro
 			dimension:    app.WinLossByReason,
 			futureMonths: defaultForecastMonths,
 			commitAt:     defaultCommitAt,
+			// The same window as "leadwerk forecast" without -lookback.
+			lookBackMonths: app.DefaultLookBackMonths,
 		},
 	}
 
 	s.filters = newReportFilters(s)
 	s.kpis = newKPITiles()
 	s.sections = newChartSections(s)
+	s.history = newHistorySection(s)
 	s.idle = newIdleList(s)
 	s.status = widget.NewLabel(lang.L("Loading…"))
 
 	body := container.NewVBox(s.kpis.content)
-	for _, section := range s.sections {
+	for i, section := range s.sections {
 		body.Add(section.content)
+		if i == sectionForecast {
+			body.Add(s.history.content)
+		}
 	}
 	body.Add(s.idle.content)
 
@@ -210,7 +220,8 @@ func pickReportPipeline(options reportOptions, chosen int64) int64 {
 
 // refresh computes the figures and renders the charts for the current
 // settings in a goroutine, cancelling the previous render, and shows them
-// in one step on the UI goroutine.
+// in one step on the UI goroutine. The simulated range of the forecast
+// from history follows in a second step.
 func (s *reportsScreen) refresh() {
 	request, ok := s.request()
 	if !ok {
@@ -225,6 +236,9 @@ func (s *reportsScreen) refresh() {
 	go func() {
 		result, err := computeReports(ctx, s.store, request)
 		s.do(func() { s.onComputed(generation, result, err) })
+		if err == nil {
+			s.simulateRange(ctx, generation, result.history)
+		}
 	}()
 }
 
@@ -278,6 +292,7 @@ func (s *reportsScreen) onComputed(generation int, result reportResult, err erro
 	for i, section := range s.sections {
 		section.show(result.charts[i], result.tables[i])
 	}
+	s.history.fill(result.history, s.language)
 	s.idle.fill(result.idle, s.pipelines)
 	s.scroll.Content.Refresh()
 	s.scroll.Refresh()

@@ -20,6 +20,12 @@ type reportOptions struct {
 	sources            []string
 }
 
+// reportChoicesReader lists the filter choices without loading every deal
+// with its stage history.
+type reportChoicesReader interface {
+	ReportChoices(ctx context.Context) (pipelineIDs []int64, owners, sources []string, err error)
+}
+
 // loadReportOptions reads the pipelines and the owners and sources of all
 // deals and leads.
 func loadReportOptions(ctx context.Context, store reportsReader) (reportOptions, error) {
@@ -29,9 +35,22 @@ func loadReportOptions(ctx context.Context, store reportsReader) (reportOptions,
 		return options, fmt.Errorf("load pipelines: %w", err)
 	}
 
-	// NOTE: this reads every deal with its stage history only to list
-	// owners and sources. A query for the names alone would be cheaper on
-	// a large database.
+	reader, ok := store.(reportChoicesReader)
+	if !ok {
+		return choicesFromFacts(ctx, store, options)
+	}
+
+	options.pipelinesWithDeals, options.owners, options.sources, err = reader.ReportChoices(ctx)
+	if err != nil {
+		return options, fmt.Errorf("load report choices: %w", err)
+	}
+
+	return options, nil
+}
+
+// choicesFromFacts adds the owners and sources of every deal and lead
+// fact to options, for a store without ReportChoices.
+func choicesFromFacts(ctx context.Context, store reportsReader, options reportOptions) (reportOptions, error) {
 	deals, err := store.DealFacts(ctx, app.ReportFilter{})
 	if err != nil {
 		return options, fmt.Errorf("load deal facts: %w", err)
@@ -95,6 +114,7 @@ type reportResult struct {
 	// currency is the one that the money charts and tiles show.
 	currency string
 	kpis     app.KPIComparison
+	history  historyForecast
 	idle     []app.DealFact
 	charts   [sectionCount]renderedChart
 	tables   [sectionCount]reportTable
@@ -126,6 +146,7 @@ func computeReports(ctx context.Context, store reportsReader, request reportRequ
 	result.currency = chooseCurrency(result.currencies, request.settings.currency, request.pipeline.Currency)
 	result.kpis = app.Compare(deals, request.period)
 	result.idle = app.IdleDeals(request.pipelines, deals, request.today)
+	result.history = forecastFromHistory(request, deals, result.currency)
 
 	figures := reportFigures{request: request, currency: result.currency, deals: deals, leads: leads}
 	builders := [sectionCount]func() (charts.Chart, reportTable, int){
