@@ -60,8 +60,11 @@ type boardScreen struct {
 	// the next reload give its card the keyboard focus.
 	selectedID int64
 	refocus    bool
-	columns    []*boardColumnView
-	dropTarget *boardColumnView
+	// onOpenOpportunity shows a deal in the Opportunities tab after a
+	// double tap or Enter on its card.
+	onOpenOpportunity func(id int64)
+	columns           []*boardColumnView
+	dropTarget        *boardColumnView
 	// dragLayer lies over the columns and holds dragCopy, the copy of the
 	// dragged card that follows the pointer, while a drag goes on.
 	// dragged is the deal that the drag began on, kept apart from the
@@ -404,7 +407,7 @@ func (s *boardScreen) moveCard(card app.BoardCard, stage app.Stage) {
 	switch stage.Kind {
 	case app.StageWon, app.StageLost:
 		won := stage.Kind == app.StageWon
-		s.closing = openCloseDialog(s.window, s.store, s.do, s.errors, won, func(r app.CloseRequest) {
+		s.closing = openDealCloseDialog(s.window, s.store, s.do, s.errors, card.ID, won, func(r app.CloseRequest) {
 			s.runMove(card.ID, func(ctx context.Context) error {
 				return s.store.CloseOpportunity(ctx, card.ID, r)
 			})
@@ -413,6 +416,14 @@ func (s *boardScreen) moveCard(card app.BoardCard, stage app.Stage) {
 		s.runMove(card.ID, func(ctx context.Context) error {
 			return s.store.MoveOpportunity(ctx, card.ID, stage.ID)
 		})
+	}
+}
+
+// openCard shows the card's deal in the Opportunities tab, when the
+// window has set onOpenOpportunity.
+func (s *boardScreen) openCard(c *boardCard) {
+	if s.onOpenOpportunity != nil {
+		s.onOpenOpportunity(c.card.ID)
 	}
 }
 

@@ -34,6 +34,8 @@ type boardCardEvents struct {
 	dragAt   func(c *boardCard, at fyne.Position)
 	dropAt   func(c *boardCard, at fyne.Position)
 	step     func(c *boardCard, step int)
+	// open shows the card's deal in the Opportunities tab.
+	open func(c *boardCard)
 }
 
 // boardCard is the widget of one deal on the board. A column's list
@@ -221,6 +223,12 @@ func (c *boardCard) Tapped(*fyne.PointEvent) {
 	c.events.selected(c)
 }
 
+// DoubleTapped opens the card's deal.
+func (c *boardCard) DoubleTapped(*fyne.PointEvent) {
+	c.events.selected(c)
+	c.events.open(c)
+}
+
 // Dragged dims the card and reports the pointer's position, so the board
 // can draw the card's copy there and highlight the column under it.
 func (c *boardCard) Dragged(e *fyne.DragEvent) {
@@ -276,8 +284,13 @@ func (c *boardCard) FocusLost() {}
 // TypedRune ignores text input.
 func (c *boardCard) TypedRune(rune) {}
 
-// TypedKey ignores keys without a modifier.
-func (c *boardCard) TypedKey(*fyne.KeyEvent) {}
+// TypedKey opens the card's deal on Enter or Return and ignores other
+// keys without a modifier.
+func (c *boardCard) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		c.events.open(c)
+	}
+}
 
 // TypedShortcut moves the card with the move shortcuts.
 func (c *boardCard) TypedShortcut(s fyne.Shortcut) {

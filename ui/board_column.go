@@ -43,7 +43,10 @@ type boardColumnView struct {
 func (s *boardScreen) newColumnView(column app.BoardColumn) *boardColumnView {
 	view := &boardColumnView{rowCards: map[int]*boardCard{}}
 
-	events := boardCardEvents{selected: s.selectCard, dragAt: s.onCardDragged, dropAt: s.onCardDropped, step: s.onCardStepped}
+	events := boardCardEvents{
+		selected: s.selectCard, dragAt: s.onCardDragged, dropAt: s.onCardDropped, step: s.onCardStepped,
+		open: s.openCard,
+	}
 	view.list = widget.NewList(
 		func() int { return len(view.deals) },
 		func() fyne.CanvasObject {

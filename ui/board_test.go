@@ -564,3 +564,49 @@ func TestBoardKeyboardMoveScrollsToCard(t *testing.T) {
 		t.Error("the moved deal's card has no selection border")
 	}
 }
+
+func TestBoardDropOnLostListsCompetitors(t *testing.T) {
+	m, queue, store := openBoard(t)
+	s := m.board
+	card := boardCardTitled(t, s, "Training")
+	_, err := store.SaveCompetitor(context.Background(), app.Competitor{
+		OpportunityID: card.card.ID, Name: "Konkurrenz AG", Status: app.CompetitorActive,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	dragCard(card, boardColumnNamed(t, s, "Lost"))
+	if s.closing == nil {
+		t.Fatal("drop on Lost shows no close dialog")
+	}
+
+	queue.waitFor(t, "the deal's competitors", func() bool { return len(s.closing.competitors) == 1 })
+	if got := s.closing.competitors[0].Name; got != "Konkurrenz AG" {
+		t.Errorf("close dialog offers %q, want the deal's competitor Konkurrenz AG", got)
+	}
+}
+
+func TestBoardOpensDealOnDoubleTapAndEnter(t *testing.T) {
+	m, queue, _ := openBoard(t)
+	s := m.board
+
+	card := boardCardTitled(t, s, "Support contract")
+	id := card.card.ID
+	card.DoubleTapped(&fyne.PointEvent{})
+
+	if m.tabs.Selected().Content != m.opportunities.content {
+		t.Fatal("a double tap on a card does not switch to the Opportunities tab")
+	}
+	queue.waitFor(t, "the deal's detail", func() bool { return m.opportunities.detail.deal.ID == id })
+
+	m.tabs.SelectIndex(2)
+	card = boardCardTitled(t, s, "Training")
+	id = card.card.ID
+	card.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	if m.tabs.Selected().Content != m.opportunities.content {
+		t.Fatal("Enter on a card does not switch to the Opportunities tab")
+	}
+	queue.waitFor(t, "the deal's detail", func() bool { return m.opportunities.detail.deal.ID == id })
+}

@@ -103,6 +103,10 @@ func (m *mainWindow) showTabs() {
 // buildBoard returns the Board tab's content.
 func (m *mainWindow) buildBoard() fyne.CanvasObject {
 	m.board = newBoardScreen(m.store, m.window, m.do, m.errors, m.language)
+	m.board.onOpenOpportunity = func(id int64) {
+		m.selectTab(m.opportunities.content)
+		m.opportunities.detail.show(id)
+	}
 
 	return m.board.content
 }
