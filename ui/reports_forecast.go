@@ -183,7 +183,7 @@ func newHistorySection(s *reportsScreen) *historySection {
 	h.lookBack = h.newLookBackPicker()
 	h.spread.Wrapping = fyne.TextWrapWord
 	h.note.Wrapping = fyne.TextWrapWord
-	h.note.Importance = widget.LowImportance
+	h.note.TextStyle.Italic = true
 
 	header := container.NewBorder(nil, nil, sectionHeading(lang.L("Forecast from history")), fixedWidth(h.lookBack, 260))
 	h.content = container.NewVBox(widget.NewSeparator(), header, h.window, h.rates, h.heading, h.totals, h.spread, h.note)

@@ -50,6 +50,7 @@ func TestScreenshots(t *testing.T) {
 	writeOpportunityDetailSectionScreenshots(t, dir)
 	writeLeadGoalsScreenshot(t, filepath.Join(dir, "lead-goals.png"))
 	writeReportsScreenshot(t, filepath.Join(dir, "reports.png"))
+	writeReportsForecastScreenshot(t, filepath.Join(dir, "reports-forecast.png"))
 }
 
 // writeLeadsScreenshot shows the demo leads as the worklist, with the
@@ -294,5 +295,17 @@ func writeReportsScreenshot(t *testing.T, path string) {
 	_, screen, queue, _ := openReportsTab(t)
 	screen.filters.period.SetSelected(presetLast12Months.label())
 	waitForReports(t, screen, queue)
+	writePNG(t, path, screen.window.Canvas().Capture())
+}
+
+// writeReportsForecastScreenshot shows the forecast from history of the
+// demo data, scrolled to the top of the tab's view, with its range.
+func writeReportsForecastScreenshot(t *testing.T, path string) {
+	_, screen, queue, _ := openReportsTab(t)
+	waitForRange(t, screen, queue)
+
+	driver := fyne.CurrentApp().Driver()
+	top := driver.AbsolutePositionForObject(screen.history.content).Y - driver.AbsolutePositionForObject(screen.scroll.Content).Y
+	screen.scroll.ScrollToOffset(fyne.NewPos(0, top))
 	writePNG(t, path, screen.window.Canvas().Capture())
 }
