@@ -144,3 +144,18 @@ func (f *leadFilters) apply(q *app.LeadQuery) {
 	// partly typed owner narrows the list to nothing.
 	q.Owner = strings.TrimSpace(f.owner.Text)
 }
+
+// clear sets every filter back to keeping all leads without calling
+// onChanged, so the caller reloads the list once.
+func (f *leadFilters) clear() {
+	onChanged := f.onChanged
+	f.onChanged = func() {}
+	defer func() { f.onChanged = onChanged }()
+
+	f.status.SetSelectedIndex(0)
+	f.source.SetSelectedIndex(0)
+	f.temperature.SetSelectedIndex(0)
+	f.minScore.SetText("")
+	f.maxScore.SetText("")
+	f.owner.SetText("")
+}

@@ -101,6 +101,7 @@ type leadsScreen struct {
 	rank        *widget.Select
 	started     bool
 	filters     *leadFilters
+	qualityChip *qualityChip
 	sortHeaders []*sortHeader
 	list        *widget.List
 	count       *widget.Label
@@ -142,6 +143,7 @@ func (s *leadsScreen) build() {
 	s.rank.SetSelectedIndex(0)
 	s.rank.OnChanged = s.onRankChanged
 	s.filters = newLeadFilters(s.onFiltersChanged)
+	s.qualityChip = newQualityChip(s.language, s.onQualityCleared)
 	s.count = widget.NewLabel("")
 
 	s.list = widget.NewList(s.rows.length, s.createRow, s.updateRow)
@@ -152,7 +154,7 @@ func (s *leadsScreen) build() {
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(newLead, quick), container.NewHBox(s.worklist, s.rank),
 		s.search)
 
-	top := container.NewVBox(toolbar, s.filters.content, s.buildHeader())
+	top := container.NewVBox(toolbar, s.filters.content, s.qualityChip.content, s.buildHeader())
 	bottom := container.NewVBox(s.learning.content, s.count)
 	left := container.NewBorder(top, bottom, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.content)

@@ -130,6 +130,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }),
 		quickCaptureMenuItem(m.openQuickCapture),
 		fyne.NewMenuItem(lang.L("Lead goal calculator…"), m.openLeadGoals),
+		fyne.NewMenuItem(lang.L("quality.menu"), m.openDataQuality),
 	)
 	settings := fyne.NewMenu(lang.L("Settings"),
 		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),

@@ -51,6 +51,7 @@ func TestScreenshots(t *testing.T) {
 	writeLeadGoalsScreenshot(t, filepath.Join(dir, "lead-goals.png"))
 	writeReportsScreenshot(t, filepath.Join(dir, "reports.png"))
 	writeReportsForecastScreenshot(t, filepath.Join(dir, "reports-forecast.png"))
+	writeDataQualityScreenshot(t, filepath.Join(dir, "data-quality.png"))
 }
 
 // writeLeadsScreenshot shows the demo leads as the worklist, with the
