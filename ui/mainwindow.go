@@ -131,6 +131,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		quickCaptureMenuItem(m.openQuickCapture),
 		fyne.NewMenuItem(lang.L("Lead goal calculator…"), m.openLeadGoals),
 		fyne.NewMenuItem(lang.L("quality.menu"), m.openDataQuality),
+		fyne.NewMenuItem(lang.X("duplicates.menu", "Find duplicates…"), m.openDuplicates),
 	)
 	settings := fyne.NewMenu(lang.L("Settings"),
 		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),

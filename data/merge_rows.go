@@ -1,0 +1,231 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// sqlValue is one stored column value as SQLite keeps it, so a row saved
+// to JSON and inserted again is byte for byte the row it was. Exactly one
+// field is set, or none for NULL.
+type sqlValue struct {
+	Int  *int64   `json:"i,omitempty"`
+	Real *float64 `json:"r,omitempty"`
+	Text *string  `json:"t,omitempty"`
+	Blob *[]byte  `json:"b,omitempty"`
+}
+
+// storedRow maps the column names of one row to their values.
+type storedRow map[string]sqlValue
+
+func (r storedRow) id() int64 {
+	if v := r["id"].Int; v != nil {
+		return *v
+	}
+
+	return 0
+}
+
+func toSQLValue(v any) (sqlValue, error) {
+	switch x := v.(type) {
+	case nil:
+		return sqlValue{}, nil
+	case int64:
+		return sqlValue{Int: &x}, nil
+	case float64:
+		return sqlValue{Real: &x}, nil
+	case string:
+		return sqlValue{Text: &x}, nil
+	case []byte:
+		b := slices.Clone(x)
+		return sqlValue{Blob: &b}, nil
+	default:
+		return sqlValue{}, fmt.Errorf("unexpected column value of type %T", v)
+	}
+}
+
+// arg returns the value for a statement parameter.
+func (v sqlValue) arg() any {
+	switch {
+	case v.Int != nil:
+		return *v.Int
+	case v.Real != nil:
+		return *v.Real
+	case v.Text != nil:
+		return *v.Text
+	case v.Blob != nil:
+		return *v.Blob
+	default:
+		return nil
+	}
+}
+
+func quoteName(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// tableColumns returns the column names of table in their order.
+func tableColumns(tx *gorm.DB, table string) ([]string, error) {
+	var columns []string
+	if err := tx.Raw(`SELECT name FROM pragma_table_info(?) ORDER BY cid`, table).Scan(&columns).Error; err != nil {
+		return nil, fmt.Errorf("read columns of %s: %w", table, err)
+	}
+
+	if len(columns) == 0 {
+		return nil, fmt.Errorf("table %s has no columns", table)
+	}
+
+	return columns, nil
+}
+
+// readRows returns the rows of table that where selects, every column as
+// stored. Each column is read through a unary plus, an expression without
+// a declared type, so the driver hands back the stored text of a DATETIME
+// column instead of a time.Time it would format differently on insert.
+func readRows(tx *gorm.DB, table, where string, args ...any) ([]storedRow, error) {
+	columns, err := tableColumns(tx, table)
+	if err != nil {
+		return nil, err
+	}
+
+	selects := make([]string, len(columns))
+	for i, c := range columns {
+		selects[i] = "+" + quoteName(c)
+	}
+
+	query := "SELECT " + strings.Join(selects, ", ") + " FROM " + quoteName(table) + " WHERE " + where + " ORDER BY id"
+	rows, err := tx.Raw(query, args...).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("read rows of %s: %w", table, err)
+	}
+	defer rows.Close()
+
+	var result []storedRow
+	for rows.Next() {
+		row, err := scanStoredRow(rows.Scan, columns)
+		if err != nil {
+			return nil, fmt.Errorf("read row of %s: %w", table, err)
+		}
+		result = append(result, row)
+	}
+
+	return result, rows.Err()
+}
+
+func scanStoredRow(scan func(dest ...any) error, columns []string) (storedRow, error) {
+	values := make([]any, len(columns))
+	pointers := make([]any, len(columns))
+	for i := range values {
+		pointers[i] = &values[i]
+	}
+
+	if err := scan(pointers...); err != nil {
+		return nil, err
+	}
+
+	row := storedRow{}
+	for i, c := range columns {
+		v, err := toSQLValue(values[i])
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", c, err)
+		}
+		row[c] = v
+	}
+
+	return row, nil
+}
+
+// insertRow inserts row into table. verb is "INSERT" or "INSERT OR
+// REPLACE".
+func insertRow(tx *gorm.DB, verb, table string, row storedRow) error {
+	columns := sortedColumns(row)
+	names := make([]string, len(columns))
+	marks := make([]string, len(columns))
+	args := make([]any, len(columns))
+	for i, c := range columns {
+		names[i] = quoteName(c)
+		marks[i] = "?"
+		args[i] = row[c].arg()
+	}
+
+	query := verb + " INTO " + quoteName(table) + " (" + strings.Join(names, ", ") + ") VALUES (" +
+		strings.Join(marks, ", ") + ")"
+	if err := tx.Exec(query, args...).Error; err != nil {
+		return fmt.Errorf("insert row %d into %s: %w", row.id(), table, err)
+	}
+
+	return nil
+}
+
+// updateRow writes every column of row except id to the row of table with
+// row's id.
+func updateRow(tx *gorm.DB, table string, row storedRow) error {
+	var sets []string
+	var args []any
+	for _, c := range sortedColumns(row) {
+		if c == "id" {
+			continue
+		}
+		sets = append(sets, quoteName(c)+" = ?")
+		args = append(args, row[c].arg())
+	}
+
+	query := "UPDATE " + quoteName(table) + " SET " + strings.Join(sets, ", ") + " WHERE id = ?"
+	if err := tx.Exec(query, append(args, row.id())...).Error; err != nil {
+		return fmt.Errorf("restore row %d of %s: %w", row.id(), table, err)
+	}
+
+	return nil
+}
+
+func sortedColumns(row storedRow) []string {
+	columns := make([]string, 0, len(row))
+	for c := range row {
+		columns = append(columns, c)
+	}
+	slices.Sort(columns)
+
+	return columns
+}
+
+// foreignLink is a column of a child table that references a merged
+// table, with the action SQLite takes when the referenced row is deleted.
+type foreignLink struct {
+	Table    string `json:"table"`
+	Column   string `json:"column"`
+	OnDelete string `json:"-"`
+}
+
+// foreignLinks returns every column in the database that references the
+// id of table, read from SQLite's foreign key lists, so a table added by
+// a later migration is moved too. Links into opportunities come last:
+// its trigger on contact_id adds deal contacts, which would block moving
+// the removed contact's own deal contacts if it ran first.
+func foreignLinks(tx *gorm.DB, table string) ([]foreignLink, error) {
+	var links []foreignLink
+	err := tx.Raw(`
+		SELECT m.name AS "table", f."from" AS "column", f.on_delete AS on_delete
+		FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+		WHERE m.type = 'table' AND f."table" = ?
+		ORDER BY m.name, f."from"`, table).Scan(&links).Error
+	if err != nil {
+		return nil, fmt.Errorf("read links into %s: %w", table, err)
+	}
+
+	slices.SortStableFunc(links, func(a, b foreignLink) int {
+		return boolOrder(a.Table == "opportunities") - boolOrder(b.Table == "opportunities")
+	})
+
+	return links, nil
+}
+
+func boolOrder(b bool) int {
+	if b {
+		return 1
+	}
+
+	return 0
+}
