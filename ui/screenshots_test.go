@@ -49,6 +49,7 @@ func TestScreenshots(t *testing.T) {
 	writeOpportunityDetailScreenshot(t, filepath.Join(dir, "opportunity-detail.png"))
 	writeOpportunityDetailSectionScreenshots(t, dir)
 	writeLeadGoalsScreenshot(t, filepath.Join(dir, "lead-goals.png"))
+	writeDuplicatesScreenshot(t, filepath.Join(dir, "duplicates.png"))
 	writeReportsScreenshot(t, filepath.Join(dir, "reports.png"))
 	writeReportsForecastScreenshot(t, filepath.Join(dir, "reports-forecast.png"))
 	writeDataQualityScreenshot(t, filepath.Join(dir, "data-quality.png"))
@@ -309,4 +310,20 @@ func writeReportsForecastScreenshot(t *testing.T, path string) {
 	top := driver.AbsolutePositionForObject(screen.history.content).Y - driver.AbsolutePositionForObject(screen.scroll.Content).Y
 	screen.scroll.ScrollToOffset(fyne.NewPos(0, top))
 	writePNG(t, path, screen.window.Canvas().Capture())
+}
+
+// writeDuplicatesScreenshot shows the duplicates dialog over the demo
+// data with a few added duplicates, the Müller pair selected.
+func writeDuplicatesScreenshot(t *testing.T, path string) {
+	store := openStore(t)
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(time.Now()))
+	if _, err := store.LoadDemo(context.Background(), batch, nil); err != nil {
+		t.Fatal(err)
+	}
+	addDuplicateLeads(t, store)
+
+	v, queue, m := openDuplicatesView(t, store)
+	v.list.Select(groupIndex(v, "Jürgen Müller"))
+	queue.waitFor(t, "the recent merges", func() bool { return v.merges.list != nil })
+	writePNG(t, path, m.window.Canvas().Capture())
 }
