@@ -17,21 +17,25 @@ import (
 // closeDialog asks how a deal closes: the reason, the competitor who won
 // it instead (or, for a won deal, the competitor beaten) and a note. A
 // lost deal cannot be confirmed without a reason, because
-// [app.CheckClose] rejects it.
+// [app.CheckClose] rejects it. Escape cancels the dialog.
 type closeDialog struct {
 	won       bool
 	onConfirm func(app.CloseRequest)
+	window    fyne.Window
+	// windowOnTypedKey is the window's key handler from before the dialog
+	// set its own, put back when the dialog closes.
+	windowOnTypedKey func(*fyne.KeyEvent)
 
 	// offered are the reasons the reason box lists, as shown.
 	offered []string
-	reason  *widget.SelectEntry
+	reason  *escapeSelectEntry
 	// competitors are the deal's competitors that the competitor box
 	// lists, valid once competitorsLoaded is set.
 	competitors       []app.Competitor
 	competitorsLoaded bool
-	competitor        *widget.SelectEntry
+	competitor        *escapeSelectEntry
 	competitorHint    *widget.Label
-	note              *widget.Entry
+	note              *keyEntry
 	form              *dialog.FormDialog
 }
 
@@ -102,16 +106,18 @@ func openDealCloseDialog(window fyne.Window, store any, do uiRunner, reporter er
 // reasons, and calls onConfirm on the UI goroutine with the request when
 // the person confirms. Cancelling calls nothing.
 func showCloseDialog(window fyne.Window, won bool, reasons []string, onConfirm func(app.CloseRequest)) *closeDialog {
-	d := &closeDialog{won: won, onConfirm: onConfirm}
+	d := &closeDialog{won: won, onConfirm: onConfirm, window: window}
 
-	d.reason = widget.NewSelectEntry(nil)
+	d.reason = newEscapeSelectEntry(d.cancel)
 	d.setReasons(reasons)
-	d.competitor = widget.NewSelectEntry(nil)
+	d.competitor = newEscapeSelectEntry(d.cancel)
 	d.competitor.OnChanged = func(string) { d.updateCompetitorHint() }
 	d.competitorHint = widget.NewLabel("")
 	d.competitorHint.Wrapping = fyne.TextWrapWord
 	d.competitorHint.Hide()
-	d.note = widget.NewMultiLineEntry()
+	d.note = newKeyEntry(d.cancel)
+	d.note.MultiLine = true
+	d.note.Wrapping = fyne.TextWrapWord
 	d.note.SetMinRowsVisible(3)
 
 	reasonLabel := lang.L("Reason")
@@ -137,6 +143,7 @@ func showCloseDialog(window fyne.Window, won bool, reasons []string, onConfirm f
 	d.form = dialog.NewForm(title, confirm, lang.L("Cancel"), items, d.onClosed, window)
 	d.fitHeight()
 	d.form.Show()
+	d.catchEscape()
 	window.Canvas().Focus(d.reason)
 
 	return d
@@ -225,7 +232,31 @@ func (d *closeDialog) fitHeight() {
 	}
 }
 
+// catchEscape cancels the dialog on Escape while no field has the focus.
+// The desktop driver sends keys to the window only in that case, so each
+// field reports Escape itself.
+func (d *closeDialog) catchEscape() {
+	canvas := d.window.Canvas()
+	d.windowOnTypedKey = canvas.OnTypedKey()
+	canvas.SetOnTypedKey(func(key *fyne.KeyEvent) {
+		if key.Name == fyne.KeyEscape {
+			d.cancel()
+			return
+		}
+
+		if d.windowOnTypedKey != nil {
+			d.windowOnTypedKey(key)
+		}
+	})
+}
+
+// cancel closes the dialog without confirming it, as Cancel does.
+func (d *closeDialog) cancel() {
+	d.form.Hide()
+}
+
 func (d *closeDialog) onClosed(confirmed bool) {
+	d.window.Canvas().SetOnTypedKey(d.windowOnTypedKey)
 	if !confirmed {
 		return
 	}
@@ -257,4 +288,30 @@ func requireReason(text string) error {
 	}
 
 	return nil
+}
+
+// escapeSelectEntry is a widget.SelectEntry that reports Escape, which
+// the entry ignores, so the dialog around it can close on it.
+type escapeSelectEntry struct {
+	widget.SelectEntry
+
+	onEscape func()
+}
+
+func newEscapeSelectEntry(onEscape func()) *escapeSelectEntry {
+	e := &escapeSelectEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *escapeSelectEntry) TypedKey(key *fyne.KeyEvent) {
+	if key.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+
+	e.SelectEntry.TypedKey(key)
 }

@@ -261,3 +261,52 @@ func TestCloseDialogWithoutDealTypesName(t *testing.T) {
 			confirmed[0].CompetitorID)
 	}
 }
+
+// TestCloseDialogEscapeCancels presses Escape in each field of the lost
+// dialog and on the window with no field focused.
+func TestCloseDialogEscapeCancels(t *testing.T) {
+	cases := []struct {
+		name  string
+		focus func(d *closeDialog) fyne.Focusable
+	}{
+		{"reason", func(d *closeDialog) fyne.Focusable { return d.reason }},
+		{"competitor", func(d *closeDialog) fyne.Focusable { return d.competitor }},
+		{"note", func(d *closeDialog) fyne.Focusable { return d.note }},
+		{"no field", func(*closeDialog) fyne.Focusable { return nil }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			window := a.NewWindow("close")
+			window.Resize(fyne.NewSize(800, 600))
+			t.Cleanup(window.Close)
+			confirmed := 0
+			d := showCloseDialog(window, false, []string{"No budget"}, func(app.CloseRequest) { confirmed++ })
+			d.reason.SetText("No budget")
+
+			canvas := window.Canvas()
+			if field := tc.focus(d); field != nil {
+				canvas.Focus(field)
+			} else {
+				canvas.Unfocus()
+			}
+			// The desktop driver sends a key to the focused widget, or
+			// to the canvas when no widget has the focus.
+			if focused := canvas.Focused(); focused != nil {
+				focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			} else if onKey := canvas.OnTypedKey(); onKey != nil {
+				onKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			}
+
+			if canvas.Overlays().Top() != nil {
+				t.Error("the dialog is still shown after Escape")
+			}
+			if confirmed != 0 {
+				t.Errorf("Escape confirmed the dialog %d times, want never", confirmed)
+			}
+			if canvas.OnTypedKey() != nil {
+				t.Error("the window keeps the dialog's key handler after the dialog closed")
+			}
+		})
+	}
+}

@@ -51,6 +51,10 @@ type opportunitiesScreen struct {
 	query    app.OpportunityQuery
 	rows     *pagedRows[app.OpportunityRow]
 	debounce *debouncer
+	// pending is the list item selected while its page was not loaded
+	// yet, or -1. Its detail opens when the page lands, because the list
+	// does not call OnSelected again for a row that is already selected.
+	pending widget.ListItemID
 
 	search      *widget.Entry
 	sortHeaders []*sortHeader
@@ -72,6 +76,7 @@ func newOpportunitiesScreen(store opportunityLister, detail *opportunityDetail, 
 		query:    app.OpportunityQuery{Sort: app.SortByCloseDate, Descending: true},
 		debounce: &debouncer{delay: searchDelay, do: do},
 		detail:   detail,
+		pending:  -1,
 	}
 	s.rows = newPagedRows[app.OpportunityRow](do, s.onRowsChanged, s.onRowsFailed)
 	for _, c := range s.columns {
@@ -155,6 +160,7 @@ func (s *opportunitiesScreen) reload() {
 			return s.store.ListOpportunities(ctx, page)
 		},
 	})
+	s.pending = -1
 	s.list.UnselectAll()
 	s.count.SetText(lang.L("Loading…"))
 }
@@ -166,6 +172,12 @@ func (s *opportunitiesScreen) onRowsChanged() {
 	}
 
 	s.list.Refresh()
+
+	if s.pending >= 0 {
+		if _, ok := s.rows.row(s.pending); ok {
+			s.onRowSelected(s.pending)
+		}
+	}
 }
 
 func (s *opportunitiesScreen) onRowsFailed(err error) {
@@ -213,9 +225,17 @@ func (s *opportunitiesScreen) updateSortIcons() {
 	}
 }
 
+// onRowSelected opens the detail of the selected row, or toggles the row
+// in select mode. A row whose page is not loaded yet is kept as pending.
 func (s *opportunitiesScreen) onRowSelected(id widget.ListItemID) {
 	row, ok := s.rows.row(id)
-	if !ok || s.bulk.toggle(id, row) {
+	if !ok {
+		s.pending = id
+		return
+	}
+
+	s.pending = -1
+	if s.bulk.toggle(id, row) {
 		return
 	}
 

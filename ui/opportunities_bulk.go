@@ -192,8 +192,9 @@ func (b *opportunitySelection) onApplied(changed, keptStage int, err error) {
 
 // bulkEditDialog lets the person choose the stage, owner or close date of
 // the selected deals. Stages are offered only when every deal belongs to
-// the same pipeline, and only its open and won stages, because a lost
-// stage needs a reason per deal, which only the close dialog collects.
+// the same pipeline, and only its open stages, because closing a deal as
+// won or lost goes through the close dialog, which collects the reason
+// per deal.
 type bulkEditDialog struct {
 	selection *opportunitySelection
 	rows      []app.OpportunityRow
@@ -219,7 +220,7 @@ func newBulkEditDialog(b *opportunitySelection, rows []app.OpportunityRow, pipel
 	for _, s := range d.stages {
 		names = append(names, s.Name)
 	}
-	d.stage = widget.NewSelect(names, func(string) { d.validate() })
+	d.stage = newSelect(names, func(string) { d.validate() })
 	d.stage.SetSelectedIndex(0)
 
 	d.owner = widget.NewEntry()
@@ -230,7 +231,8 @@ func newBulkEditDialog(b *opportunitySelection, rows []app.OpportunityRow, pipel
 	d.closeDate.OnChanged = func(string) { d.validate() }
 	d.changeDate = widget.NewCheck(lang.L("Change close date"), func(bool) { d.validate() })
 
-	stageHint := lang.L("Closed deals keep their stage. Close lost deals one by one, because each needs a reason.")
+	stageHint := lang.L("Closed deals keep their stage. Close lost deals one by one, because each needs a reason.") +
+		" " + lang.L("Close won deals one by one too, with the Won… button.")
 	if len(d.stages) == 0 {
 		d.stage.Disable()
 		stageHint = lang.L("The deals belong to several pipelines, so only owner and close date can change.")
@@ -261,9 +263,9 @@ func newBulkEditDialog(b *opportunitySelection, rows []app.OpportunityRow, pipel
 	return d
 }
 
-// bulkStages returns the open and won stages of the one pipeline that
-// every row belongs to, or nil when the rows span several pipelines or
-// the pipeline name is not unique.
+// bulkStages returns the open stages of the one pipeline that every row
+// belongs to, or nil when the rows span several pipelines or the pipeline
+// name is not unique.
 func bulkStages(rows []app.OpportunityRow, pipelines []app.Pipeline) []app.Stage {
 	if len(rows) == 0 {
 		return nil
@@ -288,7 +290,7 @@ func bulkStages(rows []app.OpportunityRow, pipelines []app.Pipeline) []app.Stage
 
 	var stages []app.Stage
 	for _, s := range match[0].Stages {
-		if s.Kind != app.StageLost {
+		if s.Kind == app.StageOpen {
 			stages = append(stages, s)
 		}
 	}

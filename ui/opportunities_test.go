@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -13,10 +14,12 @@ import (
 )
 
 // fakeOpportunities serves n generated rows, titled "Deal 0" to "Deal n-1"
-// in ascending order, and counts the page queries.
+// in ascending order, and records the page queries and the ids of the
+// details read.
 type fakeOpportunities struct {
 	n       int
 	queries chan app.OpportunityQuery
+	details chan int64
 }
 
 func (f *fakeOpportunities) CountOpportunities(context.Context, app.OpportunityQuery) (int, error) {
@@ -42,7 +45,9 @@ func (f *fakeOpportunities) ListOpportunities(_ context.Context, q app.Opportuni
 	return rows, nil
 }
 
-func (f *fakeOpportunities) Opportunity(context.Context, int64) (app.OpportunityDetail, error) {
+func (f *fakeOpportunities) Opportunity(_ context.Context, id int64) (app.OpportunityDetail, error) {
+	f.details <- id
+
 	return app.OpportunityDetail{}, app.ErrNotFound
 }
 
@@ -56,7 +61,7 @@ func newFakeScreen(t *testing.T, n int) (*opportunitiesScreen, *fakeOpportunitie
 	t.Cleanup(window.Close)
 
 	queue := newUIQueue()
-	store := &fakeOpportunities{n: n, queries: make(chan app.OpportunityQuery, 1000)}
+	store := &fakeOpportunities{n: n, queries: make(chan app.OpportunityQuery, 1000), details: make(chan int64, 100)}
 	errors := errorReporter{window: window, logger: discardLogger()}
 	detail := newOpportunityDetail(store, queue.do, errors, "en")
 	screen := newOpportunitiesScreen(store, detail, queue.do, errors, "en")
@@ -125,5 +130,27 @@ func TestOpportunitySearchDropsStaleQuery(t *testing.T) {
 	screen.rows.onCounted(stale, 99, nil)
 	if screen.rows.length() == 99 {
 		t.Error("a count from an older query replaced the current one")
+	}
+}
+
+// TestOpportunitySelectBeforePageLoads selects a row after the count
+// landed but before its page did, as a click right after startup does.
+func TestOpportunitySelectBeforePageLoads(t *testing.T) {
+	screen, store, queue := newFakeScreen(t, 1_000)
+	queue.waitFor(t, "the count", func() bool { return screen.rows.ready() })
+	if _, loaded := screen.rows.row(2); loaded {
+		t.Fatal("the page of row 2 landed with the count, so the test cannot select before it")
+	}
+
+	screen.list.Select(2)
+	queue.waitFor(t, "the page of row 2", func() bool { _, ok := screen.rows.row(2); return ok })
+
+	select {
+	case id := <-store.details:
+		if id != 3 {
+			t.Errorf("detail of deal %d opened, want deal 3 of row 2", id)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the detail of the row selected before its page loaded never opened")
 	}
 }

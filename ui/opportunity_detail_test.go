@@ -307,3 +307,81 @@ func TestOpportunityReopen(t *testing.T) {
 		t.Error("the stage of a reopened deal cannot be changed")
 	}
 }
+
+// TestDealControlsFitNarrowGermanPanel shows a deal with a probability
+// set by hand in a German panel as narrow as the detail beside the list
+// in a 1280 pixel wide window.
+func TestDealControlsFitNarrowGermanPanel(t *testing.T) {
+	useGerman(t)
+	d, _, queue := openDealDetail(t)
+	c := d.controls
+	c.probability.SetText("35")
+	test.Tap(c.setByHand)
+	waitForDeal(t, queue, d, "35 % by hand", func(o app.OpportunityDetail) bool { return o.ProbabilityManual })
+
+	const panelWidth = 340
+	if got := c.form.MinSize().Width; got > panelWidth {
+		t.Errorf("stage and probability controls need %.0f pixels, wider than a %d pixel panel", got, panelWidth)
+	}
+	if c.reset.Text != "Auf Phasenwert zurücksetzen" {
+		t.Errorf("reset button reads %q, want the German label", c.reset.Text)
+	}
+	if !c.manualMark.Visible() {
+		t.Error("the set-by-hand mark is hidden for a probability set by hand")
+	}
+}
+
+// TestOpportunityFormProblemKeepsFieldsInPlace shows a close date problem
+// long enough to wrap and checks that the fields below keep their place
+// and that the problem names its field.
+func TestOpportunityFormProblemKeepsFieldsInPlace(t *testing.T) {
+	d, _, _ := openDealDetail(t)
+	test.Tap(d.controls.edit)
+	form := d.controls.editing
+	form.fields.Refresh()
+	owner, budget := form.owner.Position(), form.budget.Position()
+
+	form.closeDate.SetText("2027-02-31")
+	form.fields.Refresh()
+
+	problem := form.problems[formFieldCloseDate]
+	if !problem.Visible() || problem.Text == "" {
+		t.Fatalf("close date problem %q shown %v, want a shown problem", problem.Text, problem.Visible())
+	}
+	if name := form.problemNames[formFieldCloseDate]; !name.Visible() || name.Text != "Close date" {
+		t.Errorf("problem names field %q (shown %v), want Close date", name.Text, name.Visible())
+	}
+	if got := form.owner.Position(); got != owner {
+		t.Errorf("Owner moved from %v to %v when the problem showed", owner, got)
+	}
+	if got := form.budget.Position(); got != budget {
+		t.Errorf("Customer budget moved from %v to %v when the problem showed", budget, got)
+	}
+}
+
+func TestOpportunityFormEmptyBudgetRecordsNothing(t *testing.T) {
+	d, store, queue := openDealDetail(t)
+	if d.deal.CustomerBudget != (app.Money{}) {
+		t.Fatalf("the deal has the budget %s, want none", d.deal.CustomerBudget)
+	}
+	test.Tap(d.controls.edit)
+	form := d.controls.editing
+
+	if o, _ := form.opportunity(); o.CustomerBudget != (app.Money{}) {
+		t.Errorf("untouched empty budget reads as %#v, want unknown", o.CustomerBudget)
+	}
+
+	form.notes.SetText("New note")
+	test.Tap(form.saveButton)
+	waitForDeal(t, queue, d, "the saved form", func(o app.OpportunityDetail) bool { return o.Notes == "New note" })
+
+	changes, err := store.FieldChanges(context.Background(), d.deal.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range changes {
+		if c.Field == "customer_budget" {
+			t.Errorf("budget change %q → %q recorded for an untouched empty budget", c.Old, c.New)
+		}
+	}
+}

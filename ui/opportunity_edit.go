@@ -51,9 +51,11 @@ const (
 
 // opportunityForm is the dialog that edits a deal's form fields. Stage,
 // probability and close fields have their own controls in the detail
-// panel. It shows each problem under its field and enables Save exactly
-// when every field is valid. An empty amount or budget saves as 0. The
-// company is editable when the store is a dealCompanyStore.
+// panel. It lists each problem by field name in an area above the
+// buttons, so no field moves while the person types, and enables Save
+// exactly when every field is valid. An empty amount saves as 0 and an
+// empty budget as unknown. The company is editable when the store is a
+// dealCompanyStore.
 type opportunityForm struct {
 	store    opportunityUpdater
 	window   fyne.Window
@@ -87,7 +89,13 @@ type opportunityForm struct {
 	source        *sourcePicker
 	notes         *widget.Entry
 
-	problems   map[string]*widget.Label
+	// problems shows the problem of each field, and problemNames the
+	// field's name beside it. Both stay hidden while the field is valid.
+	problems     map[string]*widget.Label
+	problemNames map[string]*widget.Label
+	// fields is the form's left column, whose rows keep their height
+	// whatever problem shows.
+	fields     *fyne.Container
 	saveButton *widget.Button
 	dialog     *dialog.CustomDialog
 }
@@ -97,7 +105,7 @@ func newOpportunityForm(store opportunityUpdater, window fyne.Window, do uiRunne
 	f := &opportunityForm{
 		store: store, window: window, do: do, errors: errors, language: language,
 		original: deal.Opportunity, company: deal.Company,
-		problems: map[string]*widget.Label{},
+		problems: map[string]*widget.Label{}, problemNames: map[string]*widget.Label{},
 	}
 
 	f.buildFields()
@@ -127,13 +135,37 @@ func (f *opportunityForm) buildFields() {
 	f.source = newSourcePicker(f.original.Source)
 	f.notes = multiLineEntry()
 
-	for _, field := range []string{formFieldTitle, formFieldCompany, formFieldAmount, formFieldCurrency,
-		formFieldCloseDate, formFieldBudget} {
+	for _, field := range formProblemFields() {
 		label := widget.NewLabel("")
 		label.Importance = widget.DangerImportance
 		label.Wrapping = fyne.TextWrapWord
 		label.Hide()
-		f.problems[field] = label
+		f.problems[field.name] = label
+
+		name := headingLabel(field.label)
+		name.Importance = widget.DangerImportance
+		name.Hide()
+		f.problemNames[field.name] = name
+	}
+}
+
+// formProblemField is a field that can hold a problem, with its label in
+// the form.
+type formProblemField struct {
+	name  string
+	label string
+}
+
+// formProblemFields returns the fields that can hold a problem, in the
+// order of the form.
+func formProblemFields() []formProblemField {
+	return []formProblemField{
+		{formFieldTitle, lang.L("Title")},
+		{formFieldCompany, lang.L("Company")},
+		{formFieldAmount, lang.L("Amount")},
+		{formFieldCurrency, lang.L("Currency")},
+		{formFieldCloseDate, lang.L("Close date")},
+		{formFieldBudget, lang.L("Customer budget")},
 	}
 }
 
@@ -157,17 +189,15 @@ func (f *opportunityForm) buildDialog() {
 		f.currency), f.amount)
 
 	closeDate := newDateField(f.closeDate, f.language)
-	left := container.New(layout.NewFormLayout(),
-		headingLabel(lang.L("Title")), container.NewVBox(f.title, f.problems[formFieldTitle]),
-		headingLabel(lang.L("Company")), container.NewVBox(f.companies.content, f.contactNotice,
-			f.problems[formFieldCompany]),
-		headingLabel(lang.L("Amount")), container.NewVBox(amount, f.problems[formFieldAmount],
-			f.problems[formFieldCurrency]),
-		headingLabel(lang.L("Close date")), container.NewVBox(closeDate, f.problems[formFieldCloseDate]),
+	f.fields = container.New(layout.NewFormLayout(),
+		headingLabel(lang.L("Title")), f.title,
+		headingLabel(lang.L("Company")), f.companies.content,
+		headingLabel(lang.L("Amount")), amount,
+		headingLabel(lang.L("Close date")), closeDate,
 		headingLabel(lang.L("Owner")), f.owner,
 		headingLabel(lang.L("Product")), f.product,
 		headingLabel(lang.L("Source")), f.source.choice,
-		headingLabel(lang.L("Customer budget")), container.NewVBox(f.budget, f.problems[formFieldBudget]),
+		headingLabel(lang.L("Customer budget")), f.budget,
 	)
 	right := container.New(layout.NewFormLayout(),
 		headingLabel(lang.L("Next step")), f.nextStep,
@@ -180,11 +210,24 @@ func (f *opportunityForm) buildDialog() {
 	f.saveButton.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dialog.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.saveButton)
-	body := container.NewVScroll(container.NewGridWithColumns(2, left, right))
+	body := container.NewVScroll(container.NewGridWithColumns(2, f.fields, right))
+	bottom := container.NewVBox(f.contactNotice, f.problemArea(), buttons)
 
 	f.dialog = dialog.NewCustomWithoutButtons(lang.L("Edit opportunity"),
-		container.NewBorder(nil, buttons, nil, nil, body), f.window)
+		container.NewBorder(nil, bottom, nil, nil, body), f.window)
 	f.dialog.Resize(fyne.NewSize(980, 620))
+}
+
+// problemArea lays out the problems under the fields, one row per field
+// with its name. A growing area takes height from the scrolled fields
+// above it and moves none of them.
+func (f *opportunityForm) problemArea() fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, field := range formProblemFields() {
+		rows = append(rows, f.problemNames[field.name], f.problems[field.name])
+	}
+
+	return container.New(layout.NewFormLayout(), rows...)
 }
 
 func (f *opportunityForm) show() {
@@ -239,6 +282,9 @@ func (f *opportunityForm) opportunity() (app.Opportunity, map[string]string) {
 	if problem != "" {
 		problems[formFieldBudget] = problem
 	}
+	if strings.TrimSpace(f.budget.Text) == "" {
+		o.CustomerBudget = app.Money{}
+	}
 
 	date, err := parseDay(f.closeDate.Text, f.language)
 	if err != nil {
@@ -275,8 +321,8 @@ func (f *opportunityForm) money(text, currency string) (app.Money, string) {
 	return m, ""
 }
 
-// validate shows every problem under its field and enables Save exactly
-// when there is none.
+// validate shows every problem with its field's name and enables Save
+// exactly when there is none.
 func (f *opportunityForm) validate() bool {
 	if f.saveButton == nil {
 		return false
@@ -286,6 +332,7 @@ func (f *opportunityForm) validate() bool {
 	for field, label := range f.problems {
 		label.SetText(problems[field])
 		setVisible(label, problems[field] != "")
+		setVisible(f.problemNames[field], problems[field] != "")
 	}
 
 	f.updateContactNotice()

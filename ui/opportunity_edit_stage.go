@@ -54,7 +54,7 @@ func newDealControls(d *opportunityDetail) *dealControls {
 	c.reopen = widget.NewButton(lang.L("Reopen…"), c.onReopenTapped)
 	c.actions = container.NewHBox(c.edit, c.won, c.lost, c.reopen)
 
-	c.stage = widget.NewSelect(nil, func(string) { c.onStageSelected(c.stage.SelectedIndex()) })
+	c.stage = newSelect(nil, func(string) { c.onStageSelected(c.stage.SelectedIndex()) })
 	c.probability = widget.NewEntry()
 	c.probability.OnChanged = func(string) { c.updateProbabilityButtons() }
 	c.probability.OnSubmitted = func(string) { c.onSetByHandTapped() }
@@ -62,12 +62,15 @@ func newDealControls(d *opportunityDetail) *dealControls {
 	c.setByHand = widget.NewButton(lang.L("Set"), c.onSetByHandTapped)
 	c.reset = widget.NewButton(lang.L("Reset to stage default"), c.onResetTapped)
 
-	percent := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("%"), c.manualMark), c.probability)
-	probability := container.NewVBox(percent, container.NewHBox(c.setByHand, c.reset))
-	c.form = container.New(layout.NewFormLayout(),
+	percent := container.NewBorder(nil, nil, nil, widget.NewLabel("%"), c.probability)
+	fields := container.New(layout.NewFormLayout(),
 		headingLabel(lang.L("Stage")), c.stage,
-		headingLabel(lang.L("Probability")), probability,
+		headingLabel(lang.L("Probability")), container.NewVBox(percent, c.manualMark),
 	)
+	// The buttons get the panel's full width under the fields, because
+	// the German reset label alone is wider than the value column of a
+	// detail panel beside the list.
+	c.form = container.NewVBox(fields, container.NewHBox(c.setByHand, c.reset))
 
 	return c
 }
@@ -233,7 +236,7 @@ func (c *dealControls) onReopenTapped() {
 	for i, s := range open {
 		names[i] = s.Name
 	}
-	c.reopenChoice = widget.NewSelect(names, nil)
+	c.reopenChoice = newSelect(names, nil)
 	c.reopenChoice.SetSelectedIndex(max(0, stageIndex(open, lastOpenStage(d.deal.History))))
 
 	var reopenDialog *dialog.CustomDialog

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/ui/words"
@@ -25,7 +26,7 @@ func newSourcePicker(current string) *sourcePicker {
 		labels[i] = words.LeadSource(v)
 	}
 
-	p.choice = widget.NewSelect(labels, nil)
+	p.choice = newSelect(labels, nil)
 	p.set(current)
 
 	return p
@@ -44,4 +45,13 @@ func (p *sourcePicker) set(source string) {
 // value returns the selected source, or "" when none is selected.
 func (p *sourcePicker) value() string {
 	return valueAt(p.values, p.choice.SelectedIndex())
+}
+
+// newSelect returns a widget.Select with a translated placeholder, because
+// Fyne 2.7 shows its default "(Select one)" in English in every language.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("(Select one)")
+
+	return s
 }
