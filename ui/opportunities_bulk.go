@@ -175,6 +175,13 @@ func (b *opportunitySelection) onApplied(changed, keptStage int, err error) {
 		b.screen.errors.report(lang.L("The bulk edit was rejected and no deal changed. Check the close date and the stage."), err)
 		return
 	}
+	if errors.Is(err, app.ErrNotFound) {
+		// Another window deleted the chosen stage or a selected deal after
+		// the dialog loaded them.
+		b.screen.errors.report(lang.X("bulk.not_found", "The chosen stage or a selected deal no longer exists, "+
+			"so no deal changed. Close this dialog and open Bulk edit again to load the current stages."), err)
+		return
+	}
 	if err != nil {
 		b.screen.errors.report(lang.L("The deals could not be changed. The log file has the details."), err)
 		return

@@ -244,3 +244,66 @@ func TestBulkStagesOfSeveralPipelines(t *testing.T) {
 		t.Errorf("stages for one pipeline = %q, want only the open stage [Lead]", names)
 	}
 }
+
+// TestBulkDeletedStageReported deletes the chosen stage while the bulk
+// edit dialog is open, as another window can.
+func TestBulkDeletedStageReported(t *testing.T) {
+	ctx := context.Background()
+	var trial app.Stage
+	addTrial := func(s *data.Store) int64 {
+		pipelines, err := s.Pipelines(ctx)
+		if err != nil || len(pipelines) == 0 {
+			t.Fatalf("no pipeline: %v", err)
+		}
+		p := pipelines[0]
+		p.Stages = append(p.Stages, app.Stage{Name: "Trial", Position: 1, Probability: 70})
+		p, err = s.UpdatePipeline(ctx, p)
+		if err != nil {
+			t.Fatalf("add Trial: %v", err)
+		}
+		for _, st := range p.Stages {
+			if st.Name == "Trial" {
+				trial = st
+			}
+		}
+
+		return p.ID
+	}
+	screen, store, queue := openDemoList(t, addTrial)
+	index := -1
+	for i := 0; i < screen.rows.length() && index < 0; i++ {
+		if row, ok := screen.rows.row(i); ok && row.StageKind == app.StageOpen {
+			index = i
+		}
+	}
+	if index < 0 {
+		t.Fatal("the first pipeline has no open deal on the first page")
+	}
+	ids := selectRows(t, screen, index)
+	d := openBulkEdit(t, screen, queue)
+	target := slices.IndexFunc(d.stages, func(s app.Stage) bool { return s.ID == trial.ID })
+	if target < 0 {
+		t.Fatal("the dialog does not offer the stage Trial")
+	}
+	if err := store.DeleteStage(ctx, trial.ID, 0); err != nil {
+		t.Fatalf("delete Trial: %v", err)
+	}
+
+	d.stage.SetSelectedIndex(target + 1)
+	test.Tap(d.apply)
+	canvas := screen.errors.window.Canvas()
+	queue.waitFor(t, "the error message", func() bool { return canvas.Overlays().Top() != nil && !d.apply.Disabled() })
+
+	want := "The chosen stage or a selected deal no longer exists, so no deal changed. " +
+		"Close this dialog and open Bulk edit again to load the current stages."
+	if !findLabelContaining(canvas.Overlays().Top(), want) {
+		t.Errorf("no message %q shown", want)
+	}
+	deal, err := store.Opportunity(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if deal.StageID == trial.ID {
+		t.Error("the deal moved into the deleted stage")
+	}
+}
