@@ -94,7 +94,7 @@ func newBoardScreen(store boardStore, window fyne.Window, do uiRunner, errors er
 		debounce: debouncer{delay: searchDelay, do: do},
 	}
 
-	s.picker = widget.NewSelect(nil, s.onPipelineSelected)
+	s.picker = newSelect(nil, s.onPipelineSelected)
 	s.picker.Hide()
 	s.owner = widget.NewEntry()
 	s.owner.SetPlaceHolder(lang.L("Owner"))

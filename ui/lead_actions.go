@@ -145,7 +145,7 @@ func (d *leadDetail) askPipeline(pipelines []app.Pipeline) {
 	for i, p := range pipelines {
 		names[i] = p.Name
 	}
-	choice := widget.NewSelect(names, nil)
+	choice := newSelect(names, nil)
 	choice.SetSelectedIndex(0)
 	title := widget.NewEntry()
 	title.SetPlaceHolder(d.lead.CompanyName)

@@ -52,7 +52,7 @@ type activityDialog struct {
 func newActivityDialog(store activityLogger, window fyne.Window, do uiRunner, errors errorReporter, lead app.Lead) *activityDialog {
 	d := &activityDialog{store: store, window: window, do: do, errors: errors, leadID: lead.ID}
 
-	d.kind = widget.NewSelect(labelsOf(activityKinds, words.ActivityKind), func(string) { d.validate() })
+	d.kind = newSelect(labelsOf(activityKinds, words.ActivityKind), func(string) { d.validate() })
 	d.kind.PlaceHolder = lang.L("(choose the kind)")
 	d.subject = newKeyEntry(func() { d.dialog.Hide() })
 	d.subject.SetPlaceHolder(lang.L("such as: called about the offer"))

@@ -127,7 +127,7 @@ func (d *leadDetail) buildActions() fyne.CanvasObject {
 	d.activityButton = widget.NewButton(lang.L("Log activity"), d.onLogActivityTapped)
 	d.statusButtons = container.NewGridWithColumns(2)
 
-	d.temperature = widget.NewSelect(d.temperatureOptions(), nil)
+	d.temperature = newSelect(d.temperatureOptions(), nil)
 
 	buttons := container.NewGridWithColumns(2, d.editButton, d.qualifyButton, d.activityButton,
 		d.handOverButton, d.convertButton, d.undoButton)

@@ -82,7 +82,7 @@ func leadSources() []string {
 }
 
 func newFilterSelect(options []string, changed func(string)) *widget.Select {
-	s := widget.NewSelect(options, nil)
+	s := newSelect(options, nil)
 	s.SetSelectedIndex(0)
 	s.OnChanged = changed
 

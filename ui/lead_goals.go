@@ -103,8 +103,8 @@ func newLeadGoalDialog(window fyne.Window, do uiRunner, reporter errorReporter, 
 	d.target = widget.NewEntry()
 	d.target.SetPlaceHolder(lang.L("Revenue to win in the period"))
 	d.target.OnChanged = func(string) { d.recompute() }
-	d.currency = widget.NewSelect(goalCurrencies(deals), d.onCurrencyChanged)
-	d.period = widget.NewSelect(periodNames(), func(string) { d.recompute() })
+	d.currency = newSelect(goalCurrencies(deals), d.onCurrencyChanged)
+	d.period = newSelect(periodNames(), func(string) { d.recompute() })
 	d.bySource = widget.NewCheck(lang.L("Per lead source"), func(bool) { d.rebuildTable() })
 
 	d.problem = widget.NewLabel("")

@@ -139,7 +139,7 @@ func (s *leadsScreen) build() {
 	s.search.SetPlaceHolder(lang.L("Search name, company, e-mail or city"))
 	s.search.OnChanged = s.onSearchChanged
 	s.worklist = widget.NewCheck(lang.L("Work the best first"), s.onWorklistChanged)
-	s.rank = widget.NewSelect([]string{lang.L("by score"), lang.L("by learned chance"), lang.L("by expected value")}, nil)
+	s.rank = newSelect([]string{lang.L("by score"), lang.L("by learned chance"), lang.L("by expected value")}, nil)
 	s.rank.SetSelectedIndex(0)
 	s.rank.OnChanged = s.onRankChanged
 	s.filters = newLeadFilters(s.onFiltersChanged)

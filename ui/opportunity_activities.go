@@ -58,7 +58,7 @@ func newDealActivitiesSection(store dealActivityStore, do uiRunner, errors error
 	s := &dealActivitiesSection{store: store, do: do, errors: errors, language: language}
 
 	s.timeline = container.NewVBox()
-	s.kind = widget.NewSelect(labelsOf(app.ActivityKinds, words.ActivityKind), func(string) { s.validate() })
+	s.kind = newSelect(labelsOf(app.ActivityKinds, words.ActivityKind), func(string) { s.validate() })
 	s.kind.PlaceHolder = lang.L("(choose the kind)")
 	s.subject = widget.NewEntry()
 	s.subject.SetPlaceHolder(lang.L("such as: called about the offer"))

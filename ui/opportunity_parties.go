@@ -233,7 +233,7 @@ func (s *dealPartiesSection) newContactRow(c app.DealContact) contactRowWidgets 
 	row := contactRowWidgets{label: wrappedLabel(text)}
 	row.label.TextStyle.Bold = c.Primary
 
-	row.role = widget.NewSelect(dealRoleLabels(), nil)
+	row.role = newSelect(dealRoleLabels(), nil)
 	row.role.SetSelectedIndex(dealRoleIndex(c.Role))
 	row.role.OnChanged = func(string) { s.onRoleChanged(c, row.role.SelectedIndex()) }
 
@@ -365,9 +365,9 @@ func (s *dealPartiesSection) onAddContactTapped() {
 	}
 	f.email = widget.NewEntry()
 	f.email.Validator = validateContactEmail
-	f.existing = widget.NewSelect(options, func(string) { f.onExistingChanged() })
+	f.existing = newSelect(options, func(string) { f.onExistingChanged() })
 	f.existing.SetSelectedIndex(0)
-	f.role = widget.NewSelect(dealRoleLabels(), nil)
+	f.role = newSelect(dealRoleLabels(), nil)
 	f.role.SetSelectedIndex(0)
 	f.primary = widget.NewCheck(lang.L("Primary contact"), nil)
 	f.primary.SetChecked(len(s.snapshot.contacts) == 0)
@@ -458,7 +458,7 @@ func (s *dealPartiesSection) openCompetitorForm(c app.Competitor) {
 	f.strengths.SetText(c.Strengths)
 	f.weaknesses = widget.NewMultiLineEntry()
 	f.weaknesses.SetText(c.Weaknesses)
-	f.status = widget.NewSelect(competitorStatusLabels(), nil)
+	f.status = newSelect(competitorStatusLabels(), nil)
 	f.status.SetSelectedIndex(max(0, competitorStatusIndex(c.Status)))
 
 	title, confirm := lang.L("Edit competitor"), lang.L("Save")

@@ -59,13 +59,13 @@ type pipelineScreen struct {
 func newPipelineScreen(store pipelineReader, do uiRunner, errors errorReporter, language string) *pipelineScreen {
 	s := &pipelineScreen{store: store, do: do, errors: errors, language: language}
 
-	s.picker = widget.NewSelect(nil, s.onPipelineSelected)
+	s.picker = newSelect(nil, s.onPipelineSelected)
 	s.picker.Hide()
 	s.chart = canvas.NewImageFromImage(nil)
 	s.chart.FillMode = canvas.ImageFillContain
 	s.chart.SetMinSize(fyne.NewSize(500, 320))
 	s.status = widget.NewLabel(lang.L("Loading…"))
-	s.currencyPicker = widget.NewSelect(nil, s.onCurrencySelected)
+	s.currencyPicker = newSelect(nil, s.onCurrencySelected)
 	s.currencyPicker.Hide()
 	s.totals = container.NewStack()
 

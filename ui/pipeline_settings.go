@@ -93,7 +93,7 @@ func newPipelineDialog(store pipelineSettings, window fyne.Window, do uiRunner, 
 	pipelines []app.Pipeline) *pipelineDialog {
 	d := &pipelineDialog{store: store, window: window, do: do, errors: errors, onSaved: func() {}}
 
-	d.chooser = widget.NewSelect(nil, d.onPipelineChosen)
+	d.chooser = newSelect(nil, d.onPipelineChosen)
 	newButton := widget.NewButtonWithIcon(lang.L("New sales process"), theme.ContentAddIcon(), d.onNewTapped)
 	d.name = widget.NewEntry()
 	d.name.OnChanged = func(string) { d.validate() }
@@ -401,7 +401,7 @@ func (d *pipelineDialog) newStageRow(st app.Stage) *stageRow {
 	for i, k := range stageKinds {
 		kindNames[i] = stageKindLabel(k)
 	}
-	r.kindSelect = widget.NewSelect(kindNames, nil)
+	r.kindSelect = newSelect(kindNames, nil)
 	r.kindSelect.SetSelectedIndex(max(0, indexOfKind(st.Kind)))
 	r.kindSelect.OnChanged = func(string) { d.onKindChanged(r) }
 
@@ -589,7 +589,7 @@ func (d *pipelineDialog) askMoveTarget(r *stageRow, counts app.StageNotEmptyErro
 	m.message = wrappedLabel(lang.X("pipeline.delete.move",
 		"Stage {{.Name}} contains {{.Open}} open, {{.Won}} won and {{.Lost}} lost deals. Choose the stage they move to. No deal is deleted.",
 		values))
-	m.target = widget.NewSelect(names, nil)
+	m.target = newSelect(names, nil)
 	m.target.SetSelectedIndex(0)
 
 	content := container.NewVBox(m.message, container.New(layout.NewFormLayout(), headingLabel(lang.L("Move deals to")), m.target))

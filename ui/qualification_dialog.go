@@ -103,7 +103,7 @@ func (d *qualificationDialog) buildWidgets() {
 	d.upTo = widget.NewEntry()
 	d.upTo.SetPlaceHolder(lang.L("up to"))
 	d.upTo.OnChanged = func(string) { d.checkAmounts() }
-	d.currency = widget.NewSelect(budgetCurrencies, nil)
+	d.currency = newSelect(budgetCurrencies, nil)
 	d.currency.SetSelected(budgetCurrencies[0])
 	d.currency.OnChanged = func(string) { d.checkAmounts() }
 	d.budgetNote = noteEntry()

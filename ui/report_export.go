@@ -79,7 +79,7 @@ func (e *reportExport) show() {
 	e.logo.SetText(e.prefs.String(logoPreference))
 	e.logo.SetPlaceHolder(lang.X("printing.export.logo_placeholder", "PNG or JPEG file, optional"))
 	chooseLogo := widget.NewButton(lang.X("printing.export.choose", "Choose…"), e.onChooseLogoTapped)
-	e.pipeline = widget.NewSelect([]string{firstWithDeals()}, nil)
+	e.pipeline = newSelect([]string{firstWithDeals()}, nil)
 	e.pipeline.SetSelectedIndex(0)
 
 	quarter := printing.QuarterOf(app.DateOf(e.now()))

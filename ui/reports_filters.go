@@ -39,11 +39,11 @@ type reportFilters struct {
 func newReportFilters(s *reportsScreen) *reportFilters {
 	f := &reportFilters{screen: s, debounce: debouncer{delay: searchDelay, do: s.do}}
 
-	f.pipeline = widget.NewSelect(nil, f.onPipelineSelected)
-	f.period = widget.NewSelect(presetLabels(), f.onPresetSelected)
-	f.owner = widget.NewSelect(nil, f.onOwnerSelected)
-	f.source = widget.NewSelect(nil, f.onSourceSelected)
-	f.currency = widget.NewSelect(nil, f.onCurrencySelected)
+	f.pipeline = newSelect(nil, f.onPipelineSelected)
+	f.period = newSelect(presetLabels(), f.onPresetSelected)
+	f.owner = newSelect(nil, f.onOwnerSelected)
+	f.source = newSelect(nil, f.onSourceSelected)
+	f.currency = newSelect(nil, f.onCurrencySelected)
 	f.currency.Hide()
 	f.from = f.newDayEntry()
 	f.to = f.newDayEntry()

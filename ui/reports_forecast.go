@@ -199,7 +199,7 @@ func (h *historySection) newLookBackPicker() *widget.Select {
 		months[labels[i]] = choice
 	}
 
-	picker := widget.NewSelect(labels, func(label string) {
+	picker := newSelect(labels, func(label string) {
 		h.screen.onSettingsChanged(func(settings *reportSettings) { settings.lookBackMonths = months[label] })
 	})
 	picker.Selected = lookBackLabel(h.screen.settings.lookBackMonths)

@@ -65,7 +65,7 @@ func forecastPickers(s *reportsScreen) []fyne.CanvasObject {
 		lang.L("Next 6 months"):  6,
 		lang.L("Next 12 months"): 12,
 	}
-	monthPicker := widget.NewSelect([]string{lang.L("Next 6 months"), lang.L("Next 12 months")}, func(label string) {
+	monthPicker := newSelect([]string{lang.L("Next 6 months"), lang.L("Next 12 months")}, func(label string) {
 		s.onSettingsChanged(func(settings *reportSettings) { settings.futureMonths = months[label] })
 	})
 	monthPicker.Selected = lang.L("Next 6 months")
@@ -78,7 +78,7 @@ func forecastPickers(s *reportsScreen) []fyne.CanvasObject {
 		commit[labels[i]] = percent
 	}
 
-	commitPicker := widget.NewSelect(labels, func(label string) {
+	commitPicker := newSelect(labels, func(label string) {
 		s.onSettingsChanged(func(settings *reportSettings) { settings.commitAt = commit[label] })
 	})
 	commitPicker.Selected = labels[slices.Index(thresholds, defaultCommitAt)]
@@ -96,7 +96,7 @@ func dimensionPicker(s *reportsScreen) fyne.CanvasObject {
 		byLabel[labels[i]] = d
 	}
 
-	picker := widget.NewSelect(labels, func(label string) {
+	picker := newSelect(labels, func(label string) {
 		s.onSettingsChanged(func(settings *reportSettings) { settings.dimension = byLabel[label] })
 	})
 	picker.Selected = labels[0]

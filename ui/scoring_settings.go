@@ -215,7 +215,7 @@ func newCriteriaEditor(criteria []app.ProfileCriterion, choices []string, onChan
 }
 
 func (e *criteriaEditor) addRow(c app.ProfileCriterion) {
-	r := &criterionRow{value: widget.NewSelectEntry(e.choices), weight: widget.NewSelect(weightOptions, nil)}
+	r := &criterionRow{value: widget.NewSelectEntry(e.choices), weight: newSelect(weightOptions, nil)}
 	r.value.SetText(c.Value)
 	r.value.SetPlaceHolder(lang.L("Value"))
 	r.weight.SetSelected(strconv.Itoa(min(max(c.Weight, 1), 10)))
