@@ -122,6 +122,14 @@ var exportTables = []exportTable{
 	{table: "merges", section: "merges", order: "id", paged: true,
 		fields: concat(ints("id"), text("kind"), ints("kept_id"), text("kept_title"), ints("removed_count"),
 			jsons("snapshot"), times("merged_at", "undone_at"))},
+	{table: "audit_log", section: "audit_log", order: "id", paged: true,
+		fields: concat(ints("id", "change_id"), text("entity_kind"), ints("entity_id"),
+			text("action", "field", "old_value", "new_value"), times("at"), text("changed_by"), refs("undoes"))},
+	{table: "trash", section: "trash", order: "id",
+		fields: concat(ints("id"), text("kind"), ints("entity_id"), text("title"), ints("row_count"),
+			jsons("snapshot"), times("deleted_at"), text("deleted_by")),
+		children: []exportTable{{table: "trash_people", section: "people", parentColumn: "trash_id",
+			order: "trash_id, id", fields: concat(ints("id"), text("kind"), ints("entity_id"), text("email"))}}},
 }
 
 var opportunityFields = concat(ints("id"), text("title"), refs("company_id", "contact_id"),

@@ -67,6 +67,11 @@ func richStore(t *testing.T) *Store {
 			SELECT MIN(id), 'new', 'contacted', 'called', '2026-01-03 10:00:00+00:00' FROM leads`,
 		`INSERT INTO merges (kind, kept_id, kept_title, removed_count, snapshot, merged_at)
 			VALUES ('lead', 1, 'Kept lead', 1, '{"removed": [1, 2]}', '2026-03-03 10:00:00+00:00')`,
+		`INSERT INTO audit_log (change_id, entity_kind, entity_id, action, field, old_value, new_value, at, changed_by)
+			VALUES (1, 'lead', 1, 'edit', 'city', NULL, 'Köln', '2026-03-04 10:00:00+00:00', 'Anna')`,
+		`INSERT INTO trash (kind, entity_id, title, row_count, snapshot, deleted_at, deleted_by)
+			VALUES ('lead', 99999, 'Gone lead', 1, '{"rows": []}', '2026-03-05 10:00:00+00:00', 'Anna')`,
+		`INSERT INTO trash_people (trash_id, kind, entity_id, email) SELECT MAX(id), 'lead', 99999, 'gone@example.com' FROM trash`,
 		`UPDATE opportunities SET next_step = 'Send the offer', close_date = '2026-04-15'
 			WHERE id = (SELECT MAX(o.id) FROM opportunities o JOIN stages st ON st.id = o.stage_id
 				WHERE st.kind = 'open' AND st.deleted_at IS NULL)`,

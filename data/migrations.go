@@ -36,6 +36,7 @@ var migrations = []migration{
 	{version: 11, name: "store learned lead chances and values", sql: schemaV11},
 	{version: 12, name: "add offers with yearly numbers", sql: schemaV12},
 	{version: 13, name: "keep merged duplicates for undo", sql: schemaV13},
+	{version: 14, name: "add the audit trail and the trash", sql: schemaV14},
 }
 
 const createMigrationsTable = `
