@@ -60,6 +60,11 @@ func (c converter) convert(id int64, r app.ConversionRequest) (app.ConversionRes
 			"status is %s, but only a qualified or handed-over lead can be converted: %w", status, app.ErrInvalid)
 	}
 
+	audit, err := beginAudit(c.tx, app.EntityLead, id, c.now)
+	if err != nil {
+		return app.ConversionResult{}, err
+	}
+
 	pipeline, err := findPipeline(c.tx, r.PipelineID)
 	if err != nil {
 		return app.ConversionResult{}, err
@@ -110,6 +115,10 @@ func (c converter) convert(id int64, r app.ConversionRequest) (app.ConversionRes
 	}
 
 	if _, err := rescoreLead(c.tx, id, c.now); err != nil {
+		return app.ConversionResult{}, err
+	}
+
+	if err := auditConversion(c.tx, audit, result); err != nil {
 		return app.ConversionResult{}, err
 	}
 
@@ -269,6 +278,11 @@ func (s *Store) UndoConversion(ctx context.Context, leadID int64) error {
 			return err
 		}
 
+		audit, err := beginAudit(tx, app.EntityLead, leadID, now)
+		if err != nil {
+			return err
+		}
+
 		previous, err := statusBeforeConversion(tx, leadID)
 		if err != nil {
 			return err
@@ -284,9 +298,11 @@ func (s *Store) UndoConversion(ctx context.Context, leadID int64) error {
 			return err
 		}
 
-		_, err = rescoreLead(tx, leadID, now)
+		if _, err = rescoreLead(tx, leadID, now); err != nil {
+			return err
+		}
 
-		return err
+		return auditUndoneConversion(tx, audit, opportunityID)
 	})
 	if err != nil {
 		return fmt.Errorf("undo conversion of lead %d: %w", leadID, err)

@@ -151,6 +151,10 @@ func (s *Store) SaveDealContact(ctx context.Context, c app.DealContact) (app.Dea
 			return err
 		}
 
+		if err := auditDealContact(tx, link, now); err != nil {
+			return err
+		}
+
 		if err := syncDealContact(tx, deal, link, wasPrimary, now); err != nil {
 			return err
 		}
@@ -225,7 +229,7 @@ func createDealContact(tx *gorm.DB, deal dealRef, c app.DealContact, now time.Ti
 		return 0, fmt.Errorf("create contact: %w", err)
 	}
 
-	return row.ID, nil
+	return row.ID, auditCreated(tx, app.EntityContact, row.ID, now)
 }
 
 // storeLink inserts or updates the link, first clearing the primary mark of
@@ -283,9 +287,18 @@ func setDealContact(tx *gorm.DB, dealID, oldID, newID int64, now time.Time) erro
 		contact = &newID
 	}
 
-	err := tx.Exec(`UPDATE opportunities SET contact_id = ?, updated_at = ? WHERE id = ?`, contact, now, dealID).Error
+	audit, err := beginAudit(tx, app.EntityOpportunity, dealID, now)
+	if err != nil {
+		return err
+	}
+
+	err = tx.Exec(`UPDATE opportunities SET contact_id = ?, updated_at = ? WHERE id = ?`, contact, now, dealID).Error
 	if err != nil {
 		return fmt.Errorf("set contact of opportunity %d: %w", dealID, err)
+	}
+
+	if _, err := audit.finish(app.AuditParties); err != nil {
+		return err
 	}
 
 	oldName, err := recordName(tx, "contact", oldID)
@@ -329,6 +342,10 @@ func (s *Store) RemoveDealContact(ctx context.Context, id int64) error {
 			return app.ErrNotFound
 		}
 		link := links[0]
+
+		if err := auditContactUnlinked(tx, link.OpportunityID, link.ContactID, now); err != nil {
+			return err
+		}
 
 		if err := tx.Exec(`DELETE FROM opportunity_contacts WHERE id = ?`, id).Error; err != nil {
 			return err
@@ -404,6 +421,10 @@ func (s *Store) SaveCompetitor(ctx context.Context, c app.Competitor) (app.Compe
 		Strengths: c.Strengths, Weaknesses: c.Weaknesses, Status: string(c.Status)}
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if _, err := loadDealRef(tx, c.OpportunityID); err != nil {
+			return err
+		}
+
+		if err := auditCompetitor(tx, row, s.now()); err != nil {
 			return err
 		}
 

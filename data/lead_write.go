@@ -74,6 +74,10 @@ func (s *Store) CreateLead(ctx context.Context, l app.Lead) (app.Lead, error) {
 			return err
 		}
 
+		if err := auditCreated(tx, app.EntityLead, row.ID, now); err != nil {
+			return err
+		}
+
 		created, err = row.toApp()
 
 		return err
@@ -102,6 +106,11 @@ func (s *Store) UpdateLead(ctx context.Context, l app.Lead) (app.Lead, error) {
 			return err
 		}
 
+		audit, err := beginAudit(tx, app.EntityLead, l.ID, now)
+		if err != nil {
+			return err
+		}
+
 		row := leadToRow(l)
 		row.TemperatureManual, row.Temperature = stored.TemperatureManual, stored.Temperature
 		row.UpdatedAt = now
@@ -110,7 +119,11 @@ func (s *Store) UpdateLead(ctx context.Context, l app.Lead) (app.Lead, error) {
 			return err
 		}
 
-		updated, err = rescoreLead(tx, l.ID, now)
+		if updated, err = rescoreLead(tx, l.ID, now); err != nil {
+			return err
+		}
+
+		_, err = audit.finish(app.AuditEdit)
 
 		return err
 	})
@@ -170,11 +183,20 @@ func (s *Store) changeLead(ctx context.Context, action string, id int64,
 			return err
 		}
 
+		audit, err := beginAudit(tx, app.EntityLead, id, now)
+		if err != nil {
+			return err
+		}
+
 		if err := change(tx, &row, now); err != nil {
 			return err
 		}
 
-		_, err = rescoreLead(tx, id, now)
+		if _, err = rescoreLead(tx, id, now); err != nil {
+			return err
+		}
+
+		_, err = audit.finish(app.AuditStatus)
 
 		return err
 	})
@@ -297,6 +319,10 @@ func (s *Store) SaveQualification(ctx context.Context, q app.Qualification) (app
 		row := qualificationToRow(q)
 		row.ID, row.CreatedAt = 0, now
 		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+
+		if err := auditQualification(tx, q, now); err != nil {
 			return err
 		}
 

@@ -178,7 +178,7 @@ func resolveCompany(tx *gorm.DB, choice app.CompanyChoice, now time.Time) (int64
 		return 0, fmt.Errorf("create company %q: %w", name, err)
 	}
 
-	return row.ID, nil
+	return row.ID, auditCreated(tx, app.EntityCompany, row.ID, now)
 }
 
 // contactAtCompany returns contactID when that contact works at

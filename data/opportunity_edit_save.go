@@ -178,6 +178,11 @@ func (e *dealEdit) save(after app.Opportunity) (bool, error) {
 		return false, err
 	}
 
+	audit, err := beginAudit(e.tx, app.EntityOpportunity, e.deal.ID, e.now)
+	if err != nil {
+		return false, err
+	}
+
 	row := opportunityToRow(after)
 	row.ID = e.deal.ID
 	row.UpdatedAt = e.now
@@ -187,6 +192,10 @@ func (e *dealEdit) save(after app.Opportunity) (bool, error) {
 
 	if err := e.tx.Create(&changes).Error; err != nil {
 		return false, fmt.Errorf("record field changes of opportunity %d: %w", e.deal.ID, err)
+	}
+
+	if _, err := audit.finish(dealAuditAction(e.deal, after)); err != nil {
+		return false, err
 	}
 
 	if after.StageID == e.deal.StageID {

@@ -84,7 +84,6 @@ const usageText = `Usage:
                                          the whole database to a .json file,
                                          or open activities and next steps to
                                          an .ics calendar file
-  leadwerk version                       print the version and exit
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
@@ -172,11 +171,6 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return ExitOK
 	}
 
-	if errors.Is(err, errShowVersion) {
-		printVersion(env.Stdout)
-		return ExitOK
-	}
-
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "leadwerk: %v\n\n%s", err, usage())
 		return ExitUsage
@@ -231,8 +225,6 @@ func parse(args []string) (string, action, error) {
 		run, err = parseReport(rest[1:])
 	case "export":
 		run, err = parseExport(rest[1:])
-	case "version":
-		run, err = parseVersion(rest[1:])
 	default:
 		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
 			map[string]any{"Name": strconv.Quote(name)})}
