@@ -1,0 +1,121 @@
+package mapping
+
+import "slices"
+
+// Kind is what the records of a file are.
+type Kind string
+
+// The kinds of record a file import creates.
+const (
+	KindLeads         Kind = "leads"
+	KindContacts      Kind = "contacts"
+	KindCompanies     Kind = "companies"
+	KindOpportunities Kind = "opportunities"
+)
+
+// Kinds lists every kind, in the order detection breaks ties.
+func Kinds() []Kind {
+	return []Kind{KindOpportunities, KindLeads, KindContacts, KindCompanies}
+}
+
+// singular returns the kind's word in a source reference, such as "lead".
+func (k Kind) singular() string {
+	switch k {
+	case KindLeads:
+		return "lead"
+	case KindContacts:
+		return "contact"
+	case KindCompanies:
+		return "company"
+	default:
+		return "opportunity"
+	}
+}
+
+// Field is one of Leadwerk's import fields. Its value is stable, because
+// presets store it.
+type Field string
+
+// The import fields. Not every kind has every field: see [FieldsOf].
+const (
+	FieldIgnore Field = ""
+	// FieldSourceID is the record's id in the program that exported it.
+	FieldSourceID   Field = "source_id"
+	FieldSalutation Field = "salutation"
+	FieldFirstName  Field = "first_name"
+	FieldLastName   Field = "last_name"
+	// FieldFullName is read only when first and last name are empty: the
+	// last word is the last name.
+	FieldFullName Field = "full_name"
+	// FieldCompany is the company's name: a lead's company, the company
+	// of a contact or deal, or the name of a company record.
+	FieldCompany Field = "company"
+	// FieldCompanyID is the company's id in the exporting program, which
+	// links a contact or deal to a company imported from the same program.
+	FieldCompanyID  Field = "company_id"
+	FieldRole       Field = "role"
+	FieldEmail      Field = "email"
+	FieldPhone      Field = "phone"
+	FieldMobile     Field = "mobile"
+	FieldWebsite    Field = "website"
+	FieldStreet     Field = "street"
+	FieldPostalCode Field = "postal_code"
+	FieldCity       Field = "city"
+	FieldCountry    Field = "country"
+	FieldSource     Field = "source"
+	FieldCampaign   Field = "campaign"
+	FieldStatus     Field = "status"
+	FieldIndustry   Field = "industry"
+	FieldEmployees  Field = "employees"
+	FieldRevenue    Field = "revenue"
+	FieldFounded    Field = "year_founded"
+	FieldOwner      Field = "owner"
+	FieldNotes      Field = "notes"
+	FieldTitle      Field = "title"
+	FieldAmount     Field = "amount"
+	FieldCurrency   Field = "currency"
+	FieldStage      Field = "stage"
+	// FieldProbability is a fraction (0.4) or a percentage (40).
+	FieldProbability Field = "probability"
+	FieldCloseDate   Field = "close_date"
+	FieldProduct     Field = "product"
+	FieldNextStep    Field = "next_step"
+	// FieldContactEmail links a deal to the contact with this e-mail.
+	FieldContactEmail Field = "contact_email"
+)
+
+var kindFields = map[Kind][]Field{
+	KindLeads: {
+		FieldSourceID, FieldSalutation, FieldFirstName, FieldLastName, FieldFullName, FieldCompany, FieldRole,
+		FieldEmail, FieldPhone, FieldMobile, FieldWebsite, FieldStreet, FieldPostalCode, FieldCity, FieldCountry,
+		FieldSource, FieldCampaign, FieldStatus, FieldIndustry, FieldEmployees, FieldOwner, FieldNotes,
+	},
+	KindContacts: {
+		FieldFirstName, FieldLastName, FieldFullName, FieldCompany, FieldCompanyID, FieldRole,
+		FieldEmail, FieldPhone, FieldMobile,
+	},
+	KindCompanies: {
+		FieldSourceID, FieldCompany, FieldIndustry, FieldEmployees, FieldRevenue, FieldCurrency, FieldCountry,
+		FieldFounded,
+	},
+	KindOpportunities: {
+		FieldSourceID, FieldTitle, FieldCompany, FieldCompanyID, FieldContactEmail, FieldAmount, FieldCurrency,
+		FieldStage, FieldProbability, FieldCloseDate, FieldOwner, FieldProduct, FieldSource, FieldNextStep,
+		FieldNotes,
+	},
+}
+
+// FieldsOf returns the fields a record of kind k can take, in the order a
+// mapping screen lists them.
+//
+// NOTE: contacts have no source id, because the contacts table has no
+// source_ref column. A re-import matches them by e-mail, then by name and
+// company.
+func FieldsOf(k Kind) []Field {
+	return slices.Clone(kindFields[k])
+}
+
+// HasField reports whether records of kind k take field f.
+func HasField(k Kind, f Field) bool {
+	return slices.Contains(kindFields[k], f)
+}
