@@ -60,6 +60,10 @@ func (s *Store) LoadDemo(ctx context.Context, b app.ImportBatch, progress app.Pr
 }
 
 func (s *Store) runImport(ctx context.Context, b app.ImportBatch, progress app.Progress, requireEmpty bool) (app.ImportResult, error) {
+	if err := s.backupBeforeImport(ctx); err != nil {
+		return app.ImportResult{}, fmt.Errorf("import %s: %w", b.Source, err)
+	}
+
 	start := time.Now()
 	var result app.ImportResult
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {

@@ -41,6 +41,8 @@ type Store struct {
 	// now returns the current time in UTC; tests replace it to pin
 	// status change times, consent checks and the engagement window.
 	now func() time.Time
+	// lock keeps a second Leadwerk off the file until Close.
+	lock *fileLock
 
 	matchCounts matchCounts
 	leadModel   leadModelCache
@@ -64,7 +66,10 @@ func DefaultPath() (string, error) {
 // leaves the file untouched when the file is neither empty nor a SQLite
 // database, or is a SQLite database with tables but no Leadwerk migration
 // table. It wraps [app.ErrInvalid] for an empty path, a path with '?' and
-// a directory.
+// a directory. It returns an *[InUseError] while another process has the
+// database open, and an *[IntegrityError] when SQLite's quick check finds
+// it damaged. Before pending migrations, and on the first open of a UTC
+// day, it writes a backup into the backups folder beside the file.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("database path is empty: %w", app.ErrInvalid)
@@ -84,16 +89,28 @@ func Open(path string) (*Store, error) {
 	}
 
 	if err := checkForeignTables(path); err != nil {
+		return nil, damagedError(path, err)
+	}
+
+	lock, err := lockDatabase(path)
+	if err != nil {
 		return nil, err
 	}
 
 	db, err := openGorm(path)
 	if err != nil {
+		lock.release()
+		return nil, damagedError(path, err)
+	}
+
+	s := &Store{db: db, path: path, now: utcNow, lock: lock}
+	if err := s.checkForeignKeys(); err != nil {
+		_ = s.Close()
 		return nil, err
 	}
 
-	s := &Store{db: db, path: path, now: utcNow}
-	if err := s.checkForeignKeys(); err != nil {
+	version, err := s.checkBeforeMigrations(context.Background())
+	if err != nil {
 		_ = s.Close()
 		return nil, err
 	}
@@ -102,6 +119,8 @@ func Open(path string) (*Store, error) {
 		_ = s.Close()
 		return nil, wrapSQLiteError("migrate database", path, err)
 	}
+
+	s.backUpDaily(context.Background(), version)
 
 	return s, nil
 }
@@ -282,6 +301,8 @@ func (s *Store) Close() error {
 	if err != nil {
 		return fmt.Errorf("close database %s: %w", s.path, err)
 	}
+
+	defer s.lock.release()
 
 	if err := sqlDB.Close(); err != nil {
 		return fmt.Errorf("close database %s: %w", s.path, err)

@@ -1,0 +1,377 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// backupFolder is the folder beside the database that holds its backups.
+const backupFolder = "backups"
+
+// backupTimeLayout is the UTC timestamp in a backup's name, to the
+// millisecond so that a backup before an import does not collide with
+// the daily one of the same second.
+const backupTimeLayout = "20060102T150405.000Z"
+
+// Backup kinds, the last part of a backup's name. Rotation deletes only
+// the automatic kinds: daily, migration, import and restore.
+const (
+	kindDaily     = "daily"
+	kindMigration = "migration"
+	kindImport    = "import"
+	// kindRestore is the copy of the current data made before a restore
+	// replaces it.
+	kindRestore = "restore"
+	// kindManual is a backup the person asked for; rotation keeps it.
+	kindManual = "manual"
+	// kindDamaged is a byte copy of a database that failed its integrity
+	// check, made before a restore replaces it. Rotation keeps it, and it
+	// is never offered for a restore.
+	kindDamaged = "damaged"
+)
+
+// backupFile is one backup of ours in the backups folder.
+type backupFile struct {
+	path string
+	// at is the UTC time in the name.
+	at   time.Time
+	kind string
+}
+
+// BackupDir returns the folder that holds the backups of the database at
+// dbPath: backups, beside the database file.
+func BackupDir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), backupFolder)
+}
+
+// backupBase returns the database file name without its extension, the
+// first part of every backup name, so that two databases in one folder
+// never rotate each other's backups.
+func backupBase(dbPath string) string {
+	name := filepath.Base(dbPath)
+
+	return strings.TrimSuffix(name, filepath.Ext(name))
+}
+
+// backupPath returns the backup file of dbPath for the time at and kind,
+// such as backups/leadwerk-20260305T090000.000Z-daily.db.
+func backupPath(dbPath string, at time.Time, kind string) string {
+	name := backupBase(dbPath) + "-" + at.UTC().Format(backupTimeLayout) + "-" + kind + ".db"
+
+	return filepath.Join(BackupDir(dbPath), name)
+}
+
+// backupNamePattern matches the names that backupPath writes for the
+// database base name and nothing else.
+func backupNamePattern(base string) *regexp.Regexp {
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(base) +
+		`-(\d{8}T\d{6}\.\d{3}Z)-(daily|migration|import|restore|manual|damaged)\.db$`)
+}
+
+// listBackups returns the backups of the database at dbPath, newest
+// first. Files whose names do not match the pattern exactly are not ours
+// and are left out. A missing folder has no backups.
+func listBackups(dbPath string) ([]backupFile, error) {
+	dir := BackupDir(dbPath)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list backups in %s: %w", dir, err)
+	}
+
+	pattern := backupNamePattern(backupBase(dbPath))
+	var backups []backupFile
+	for _, entry := range entries {
+		match := pattern.FindStringSubmatch(entry.Name())
+		if match == nil || !entry.Type().IsRegular() {
+			continue
+		}
+
+		at, err := time.Parse(backupTimeLayout, match[1])
+		if err != nil {
+			continue
+		}
+		backups = append(backups, backupFile{path: filepath.Join(dir, entry.Name()), at: at, kind: match[2]})
+	}
+
+	sort.Slice(backups, func(i, j int) bool { return backups[i].at.After(backups[j].at) })
+
+	return backups, nil
+}
+
+// newestGoodBackup returns the newest backup of dbPath, other than a
+// damaged copy, that passes SQLite's quick check, or "" when there is
+// none.
+func newestGoodBackup(dbPath string) string {
+	backups, err := listBackups(dbPath)
+	if err != nil {
+		slog.Warn("backups could not be listed", "err", err)
+		return ""
+	}
+
+	for _, b := range backups {
+		if b.kind == kindDamaged {
+			continue
+		}
+
+		if err := quickCheckFile(context.Background(), b.path); err != nil {
+			slog.Warn("backup skipped for restore", "path", b.path, "err", err)
+			continue
+		}
+
+		return b.path
+	}
+
+	return ""
+}
+
+// quickCheckFile opens path read-only and runs PRAGMA quick_check.
+func quickCheckFile(ctx context.Context, path string) error {
+	db, err := openLeadwerkReadOnly(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	problems, err := checkRows(ctx, db, "quick_check")
+	if err != nil {
+		return damagedError(path, fmt.Errorf("check %s: %w", path, err))
+	}
+	if problems != nil {
+		return &IntegrityError{Path: path, Problems: problems}
+	}
+
+	return nil
+}
+
+// Backup writes a consistent copy of the database to dest with SQLite's
+// VACUUM INTO and returns the path written. An empty dest writes a new
+// file into the backups folder beside the database, which rotation never
+// deletes. The copy is made while the store stays open and is readable by
+// the user only (mode 0600). An existing, non-empty dest is never
+// overwritten.
+func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
+	if dest == "" {
+		return s.backupInto(ctx, kindManual)
+	}
+
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return "", fmt.Errorf("back up database %s: %w", s.path, err)
+	}
+
+	if err := vacuumInto(ctx, sqlDB, dest); err != nil {
+		return "", fmt.Errorf("back up database %s: %w", s.path, err)
+	}
+
+	slog.Info("database backed up", "path", dest, "kind", "file")
+
+	return dest, nil
+}
+
+// backupInto writes a backup of kind into the backups folder, rotates the
+// automatic backups and returns the new file's path. A failed rotation is
+// logged, because the new backup exists all the same.
+func (s *Store) backupInto(ctx context.Context, kind string) (string, error) {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return "", fmt.Errorf("back up database %s: %w", s.path, err)
+	}
+
+	return backupIntoFolder(ctx, sqlDB, s.path, kind, s.now())
+}
+
+// backupIntoFolder writes the backup of db, the database at dbPath, for
+// kind and the time now, and rotates.
+func backupIntoFolder(ctx context.Context, db *sql.DB, dbPath, kind string, now time.Time) (string, error) {
+	start := time.Now()
+	dir := BackupDir(dbPath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create backup folder %s: %w", dir, pathErrorCause(err))
+	}
+
+	dest := freeBackupPath(dbPath, now, kind)
+	if err := vacuumInto(ctx, db, dest); err != nil {
+		return "", fmt.Errorf("back up database %s: %w", dbPath, err)
+	}
+	slog.Info("database backed up", "path", dest, "kind", kind, "duration", time.Since(start))
+
+	if kind != kindManual {
+		if err := rotateBackups(dbPath); err != nil {
+			slog.Error("backup rotation failed", "folder", dir, "err", err)
+		}
+	}
+
+	return dest, nil
+}
+
+// freeBackupPath returns a backup path for now that no file has yet,
+// moving on by a millisecond while the name is taken.
+func freeBackupPath(dbPath string, now time.Time, kind string) string {
+	for {
+		dest := backupPath(dbPath, now, kind)
+		if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+			return dest
+		}
+		now = now.Add(time.Millisecond)
+	}
+}
+
+// vacuumInto creates dest with mode 0600 and fills it with a compacted,
+// consistent copy of db's main database. SQLite accepts an existing empty
+// file as the target, so the copy is never readable by others, not even
+// for a moment. A failed copy removes dest again.
+func vacuumInto(ctx context.Context, db *sql.DB, dest string) error {
+	file, err := os.OpenFile(dest, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("file %s already exists; choose another name", dest)
+	}
+	if err != nil {
+		return fmt.Errorf("create %s: %w", dest, pathErrorCause(err))
+	}
+	if err := file.Close(); err != nil {
+		return fmt.Errorf("create %s: %w", dest, err)
+	}
+
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		_ = os.Remove(dest)
+		return fmt.Errorf("copy into %s: %w", dest, err)
+	}
+
+	if err := syncFile(dest); err != nil {
+		_ = os.Remove(dest)
+		return err
+	}
+
+	return nil
+}
+
+// syncFile flushes path's content to the disk.
+func syncFile(path string) error {
+	file, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return fmt.Errorf("open %s to flush it: %w", path, pathErrorCause(err))
+	}
+
+	syncErr := file.Sync()
+	closeErr := file.Close()
+	if err := errors.Join(syncErr, closeErr); err != nil {
+		return fmt.Errorf("flush %s: %w", path, err)
+	}
+
+	return nil
+}
+
+// schemaState returns the database's schema version, 0 for a database
+// without schema_migrations, which is a new file.
+func (s *Store) schemaState(ctx context.Context) (int, error) {
+	var exists int64
+	err := s.db.WithContext(ctx).
+		Raw(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).
+		Scan(&exists).Error
+	if err != nil {
+		return 0, wrapSQLiteError("look for schema_migrations in", s.path, err)
+	}
+	if exists == 0 {
+		return 0, nil
+	}
+
+	return s.SchemaVersion(ctx)
+}
+
+// backUpBeforeMigrations copies the database into the backups folder when
+// migrations are pending. A new database, version 0, has nothing to keep,
+// and a newer schema is left for migrate to reject. A failed backup stops
+// the migration.
+func (s *Store) backUpBeforeMigrations(ctx context.Context, version int) error {
+	latest := migrations[len(migrations)-1].version
+	if version == 0 || version >= latest {
+		return nil
+	}
+
+	_, err := s.backupInto(ctx, kindMigration)
+
+	return err
+}
+
+// backUpDaily writes the day's backup on the first open of a UTC day, that
+// is when no backup of the current UTC day exists yet. A new database is
+// skipped. A failure is logged and the store stays usable, because
+// refusing to open would keep the person from their data.
+// NOTE: a daily backup that fails is only logged, so the person learns
+// of it only through the log.
+func (s *Store) backUpDaily(ctx context.Context, version int) {
+	if version == 0 {
+		return
+	}
+
+	backups, err := listBackups(s.path)
+	if err != nil {
+		slog.Error("daily backup skipped", "err", err)
+		return
+	}
+
+	today := s.now().UTC().Format(time.DateOnly)
+	for _, b := range backups {
+		if b.kind != kindDamaged && b.at.Format(time.DateOnly) == today {
+			return
+		}
+	}
+
+	if _, err := s.backupInto(ctx, kindDaily); err != nil {
+		slog.Error("daily backup failed", "err", err)
+	}
+}
+
+// backupBeforeImport copies the database into the backups folder before
+// an import changes it. An empty database (no companies, leads or
+// opportunities) is not copied. Import paths call it before their
+// transaction and stop when it fails, so no import runs without a
+// backup of the data it changes.
+func (s *Store) backupBeforeImport(ctx context.Context) error {
+	empty, err := s.IsEmpty(ctx)
+	if err != nil {
+		return err
+	}
+	if empty {
+		return nil
+	}
+
+	if _, err := s.backupInto(ctx, kindImport); err != nil {
+		return fmt.Errorf("back up before import: %w", err)
+	}
+
+	return nil
+}
+
+// checkBeforeMigrations runs the quick check and the backup before
+// pending migrations, and returns the schema version found, 0 for a new
+// database.
+func (s *Store) checkBeforeMigrations(ctx context.Context) (int, error) {
+	if err := s.quickCheck(ctx); err != nil {
+		return 0, err
+	}
+
+	version, err := s.schemaState(ctx)
+	if err != nil {
+		return 0, damagedError(s.path, err)
+	}
+
+	if err := s.backUpBeforeMigrations(ctx, version); err != nil {
+		return 0, fmt.Errorf("database %s was not migrated: %w", s.path, err)
+	}
+
+	return version, nil
+}
