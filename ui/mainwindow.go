@@ -67,6 +67,7 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 // start checks in a goroutine whether the database is empty and then
 // shows the welcome panel or the tabs.
 func (m *mainWindow) start() {
+	m.loadPreferences()
 	go func() {
 		empty, err := m.store.IsEmpty(context.Background())
 		m.do(func() { m.onEmptinessChecked(empty, err) })
@@ -134,6 +135,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("duplicates.menu", "Find duplicates…"), m.openDuplicates),
 	)
 	settings := fyne.NewMenu(lang.L("Settings"),
+		fyne.NewMenuItem(lang.X("preferences.menu", "Preferences…"), m.openPreferences),
 		fyne.NewMenuItem(lang.L("Scoring…"), m.openScoringSettings),
 		fyne.NewMenuItem(lang.L("Learned scoring…"), m.openLeadModelSettings),
 		fyne.NewMenuItem(lang.L("Sales processes…"), m.openPipelineSettings),

@@ -165,8 +165,8 @@ func (d *pipelineDialog) onPipelineChosen(string) {
 // stage, the least a pipeline needs to take deals to a close.
 func (d *pipelineDialog) onNewTapped() {
 	d.chooser.ClearSelected()
-	d.show(app.Pipeline{Currency: "EUR", Stages: []app.Stage{
-		{Name: lang.L("Qualification"), Probability: 20, Kind: app.StageOpen},
+	d.show(app.Pipeline{Currency: homeCurrency(), Stages: []app.Stage{
+		{Name: lang.L("Qualification"), Probability: 20, Kind: app.StageOpen, IdleDays: defaultIdleDays()},
 		{Name: lang.L("Won"), Probability: 100, Kind: app.StageWon},
 		{Name: lang.L("Lost"), Probability: 0, Kind: app.StageLost},
 	}})
@@ -186,7 +186,7 @@ func (d *pipelineDialog) show(p app.Pipeline) {
 }
 
 func (d *pipelineDialog) onAddStageTapped() {
-	row := d.newStageRow(app.Stage{Kind: app.StageOpen, Probability: 50})
+	row := d.newStageRow(app.Stage{Kind: app.StageOpen, Probability: 50, IdleDays: defaultIdleDays()})
 
 	// A new open stage goes before the closing stages at the end.
 	at := len(d.rows)

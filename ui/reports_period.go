@@ -38,19 +38,20 @@ func (p periodPreset) label() string {
 	}
 }
 
-// period returns the whole calendar month, quarter or year that today
-// falls in, or for presetLast12Months the 12 calendar months ending with
-// today's month. presetCustom returns the zero Period.
+// period returns the whole calendar month, or the fiscal quarter or year
+// of the preferences that today falls in, or for presetLast12Months the
+// 12 calendar months ending with today's month. presetCustom returns the
+// zero Period.
 func (p periodPreset) period(today app.Date) app.Period {
 	month := app.MonthOf(today)
 	switch p {
 	case presetThisMonth:
 		return app.Period{From: month.First(), To: month.Last()}
 	case presetThisQuarter:
-		first := month.Add(-((int(month.Month) - 1) % 3))
+		first := app.FiscalQuarterOf(month, fiscalYearStart())
 		return app.Period{From: first.First(), To: first.Add(2).Last()}
 	case presetThisYear:
-		first := month.Add(-int(month.Month - 1))
+		first := app.FiscalYearOf(month, fiscalYearStart())
 		return app.Period{From: first.First(), To: first.Add(11).Last()}
 	case presetLast12Months:
 		return app.Period{From: month.Add(-11).First(), To: month.Last()}

@@ -29,12 +29,15 @@ const AppID = "eu.leadwerk.app"
 // read, before any window opens. Errors while the window is open are shown
 // to the person and logged to logger.
 func Run(store app.Store, logger *slog.Logger) error {
+	// The saved language must be in place before the translations load.
+	a := fyneapp.NewWithID(AppID)
+	applyLanguagePreference(a.Preferences())
 	if err := loadTranslations(); err != nil {
 		return err
 	}
 
-	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
+	applyThemePreference(a)
 
 	m := newMainWindow(a, store, defaultSources(), fyne.Do, logger)
 	m.start()

@@ -7,16 +7,17 @@ import (
 	"leadwerk/ui/words"
 )
 
-// sourcePicker is a select of the lead sources Leadwerk offers, with
-// translated labels. A stored source outside that list, such as an
-// imported channel, is offered too, so editing keeps it.
+// sourcePicker is a select of the lead sources Leadwerk offers and the
+// manager's own from the preferences, with translated labels. A stored
+// source outside that list, such as an imported channel, is offered too,
+// so editing keeps it.
 type sourcePicker struct {
 	values []string
 	choice *widget.Select
 }
 
 func newSourcePicker(current string) *sourcePicker {
-	p := &sourcePicker{values: leadSources()}
+	p := &sourcePicker{values: offeredLeadSources()}
 	if current != "" && indexOf(p.values, current) == 0 && p.values[0] != current {
 		p.values = append(p.values, current)
 	}

@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"leadwerk/app"
+)
+
+// preferencesDialog edits the per-computer language and theme, saved in
+// fyne.App.Preferences, and the database's [app.Preferences].
+type preferencesDialog struct {
+	store    preferencesStore
+	app      fyne.App
+	do       uiRunner
+	reporter errorReporter
+
+	language    *widget.Select
+	theme       *widget.Select
+	currency    *widget.Entry
+	fiscalStart *widget.Select
+	idleDays    *widget.Entry
+	leadSources *widget.Entry
+	problem     *widget.Label
+	saveButton  *widget.Button
+	dialog      *dialog.CustomDialog
+}
+
+var (
+	languageChoices = []string{languageSystem, languageEnglish, languageGerman}
+	themeChoices    = []string{themeSystem, themeLight, themeDark}
+)
+
+// openPreferences is the Settings → Preferences menu action. It loads the
+// database's preferences in a goroutine and then shows the dialog.
+func (m *mainWindow) openPreferences() {
+	store, ok := m.store.(preferencesStore)
+	if !ok {
+		return
+	}
+
+	go func() {
+		p, err := store.Preferences(context.Background())
+		m.do(func() {
+			if err != nil {
+				m.errors.report(lang.X("preferences.open.error",
+					"The preferences could not be loaded. The log file has the details."), err)
+				return
+			}
+
+			newPreferencesDialog(store, fyne.CurrentApp(), m.window, m.do, m.errors, p).dialog.Show()
+		})
+	}()
+}
+
+func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window, do uiRunner,
+	reporter errorReporter, p app.Preferences,
+) *preferencesDialog {
+	d := &preferencesDialog{store: store, app: a, do: do, reporter: reporter}
+	d.buildFields(p)
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.X("preferences.language", "Language"), d.language),
+		widget.NewFormItem(lang.X("preferences.theme", "Theme"), d.theme),
+		widget.NewFormItem(lang.X("preferences.currency", "Home currency"), d.currency),
+		widget.NewFormItem(lang.X("preferences.fiscal_start", "Fiscal year starts in"), d.fiscalStart),
+		widget.NewFormItem(lang.X("preferences.idle_days", "Idle threshold of new stages (days)"), d.idleDays),
+		widget.NewFormItem(lang.X("preferences.lead_sources", "Own lead sources (one per line)"), d.leadSources),
+	)
+	form.Items[0].HintText = lang.X("preferences.language.hint", "Takes effect after Leadwerk restarts.")
+	form.Items[2].HintText = lang.X("preferences.currency.hint", "New sales processes start in this currency.")
+	form.Items[5].HintText = lang.X("preferences.lead_sources.hint", "Offered in the lead forms after the built-in sources.")
+
+	d.problem = widget.NewLabel("")
+	d.problem.Importance = widget.DangerImportance
+	d.problem.Wrapping = fyne.TextWrapWord
+
+	d.saveButton = widget.NewButton(lang.L("Save"), d.onSaveTapped)
+	d.saveButton.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.dialog.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, d.saveButton)
+
+	body := container.NewVBox(form, d.problem, buttons)
+	d.dialog = dialog.NewCustomWithoutButtons(lang.X("preferences.title", "Preferences"), body, window)
+	d.dialog.Resize(fyne.NewSize(640, 560))
+
+	return d
+}
+
+func (d *preferencesDialog) buildFields(p app.Preferences) {
+	d.language = newSelect([]string{
+		lang.X("preferences.language.system", "Follow the system"), "English", "Deutsch",
+	}, nil)
+	d.language.SetSelectedIndex(indexOf(languageChoices, d.app.Preferences().String(prefLanguage)))
+
+	d.theme = newSelect([]string{
+		lang.X("preferences.theme.system", "Follow the system"),
+		lang.X("preferences.theme.light", "Light"),
+		lang.X("preferences.theme.dark", "Dark"),
+	}, nil)
+	d.theme.SetSelectedIndex(indexOf(themeChoices, d.app.Preferences().String(prefTheme)))
+
+	d.currency = widget.NewEntry()
+	d.currency.SetText(p.HomeCurrency)
+	d.currency.OnSubmitted = func(string) { d.onSaveTapped() }
+
+	d.fiscalStart = newSelect(monthNames(), nil)
+	d.fiscalStart.SetSelectedIndex(int(p.FiscalYearStart) - 1)
+
+	d.idleDays = widget.NewEntry()
+	d.idleDays.SetText(strconv.Itoa(p.DefaultIdleDays))
+	d.idleDays.OnSubmitted = func(string) { d.onSaveTapped() }
+
+	d.leadSources = widget.NewMultiLineEntry()
+	d.leadSources.SetText(strings.Join(p.LeadSources, "\n"))
+	d.leadSources.SetMinRowsVisible(4)
+}
+
+// preferences returns the typed database preferences, or a message that
+// names the field whose value is rejected.
+func (d *preferencesDialog) preferences() (app.Preferences, string) {
+	p := app.Preferences{
+		HomeCurrency:    strings.ToUpper(strings.TrimSpace(d.currency.Text)),
+		FiscalYearStart: time.Month(d.fiscalStart.SelectedIndex() + 1),
+		LeadSources:     app.ParseLeadSources(d.leadSources.Text),
+	}
+
+	days, err := strconv.Atoi(strings.TrimSpace(d.idleDays.Text))
+	if err != nil {
+		return p, idleDaysProblem()
+	}
+	p.DefaultIdleDays = days
+
+	var invalid *app.PreferenceError
+	if errors.As(p.Validate(), &invalid) {
+		return p, preferenceProblem(invalid)
+	}
+
+	return p, ""
+}
+
+// onSaveTapped saves the language and theme at once and the database's
+// preferences in a goroutine. A rejected value keeps the dialog open with
+// everything typed and names the field to fix.
+func (d *preferencesDialog) onSaveTapped() {
+	p, problem := d.preferences()
+	d.problem.SetText(problem)
+	if problem != "" {
+		return
+	}
+
+	d.saveLocal()
+	d.saveButton.Disable()
+	go func() {
+		err := d.store.SavePreferences(context.Background(), p)
+		d.do(func() { d.onSaveDone(p, err) })
+	}()
+}
+
+// saveLocal stores the language and the theme on this computer and
+// applies the theme now. The language applies at the next start.
+func (d *preferencesDialog) saveLocal() {
+	prefs := d.app.Preferences()
+	prefs.SetString(prefLanguage, valueAt(languageChoices, d.language.SelectedIndex()))
+	prefs.SetString(prefTheme, valueAt(themeChoices, d.theme.SelectedIndex()))
+	applyThemePreference(d.app)
+}
+
+func (d *preferencesDialog) onSaveDone(p app.Preferences, err error) {
+	if err != nil {
+		d.saveButton.Enable()
+		d.reporter.report(lang.X("preferences.save.error",
+			"The preferences could not be saved. The log file has the details."), err)
+		return
+	}
+
+	activePreferences = p
+	d.dialog.Hide()
+}
+
+func idleDaysProblem() string {
+	return lang.X("preferences.problem.idle_days",
+		"Idle threshold of new stages: enter a whole number of days from 0 to {{.Max}}, or 0 for none.",
+		map[string]any{"Max": app.MaxIdleDays})
+}
+
+// preferenceProblem returns the person's message for a rejected field.
+func preferenceProblem(invalid *app.PreferenceError) string {
+	switch invalid.Field {
+	case app.FieldHomeCurrency:
+		return lang.X("preferences.problem.currency",
+			"Home currency: {{.Value}} is no ISO 4217 code. Enter three letters, such as EUR or CHF.",
+			map[string]any{"Value": invalid.Value})
+	case app.FieldDefaultIdleDays:
+		return idleDaysProblem()
+	case app.FieldLeadSources:
+		return leadSourcesProblem(invalid)
+	default:
+		return lang.X("preferences.problem.fiscal_start", "Fiscal year start: choose a month.")
+	}
+}
+
+// leadSourcesProblem names what is wrong with the rejected lead source.
+func leadSourcesProblem(invalid *app.PreferenceError) string {
+	values := map[string]any{"Value": invalid.Value, "Max": app.MaxLeadSourceLength, "Count": app.MaxCustomLeadSources}
+	switch invalid.Rule {
+	case app.RuleTooLong:
+		return lang.X("preferences.problem.source_long",
+			"Own lead sources: \"{{.Value}}\" is too long. Shorten it to {{.Max}} characters.", values)
+	case app.RuleControlCharacter:
+		return lang.X("preferences.problem.source_control",
+			"Own lead sources: remove the tab or control character from \"{{.Value}}\".", values)
+	case app.RuleTooMany:
+		return lang.X("preferences.problem.source_count",
+			"Own lead sources: at most {{.Count}} fit. Remove some lines.", values)
+	default:
+		return lang.X("preferences.problem.source_twice",
+			"Own lead sources: \"{{.Value}}\" is listed twice. Remove one line.", values)
+	}
+}
+
+func monthNames() []string {
+	return []string{
+		lang.X("preferences.month.1", "January"), lang.X("preferences.month.2", "February"),
+		lang.X("preferences.month.3", "March"), lang.X("preferences.month.4", "April"),
+		lang.X("preferences.month.5", "May"), lang.X("preferences.month.6", "June"),
+		lang.X("preferences.month.7", "July"), lang.X("preferences.month.8", "August"),
+		lang.X("preferences.month.9", "September"), lang.X("preferences.month.10", "October"),
+		lang.X("preferences.month.11", "November"), lang.X("preferences.month.12", "December"),
+	}
+}
