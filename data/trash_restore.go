@@ -1,0 +1,176 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"gorm.io/gorm"
+
+	"leadwerk/app"
+)
+
+// RestoreFromTrash puts every row of trash item id back with its ids,
+// points the cleared links that are still empty back to the record, and
+// removes the item from the trash, in one transaction. An id that a newer
+// row took, or a referenced record that was deleted since, wraps
+// [app.ErrInvalid]; an unknown item wraps [app.ErrNotFound].
+func (s *Store) RestoreFromTrash(ctx context.Context, id int64) error {
+	now := s.now()
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		row, snap, err := openTrash(tx, id)
+		if err != nil {
+			return err
+		}
+
+		if err := checkIDsFree(tx, snap); err != nil {
+			return err
+		}
+
+		if err := restoreSnapshot(tx, snap); err != nil {
+			return err
+		}
+
+		if err := tx.Delete(&trashRow{}, id).Error; err != nil {
+			return fmt.Errorf("remove trash item %d: %w", id, err)
+		}
+
+		_, err = auditEvent(tx, snap.Kind, snap.ID, app.AuditRestore, "", nil, &row.Title, now)
+
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("restore trash item %d: %w", id, err)
+	}
+
+	slog.Info("record restored from the trash", "trash", id)
+
+	return nil
+}
+
+// checkIDsFree rejects a restore when a row created since the delete took
+// an id of the snapshot: SQLite hands out the highest id again once it is
+// free.
+func checkIDsFree(tx *gorm.DB, snap trashSnapshot) error {
+	for _, t := range snap.Tables {
+		var ids []int64
+		for _, r := range t.Rows {
+			if r["id"].Int != nil {
+				ids = append(ids, r.id())
+			}
+		}
+		if len(ids) == 0 {
+			continue
+		}
+
+		var taken int64
+		if err := tx.Table(t.Table).Where("id IN ?", ids).Count(&taken).Error; err != nil {
+			return fmt.Errorf("look up ids of %s: %w", t.Table, err)
+		}
+		if taken > 0 {
+			return fmt.Errorf("%d ids of %s belong to newer records, so %s %d cannot be restored: %w", taken, t.Table,
+				snap.Kind, snap.ID, app.ErrInvalid)
+		}
+	}
+
+	return nil
+}
+
+// restoreSnapshot inserts the rows of snap, then writes the rows with an
+// id once more so the values that insert triggers changed, such as a
+// lead's last activity time, are the stored ones, removes deal contacts
+// that a trigger added, and restores the cleared links.
+func restoreSnapshot(tx *gorm.DB, snap trashSnapshot) error {
+	if err := tx.Exec(`PRAGMA defer_foreign_keys = ON`).Error; err != nil {
+		return fmt.Errorf("defer foreign keys: %w", err)
+	}
+
+	for _, t := range snap.Tables {
+		for _, r := range t.Rows {
+			// REPLACE drops a row that a trigger added for a restored
+			// deal, such as its primary contact link, which the snapshot
+			// holds with its own id. checkIDsFree made sure no other row
+			// can be replaced.
+			if err := insertRow(tx, "INSERT OR REPLACE", t.Table, r); err != nil {
+				return err
+			}
+		}
+	}
+
+	if err := rewriteRows(tx, snap); err != nil {
+		return err
+	}
+
+	if err := restoreLinks(tx, snap.Cleared); err != nil {
+		return err
+	}
+
+	return checkForeignKeys(tx, snap)
+}
+
+func rewriteRows(tx *gorm.DB, snap trashSnapshot) error {
+	for _, t := range snap.Tables {
+		if t.Table != "leads" && t.Table != "opportunities" {
+			continue
+		}
+
+		for _, r := range t.Rows {
+			if err := updateRow(tx, t.Table, r); err != nil {
+				return err
+			}
+		}
+
+		if t.Table == "opportunities" {
+			if err := dropAddedLinks(tx, t.Rows, snap); err != nil {
+				return err
+			}
+		}
+	}
+
+	return nil
+}
+
+// dropAddedLinks deletes deal contacts of the restored deals that are not
+// in the snapshot, which the schema's trigger adds for a deal's contact.
+func dropAddedLinks(tx *gorm.DB, deals []storedRow, snap trashSnapshot) error {
+	var dealIDs, keep []int64
+	for _, r := range deals {
+		dealIDs = append(dealIDs, r.id())
+	}
+	for _, t := range snap.Tables {
+		if t.Table == "opportunity_contacts" {
+			for _, r := range t.Rows {
+				keep = append(keep, r.id())
+			}
+		}
+	}
+
+	query, args := `DELETE FROM opportunity_contacts WHERE opportunity_id IN ?`, []any{dealIDs}
+	if len(keep) > 0 {
+		query, args = query+` AND id NOT IN ?`, append(args, keep)
+	}
+	if err := tx.Exec(query, args...).Error; err != nil {
+		return fmt.Errorf("drop deal contacts added on restore: %w", err)
+	}
+
+	return nil
+}
+
+// checkForeignKeys rejects a restore whose rows reference a record that
+// was deleted after them, naming the table, before the commit would fail
+// with a bare constraint error.
+func checkForeignKeys(tx *gorm.DB, snap trashSnapshot) error {
+	for _, t := range snap.Tables {
+		var parents []string
+		err := tx.Raw(`SELECT parent FROM pragma_foreign_key_check(?)`, t.Table).Scan(&parents).Error
+		if err != nil {
+			return fmt.Errorf("check foreign keys of %s: %w", t.Table, err)
+		}
+		if len(parents) > 0 {
+			return fmt.Errorf("%s %d refers to %s that no longer exist: restore those first: %w", snap.Kind,
+				snap.ID, parents[0], app.ErrInvalid)
+		}
+	}
+
+	return nil
+}
