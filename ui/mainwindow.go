@@ -119,7 +119,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu(lang.L("File"),
 		fyne.NewMenuItem(lang.L("Import a CSV folder (Maven CRM layout)…"), m.welcome.onImportTapped),
 		fyne.NewMenuItem(lang.L("Load demo data"), m.welcome.onDemoTapped),
-		fyne.NewMenuItem(lang.L("Print / Export PDF…"), m.openReportExport),
+		withShortcut(fyne.NewMenuItem(lang.L("Print / Export PDF…"), m.openReportExport), printShortcut),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("export.menu.leads", "Export leads…"), m.onExportLeadsTapped),
 		fyne.NewMenuItem(lang.X("export.menu.opportunities", "Export opportunities…"), m.onExportOpportunitiesTapped),
@@ -128,7 +128,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	)
 
 	leads := fyne.NewMenu(lang.L("Leads"),
-		fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }),
+		withShortcut(fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }), newLeadShortcut),
 		quickCaptureMenuItem(m.openQuickCapture),
 		fyne.NewMenuItem(lang.L("Lead goal calculator…"), m.openLeadGoals),
 		fyne.NewMenuItem(lang.L("quality.menu"), m.openDataQuality),
@@ -144,5 +144,5 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("offers.menu.letterhead", "Letterhead…"), m.openLetterheadSettings),
 	)
 
-	return fyne.NewMainMenu(file, leads, settings)
+	return fyne.NewMainMenu(file, leads, settings, m.viewMenu(), m.helpMenu())
 }

@@ -93,6 +93,7 @@ func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window
 	body := container.NewVBox(form, d.problem, buttons)
 	d.dialog = dialog.NewCustomWithoutButtons(lang.X("preferences.title", "Preferences"), body, window)
 	d.dialog.Resize(fyne.NewSize(640, 560))
+	closeOnEscape(window, d.dialog)
 
 	return d
 }
