@@ -186,7 +186,7 @@ type PrivacyService interface {
 	// they have none, lies before [RetentionCutoff] of now and months,
 	// oldest first.
 	StaleLeads(ctx context.Context, now time.Time, months int) ([]StaleLead, error)
-	// DeleteLeads deletes the leads ids with their activities and
-	// history, and returns how many it deleted.
+	// DeleteLeads moves the leads ids with their activities and history
+	// to the trash, and returns how many it moved.
 	DeleteLeads(ctx context.Context, ids []int64) (int, error)
 }

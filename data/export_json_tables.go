@@ -112,7 +112,7 @@ var exportTables = []exportTable{
 			times("created_at", "updated_at"))},
 	{table: "contacts", section: "contacts", order: "id", paged: true,
 		fields: concat(ints("id"), refs("company_id"), text("first_name", "last_name", "role", "buying_role",
-			"email", "phone"), times("created_at", "updated_at"))},
+			"email", "phone"), times("created_at", "updated_at"), privacyFields)},
 	{table: "opportunities", section: "opportunities", order: "id", paged: true,
 		fields:   opportunityFields,
 		children: opportunityChildren},
@@ -175,7 +175,13 @@ var leadFields = concat(ints("id"), text("salutation", "first_name", "last_name"
 	refs("lead_value_minor"), text("lead_value_currency", "handed_over_by"), times("handed_over_at"),
 	refs("converted_company_id", "converted_contact_id", "converted_opportunity_id"),
 	bools("converted_company_created", "converted_contact_created"), times("last_activity_at"),
-	text("source_ref"), times("created_at", "updated_at"))
+	text("source_ref"), times("created_at", "updated_at"), text("consent_withdrawn_on"),
+	bools("marketing_opt_out"))
+
+// privacyFields are the GDPR columns of a contact; a lead has its legal
+// basis, consent day and source among its other fields.
+var privacyFields = concat(text("consent_basis", "consent_date", "consent_obtained", "consent_withdrawn_on"),
+	bools("marketing_opt_out"))
 
 var leadChildren = []exportTable{
 	{table: "qualifications", section: "qualifications", parentColumn: "lead_id", order: "lead_id, created_at, id",

@@ -37,6 +37,7 @@ var migrations = []migration{
 	{version: 12, name: "add offers with yearly numbers", sql: schemaV12},
 	{version: 13, name: "keep merged duplicates for undo", sql: schemaV13},
 	{version: 14, name: "add the audit trail and the trash", sql: schemaV14},
+	{version: 15, name: "complete the GDPR record of leads and contacts", sql: schemaV15},
 }
 
 const createMigrationsTable = `
