@@ -91,6 +91,10 @@ type leadsScreen struct {
 	query    app.LeadQuery
 	rows     *pagedRows[app.Lead]
 	debounce *debouncer
+	// pending is the list item selected while its page was not loaded
+	// yet, or -1. Its detail opens when the page lands, because the list
+	// does not call OnSelected again for a row that is already selected.
+	pending widget.ListItemID
 
 	// onNewLead and onQuickCapture open the lead form and quick capture.
 	onNewLead      func()
@@ -119,6 +123,7 @@ func newLeadsScreen(store leadListStore, detail *leadDetail, do uiRunner, errors
 		columns:  leadColumns(),
 		query:    app.LeadQuery{Sort: app.SortLeadsByCreated, Descending: true},
 		debounce: &debouncer{delay: searchDelay, do: do},
+		pending:  -1,
 		detail:   detail,
 	}
 	s.rows = newPagedRows[app.Lead](do, s.onRowsChanged, s.onRowsFailed)
@@ -262,6 +267,7 @@ func (s *leadsScreen) reload() {
 			return s.store.ListLeads(ctx, page)
 		},
 	})
+	s.pending = -1
 	s.list.UnselectAll()
 	s.count.SetText(lang.L("Loading…"))
 }
@@ -273,6 +279,12 @@ func (s *leadsScreen) onRowsChanged() {
 	}
 
 	s.list.Refresh()
+
+	if s.pending >= 0 {
+		if _, ok := s.rows.row(s.pending); ok {
+			s.onRowSelected(s.pending)
+		}
+	}
 }
 
 func (s *leadsScreen) onRowsFailed(err error) {
@@ -376,9 +388,11 @@ func (s *leadsScreen) updateSortIcons() {
 func (s *leadsScreen) onRowSelected(id widget.ListItemID) {
 	lead, ok := s.rows.row(id)
 	if !ok {
+		s.pending = id
 		return
 	}
 
+	s.pending = -1
 	s.detail.show(lead.ID)
 }
 
