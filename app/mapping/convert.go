@@ -325,14 +325,35 @@ func (r *rowReader) amount(f Field) app.Money {
 		return app.Money{Currency: currency}
 	}
 
-	format := r.numberFormat(f)
-	format.Currency = currency
-	m, err := tabular.ParseAmount(text, format)
-	if err != nil {
-		r.failErr(f, err)
+	var m app.Money
+	var err error
+	for _, format := range r.numberFormats(f) {
+		format.Currency = currency
+		if m, err = tabular.ParseAmount(text, format); err == nil {
+			return m
+		}
 	}
+	r.failErr(f, err)
 
 	return m
+}
+
+// numberFormats returns the column's detected format, or, when detection
+// found none because some sampled cell is not a number, both decimal
+// separators with the locale's first.
+func (r *rowReader) numberFormats(f Field) []tabular.NumberFormat {
+	format := r.numberFormat(f)
+	if r.column(f).Number.Decimal != 0 {
+		return []tabular.NumberFormat{format}
+	}
+
+	other := format
+	other.Decimal = ','
+	if format.Decimal == ',' {
+		other.Decimal = '.'
+	}
+
+	return []tabular.NumberFormat{format, other}
 }
 
 // currency returns the row's currency cell, else the default currency.

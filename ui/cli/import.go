@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
+	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -62,21 +62,20 @@ func findPreset(name string) (importPreset, bool) {
 func parseImport(args []string) (action, error) {
 	fs := newFlagSet("import")
 	presetName := fs.String("preset", "", "layout of the files")
+	var req fileImportRequest
+	kind := fs.String("kind", "", "kind of records")
+	fs.BoolVar(&req.dryRun, "dry-run", false, "report without writing")
+	fs.BoolVar(&req.json, "json", false, "print one JSON object")
+	fs.BoolVar(&req.strict, "strict", false, "reject rows of unknown stages")
 	positional, err := parseMixed(fs, args)
 	if err != nil {
 		return nil, err
 	}
 
-	if *presetName == "" {
-		return nil, usageError{message: lang.X("cli.import.missing_preset",
-			"import: missing -preset; the supported presets are {{.Presets}}", map[string]any{"Presets": presetNames()})}
-	}
-
-	preset, ok := findPreset(*presetName)
-	if !ok {
-		return nil, usageError{message: lang.X("cli.import.unknown_preset",
-			"import: unknown preset {{.Name}}; the supported presets are {{.Presets}}",
-			map[string]any{"Name": strconv.Quote(*presetName), "Presets": presetNames()})}
+	// A name that is not built in is a preset saved in the database.
+	preset, builtIn := findPreset(*presetName)
+	if !builtIn {
+		return parseFileImport(req, *presetName, *kind, positional)
 	}
 
 	if err := checkImportPath(preset, positional); err != nil {
@@ -87,6 +86,33 @@ func parseImport(args []string) (action, error) {
 
 	return func(ctx context.Context, s session) error {
 		return runImport(ctx, s, preset, path)
+	}, nil
+}
+
+// parseFileImport checks the arguments of an import of one file without a
+// built-in preset. A folder without a preset is the Maven layout, which
+// needs -preset.
+func parseFileImport(req fileImportRequest, preset, kind string, positional []string) (action, error) {
+	if err := checkImportPath(importPreset{file: true}, positional); err != nil {
+		return nil, err
+	}
+
+	req.path, req.preset = positional[0], preset
+	if info, err := os.Stat(req.path); err == nil && info.IsDir() {
+		return nil, usageError{message: lang.X("cli.import.missing_preset",
+			"import: missing -preset; the supported presets are {{.Presets}}", map[string]any{"Presets": presetNames()})}
+	}
+
+	if kind != "" {
+		k, err := parseKind(kind)
+		if err != nil {
+			return nil, err
+		}
+		req.kind = k
+	}
+
+	return func(ctx context.Context, s session) error {
+		return runFileImport(ctx, s, req)
 	}, nil
 }
 

@@ -1,0 +1,57 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// generatedLeadFile returns a CSV file of n leads at n/4 companies, every
+// tenth without an e-mail address.
+func generatedLeadFile(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("ID,First Name,Last Name,Company,Email,Phone,City,Lead Source\n")
+	for i := range n {
+		email := fmt.Sprintf("person%d@firma%d.example", i, i/4)
+		if i%10 == 9 {
+			email = ""
+		}
+		fmt.Fprintf(&b, "%d,Vorname%d,Nachname%d,Firma %d GmbH,%s,+49 30 %07d,Köln,Messe\n",
+			i+1, i, i, i/4, email, i)
+	}
+
+	return b.Bytes()
+}
+
+// BenchmarkImportFileLeads imports 100,000 generated leads into a fresh
+// database with duplicate matching: two passes over the file, the match
+// indexes and the batched inserts.
+func BenchmarkImportFileLeads(b *testing.B) {
+	const rows = 100_000
+	path := filepath.Join(b.TempDir(), "leads.csv")
+	writeBenchFile(b, path, generatedLeadFile(rows))
+
+	for b.Loop() {
+		b.StopTimer()
+		s := openTestStore(b)
+		plan := preparePlan(b, path, "")
+		b.StartTimer()
+
+		report, err := s.ImportFile(context.Background(), plan, nil)
+		if err != nil || report.New != rows {
+			b.Fatalf("report = %+v, err = %v", report, err)
+		}
+	}
+	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+func writeBenchFile(b *testing.B, path string, content []byte) {
+	b.Helper()
+
+	if err := os.WriteFile(path, content, 0o600); err != nil {
+		b.Fatal(err)
+	}
+}
