@@ -191,7 +191,7 @@ func (f *leadForm) buildDialog() {
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dialog.Hide() })
 
 	body := container.NewVScroll(container.NewVBox(f.duplicates, container.NewGridWithColumns(2, left, right)))
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.saveButton)
+	buttons := container.NewHBox(f.privacyButton(), layout.NewSpacer(), cancel, f.saveButton)
 
 	title := lang.L("New lead")
 	if f.original.ID != 0 {

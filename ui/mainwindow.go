@@ -125,6 +125,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("export.menu.opportunities", "Export opportunities…"), m.onExportOpportunitiesTapped),
 		fyne.NewMenuItem(lang.X("export.menu.everything", "Export everything (JSON)…"), m.onExportEverythingTapped),
 		fyne.NewMenuItem(lang.X("export.menu.calendar", "Export open activities (iCalendar)…"), m.onExportCalendarTapped),
+		fyne.NewMenuItem(lang.X("gdpr.menu", "Privacy (GDPR)…"), m.openPrivacy),
 	)
 
 	leads := fyne.NewMenu(lang.L("Leads"),

@@ -35,6 +35,9 @@ const DatabaseEnv = "LEADWERK_DB"
 // environment, database, window and clock.
 type Env struct {
 	Stdout, Stderr io.Writer
+	// Stdin is read by commands that ask for confirmation, such as
+	// "gdpr erase" without -yes.
+	Stdin io.Reader
 	// Getenv reads an environment variable, such as os.Getenv.
 	Getenv func(string) string
 	// Open opens or creates the database file at path. Run prints its
@@ -84,6 +87,12 @@ const usageText = `Usage:
                                          the whole database to a .json file,
                                          or open activities and next steps to
                                          an .ics calendar file
+  leadwerk [-db PATH] gdpr export -email ADDRESS [-name NAME] -o FILE
+                                         write everything stored about one
+                                         person to a .json or .pdf file
+  leadwerk [-db PATH] gdpr erase -email ADDRESS [-name NAME] [-yes]
+                                         erase one person everywhere, after
+                                         asking for confirmation unless -yes
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
@@ -100,6 +109,7 @@ Options:
   -o FILE          (chart) output file, .png or .svg
                    (report) output file, .pdf
                    (export) output file, .csv, .xlsx, .json or .ics
+                   (gdpr export) output file, .json or .pdf
   -pipeline NAME   (chart) pipeline to draw; default the first with deals
                    (forecast) keep this pipeline's deals; default all
                    (report) pipeline to report on; default the first with
@@ -121,6 +131,10 @@ Options:
   -locale de|en    (export) locale of the Excel formats: de writes ';',
                    1234,56 and 31.12.2026, en writes ',', 1234.56 and
                    2026-12-31; default the system's language
+  -email ADDRESS   (gdpr) e-mail address of the person, ignoring case
+  -name NAME       (gdpr) full name of the person, used when no record has
+                   the e-mail address
+  -yes             (gdpr erase) erase without asking
   -h               print this help
 `
 
@@ -225,6 +239,8 @@ func parse(args []string) (string, action, error) {
 		run, err = parseReport(rest[1:])
 	case "export":
 		run, err = parseExport(rest[1:])
+	case "gdpr":
+		run, err = parseGDPR(rest[1:])
 	default:
 		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
 			map[string]any{"Name": strconv.Quote(name)})}
@@ -282,6 +298,9 @@ func (env Env) withDefaults() Env {
 	}
 	if env.Stderr == nil {
 		env.Stderr = os.Stderr
+	}
+	if env.Stdin == nil {
+		env.Stdin = os.Stdin
 	}
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
