@@ -57,6 +57,7 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 		m.tabs.Append(container.NewTabItem(lang.L("Today"), today))
 	}
 	m.tabs.SelectIndex(1)
+	m.restoreLayout(a.Preferences())
 	window.SetMainMenu(m.mainMenu())
 
 	window.SetContent(container.NewCenter(widget.NewLabel(lang.L("Loading…"))))

@@ -14,7 +14,7 @@ import (
 
 // Shortcuts of the main menu. KeyModifierShortcutDefault is Ctrl, or Cmd
 // on macOS. The desktop driver runs a main menu item's shortcut before
-// the focused widget sees the keys, so they work while an entry has the
+// the focused widget receives the keys, so they work while an entry has the
 // focus.
 //
 // NOTE: Leadwerk has no dialog that creates an opportunity from scratch,
