@@ -160,8 +160,8 @@ func (d *privacyDialog) onFound(found app.PersonalData, err error) {
 	d.summary.SetText(foundSummary(found))
 }
 
-// foundSummary counts the person's records and says when they were found
-// by name because no record has the e-mail address.
+// foundSummary counts the person's records and adds a note when they
+// were found by name because no record has the e-mail address.
 func foundSummary(d app.PersonalData) string {
 	text := lang.X("gdpr.summary.found",
 		"{{.Names}}: {{.Leads}} leads, {{.Contacts}} contacts, {{.Deals}} opportunities, {{.Activities}} activities, {{.History}} history entries, {{.Offers}} offers.",

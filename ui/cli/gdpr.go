@@ -29,8 +29,8 @@ type gdprRequest struct {
 }
 
 // parseGDPR reads "gdpr export -email ADDRESS -o FILE" or
-// "gdpr erase -email ADDRESS [-yes]"; -name finds the person by name
-// when no record has the address.
+// "gdpr erase -email ADDRESS [-yes]". With -name, the person is found by
+// name when no record has the address.
 func parseGDPR(args []string) (action, error) {
 	if len(args) == 0 {
 		return nil, usageError{message: lang.X("gdpr.cli.missing_command", "gdpr: missing export or erase")}
@@ -99,8 +99,8 @@ func privacyOf(s session) (privacyStore, error) {
 	return store, nil
 }
 
-// findPersonalData loads the person's data and says so when the records
-// were found by name, because the address matched none.
+// findPersonalData loads the person's data and prints a note to stderr
+// when the records were found by name, because the address matched none.
 func findPersonalData(ctx context.Context, s session, store privacyStore, q app.PersonQuery) (app.PersonalData, error) {
 	d, err := store.PersonalData(ctx, q)
 	if errors.Is(err, app.ErrNotFound) {
@@ -184,9 +184,9 @@ func erasureSummary(d app.PersonalData) string {
 			"Deals": len(d.Opportunities), "Activities": len(d.Activities), "Offers": len(d.Offers)})
 }
 
-// confirmErasure asks on out and reads one line from in. Only "yes", or
-// the translated word, confirms; anything else, or the end of input,
-// cancels.
+// confirmErasure prints the question to out and reads one line from in.
+// Only "yes" or the translated word confirms. Any other answer, or the
+// end of input, cancels.
 func confirmErasure(in io.Reader, out io.Writer) bool {
 	word := lang.X("gdpr.cli.yes_word", "yes")
 	fmt.Fprint(out, lang.X("gdpr.cli.confirm",
