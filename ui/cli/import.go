@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -90,17 +91,16 @@ func parseImport(args []string) (action, error) {
 }
 
 // parseFileImport checks the arguments of an import of one file without a
-// built-in preset. A folder without a preset is the Maven layout, which
-// needs -preset.
+// built-in preset. A path that is no file can only be a folder of the
+// Maven layout, so it needs a built-in preset.
 func parseFileImport(req fileImportRequest, preset, kind string, positional []string) (action, error) {
 	if err := checkImportPath(importPreset{file: true}, positional); err != nil {
 		return nil, err
 	}
 
 	req.path, req.preset = positional[0], preset
-	if info, err := os.Stat(req.path); err == nil && info.IsDir() {
-		return nil, usageError{message: lang.X("cli.import.missing_preset",
-			"import: missing -preset; the supported presets are {{.Presets}}", map[string]any{"Presets": presetNames()})}
+	if info, err := os.Stat(req.path); err != nil || info.IsDir() {
+		return nil, folderPresetError(preset)
 	}
 
 	if kind != "" {
@@ -114,6 +114,19 @@ func parseFileImport(req fileImportRequest, preset, kind string, positional []st
 	return func(ctx context.Context, s session) error {
 		return runFileImport(ctx, s, req)
 	}, nil
+}
+
+// folderPresetError returns the usage error of a folder import whose
+// preset is missing or not built in.
+func folderPresetError(preset string) error {
+	if preset == "" {
+		return usageError{message: lang.X("cli.import.missing_preset",
+			"import: missing -preset; the supported presets are {{.Presets}}", map[string]any{"Presets": presetNames()})}
+	}
+
+	return usageError{message: lang.X("cli.import.unknown_preset",
+		"import: unknown preset {{.Name}}; the supported presets are {{.Presets}}",
+		map[string]any{"Name": strconv.Quote(preset), "Presets": presetNames()})}
 }
 
 // checkImportPath returns a usage error unless positional contains
