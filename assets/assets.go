@@ -86,6 +86,33 @@ func AddTranslations() error {
 	return nil
 }
 
+// AddTranslationsAs adds the texts of language, such as "de", once more
+// under the tag of the system locale, so that lang shows them although
+// the operating system's locale names another language. Call it after
+// AddTranslations. The texts replace the system language's own for every
+// key of Leadwerk's folders.
+func AddTranslationsAs(language string) error {
+	dirs, err := TranslationDirs()
+	if err != nil {
+		return err
+	}
+
+	system := lang.SystemLocale()
+	for _, dir := range dirs {
+		file := path.Join(dir, language+".json")
+		data, err := Translations.ReadFile(file)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", file, err)
+		}
+
+		if err := lang.AddTranslationsForLocale(data, system); err != nil {
+			return fmt.Errorf("load translations from %s as %s: %w", file, system, err)
+		}
+	}
+
+	return nil
+}
+
 // Messages returns every entry for one language file name, such as
 // "de.json", across all translation folders. A plural entry is reduced to
 // its "other" form. A key found in two folders is an error, because lang

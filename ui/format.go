@@ -8,9 +8,14 @@ import (
 	"leadwerk/app"
 )
 
-// currentLanguage returns the language of the system locale, such as
-// "de" or "en", for formatting money and counts.
+// currentLanguage returns the language chosen in Preferences, else the
+// system locale's, such as "de" or "en-US", for formatting money and
+// counts.
 func currentLanguage() string {
+	if languageOverride != "" {
+		return languageOverride
+	}
+
 	return lang.SystemLocale().LanguageString()
 }
 

@@ -1,11 +1,16 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+
+	"leadwerk/assets"
 )
 
 // The keys of the per-computer settings in fyne.App.Preferences. They
@@ -31,20 +36,58 @@ const (
 	themeDark   = "dark"
 )
 
+// languageOverride is the language chosen in Preferences, such as "de",
+// when it differs from the system locale's language, else "". It is set
+// once at start, before the window opens, and currentLanguage returns it.
+var languageOverride string
+
 // applyLanguagePreference sets LANGUAGE to the language saved in prefs,
-// so that lang loads its texts and formats in it. It must run before the
-// translations load, which is why a change shows after a restart.
+// so that lang loads its texts and formats in it, and returns that
+// language, or languageSystem. It must run before the translations load,
+// which is why a change shows after a restart.
 //
-// NOTE: go-locale, which Fyne v2.7.1 asks for the locale, reads LANGUAGE
-// only on Linux and the BSDs. On Windows and macOS it asks the operating
-// system, so there the window keeps the system language.
-func applyLanguagePreference(prefs fyne.Preferences) {
-	switch prefs.String(prefLanguage) {
-	case languageEnglish:
-		_ = os.Setenv("LANGUAGE", languageEnglish)
-	case languageGerman:
-		_ = os.Setenv("LANGUAGE", languageGerman)
+// go-locale, which Fyne v2.7.1 reads the locale with, reads LANGUAGE only
+// on Linux and the BSDs. On Windows and macOS overrideSystemLanguage
+// does the work after the translations load.
+func applyLanguagePreference(prefs fyne.Preferences) string {
+	chosen := prefs.String(prefLanguage)
+	switch chosen {
+	case languageEnglish, languageGerman:
+		_ = os.Setenv("LANGUAGE", chosen)
+		return chosen
+	default:
+		return languageSystem
 	}
+}
+
+// overrideSystemLanguage makes lang show the texts of chosen, and
+// currentLanguage return chosen, when the system locale names another
+// language. It adds chosen's texts under the system locale's tag, so
+// call it after loadTranslations.
+//
+// NOTE: Fyne's own texts that Leadwerk does not translate itself, such
+// as the file dialog's, stay in the system language.
+func overrideSystemLanguage(chosen string) error {
+	languageOverride = languageSystem
+	if chosen == languageSystem || baseLanguage(lang.SystemLocale()) == chosen {
+		return nil
+	}
+
+	if err := assets.AddTranslationsAs(chosen); err != nil {
+		return fmt.Errorf("load the %s translations: %w", chosen, err)
+	}
+
+	languageOverride = chosen
+
+	return nil
+}
+
+// baseLanguage returns the language subtag of locale, such as "de" for
+// "de-CH".
+func baseLanguage(locale fyne.Locale) string {
+	base, _, _ := strings.Cut(locale.String(), "-")
+
+	return strings.ToLower(base)
 }
 
 // applyThemePreference sets the app's theme to the one saved in prefs.

@@ -31,8 +31,12 @@ const AppID = "eu.leadwerk.app"
 func Run(store app.Store, logger *slog.Logger) error {
 	// The saved language must be in place before the translations load.
 	a := fyneapp.NewWithID(AppID)
-	applyLanguagePreference(a.Preferences())
+	chosen := applyLanguagePreference(a.Preferences())
 	if err := loadTranslations(); err != nil {
+		return err
+	}
+
+	if err := overrideSystemLanguage(chosen); err != nil {
 		return err
 	}
 
