@@ -93,6 +93,7 @@ const usageText = `Usage:
   leadwerk [-db PATH] gdpr erase -email ADDRESS [-name NAME] [-yes]
                                          erase one person everywhere, after
                                          asking for confirmation unless -yes
+  leadwerk version                       print the version and exit
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
@@ -185,6 +186,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return ExitOK
 	}
 
+	if errors.Is(err, errShowVersion) {
+		printVersion(env.Stdout)
+		return ExitOK
+	}
+
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "leadwerk: %v\n\n%s", err, usage())
 		return ExitUsage
@@ -241,6 +247,8 @@ func parse(args []string) (string, action, error) {
 		run, err = parseExport(rest[1:])
 	case "gdpr":
 		run, err = parseGDPR(rest[1:])
+	case "version":
+		run, err = parseVersion(rest[1:])
 	default:
 		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
 			map[string]any{"Name": strconv.Quote(name)})}
