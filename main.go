@@ -9,6 +9,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -46,6 +47,10 @@ func run() int {
 		DefaultPath: data.DefaultPath,
 		RunWindow:   func(store app.Store) error { return ui.Run(store, logger) },
 		Now:         time.Now,
+		Maintenance: data.Maintenance{},
+		ShowOpenError: func(_ context.Context, path string, err error) error {
+			return ui.RunOpenError(openProblem(path, err), logger)
+		},
 	}
 
 	code := cli.Run(ctx, os.Args[1:], env)
@@ -63,6 +68,26 @@ func openStore(path string) (app.Store, error) {
 	}
 
 	return store, nil
+}
+
+// openProblem describes why [data.Open] failed on path for the window,
+// with the restore of the newest good backup when the file is damaged.
+func openProblem(path string, err error) ui.OpenProblem {
+	problem := ui.OpenProblem{Path: path, Err: err, Open: openStore}
+
+	var inUse *data.InUseError
+	problem.InUse = errors.As(err, &inUse)
+
+	var damaged *data.IntegrityError
+	if errors.As(err, &damaged) {
+		problem.Damaged = true
+		problem.Backup = damaged.NewestBackup
+		problem.Restore = func(ctx context.Context) (string, error) {
+			return data.RestoreFile(ctx, path, damaged.NewestBackup)
+		}
+	}
+
+	return problem
 }
 
 // openLog returns a logger that appends to leadwerk.log in the app data

@@ -375,3 +375,8 @@ func (s *Store) checkBeforeMigrations(ctx context.Context) (int, error) {
 
 	return version, nil
 }
+
+// BackupDir returns the folder that holds the store's backups.
+func (s *Store) BackupDir() string {
+	return BackupDir(s.path)
+}

@@ -90,11 +90,11 @@ func checkRows(ctx context.Context, db queryer, pragma string) ([]string, error)
 
 	var problems []string
 	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
+		var row string
+		if err := rows.Scan(&row); err != nil {
 			return nil, err
 		}
-		problems = append(problems, line)
+		problems = append(problems, problemLines(row)...)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -105,6 +105,22 @@ func checkRows(ctx context.Context, db queryer, pragma string) ([]string, error)
 	}
 
 	return problems, nil
+}
+
+// problemLines splits one row of an integrity pragma into its lines.
+// SQLite puts several problems into one row, after a "*** in database
+// main ***" heading, which is dropped.
+func problemLines(row string) []string {
+	var lines []string
+	for _, line := range strings.Split(row, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "*** in database") {
+			continue
+		}
+		lines = append(lines, line)
+	}
+
+	return lines
 }
 
 // quickCheck runs PRAGMA quick_check on the open store and returns an

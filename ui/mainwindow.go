@@ -128,6 +128,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("export.menu.calendar", "Export open activities (iCalendar)…"), m.onExportCalendarTapped),
 		fyne.NewMenuItem(lang.X("gdpr.menu", "Privacy (GDPR)…"), m.openPrivacy),
 	)
+	file.Items = append(file.Items, m.backupMenuItems()...)
 
 	leads := fyne.NewMenu(lang.L("Leads"),
 		withShortcut(fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }), newLeadShortcut),

@@ -51,6 +51,14 @@ type Env struct {
 	// Now returns the current time. The demo command takes today's date
 	// from it.
 	Now func() time.Time
+	// Maintenance backs up, checks and restores the database file for the
+	// backup, check and restore commands, which fail when it is nil.
+	Maintenance Maintenance
+	// ShowOpenError shows in a window why Open failed with err on path,
+	// when no command was given, and may offer to restore a backup and go
+	// on to the main window. It returns nil when the main window ran and
+	// closed. When nil, Run only prints the error.
+	ShowOpenError func(ctx context.Context, path string, err error) error
 }
 
 // usageText is the English help, a text/template filled in by [usage].
@@ -93,7 +101,13 @@ const usageText = `Usage:
   leadwerk [-db PATH] gdpr erase -email ADDRESS [-name NAME] [-yes]
                                          erase one person everywhere, after
                                          asking for confirmation unless -yes
-  leadwerk version                       print the version and exit
+  leadwerk [-db PATH] backup [-o FILE]   copy the database, also while the
+                                         window is open
+  leadwerk [-db PATH] restore FILE       replace the database with the backup
+                                         FILE after checking it; the replaced
+                                         data is kept in the backups folder
+  leadwerk [-db PATH] check              run SQLite's integrity and foreign
+                                         key checks; exit 1 on a problem
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
@@ -110,6 +124,8 @@ Options:
   -o FILE          (chart) output file, .png or .svg
                    (report) output file, .pdf
                    (export) output file, .csv, .xlsx, .json or .ics
+                   (backup) new .db file; default a new file in the
+                   backups folder beside the database
                    (gdpr export) output file, .json or .pdf
   -pipeline NAME   (chart) pipeline to draw; default the first with deals
                    (forecast) keep this pipeline's deals; default all
@@ -137,6 +153,9 @@ Options:
                    the e-mail address
   -yes             (gdpr erase) erase without asking
   -h               print this help
+
+Exit codes: 0 success, 1 failure, 2 invalid command line, 3 the
+database is open in another Leadwerk.
 `
 
 // usageError is an invalid command line. Run prints it with the usage
@@ -169,7 +188,8 @@ type session struct {
 
 // Run executes the command line args, without the program name, and
 // returns the process exit code: [ExitOK], [ExitFailure] after a runtime
-// error, or [ExitUsage] after a mistake in the arguments. Cancelling ctx
+// error, [ExitInUse] when another Leadwerk has the database open, or
+// [ExitUsage] after a mistake in the arguments. Cancelling ctx
 // stops a running import or demo load, which leaves the database as it
 // was.
 func Run(ctx context.Context, args []string, env Env) int {
@@ -180,14 +200,13 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return ExitFailure
 	}
 
+	if code, ok := runFileCommand(ctx, args, env); ok {
+		return code
+	}
+
 	dbPath, run, err := parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(env.Stdout, usage())
-		return ExitOK
-	}
-
-	if errors.Is(err, errShowVersion) {
-		printVersion(env.Stdout)
 		return ExitOK
 	}
 
@@ -198,14 +217,15 @@ func Run(ctx context.Context, args []string, env Env) int {
 
 	if err := openAndRun(ctx, dbPath, run, env); err != nil {
 		fmt.Fprintf(env.Stderr, "leadwerk: %v\n", err)
-		return ExitFailure
+		return exitCode(err)
 	}
 
 	return ExitOK
 }
 
 // parse reads the global flags and the command's arguments. It returns the
-// -db value, which is empty when -db is not given, and the command to run.
+// -db value, which is empty when -db is not given, and the command to run,
+// which is nil for the window.
 func parse(args []string) (string, action, error) {
 	global := newFlagSet("leadwerk")
 	dbPath := global.String("db", "", "database file")
@@ -221,7 +241,7 @@ func parse(args []string) (string, action, error) {
 
 	rest := global.Args()
 	if len(rest) == 0 {
-		return *dbPath, runWindow, nil
+		return *dbPath, nil, nil
 	}
 
 	var (
@@ -247,8 +267,6 @@ func parse(args []string) (string, action, error) {
 		run, err = parseExport(rest[1:])
 	case "gdpr":
 		run, err = parseGDPR(rest[1:])
-	case "version":
-		run, err = parseVersion(rest[1:])
 	default:
 		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
 			map[string]any{"Name": strconv.Quote(name)})}
@@ -277,7 +295,11 @@ func openAndRun(ctx context.Context, dbPath string, run action, env Env) (err er
 	// they are.
 	store, err := env.Open(dbPath)
 	if err != nil {
-		return err
+		return openFailed(ctx, dbPath, err, run == nil, env)
+	}
+
+	if run == nil {
+		run = runWindow
 	}
 
 	defer func() {

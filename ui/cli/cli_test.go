@@ -70,7 +70,7 @@ func TestRunUsageErrors(t *testing.T) {
 		args    []string
 		message string
 	}{
-		"unknown command":     {[]string{"backup"}, `unknown command "backup"`},
+		"unknown command":     {[]string{"sync"}, `unknown command "sync"`},
 		"unknown global flag": {[]string{"-verbose"}, "-verbose"},
 		"db without value":    {[]string{"-db"}, "leadwerk: option -db needs a value\n"},
 		"import no preset":    {[]string{"import", "dir"}, "missing -preset"},
