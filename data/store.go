@@ -209,6 +209,9 @@ func pathErrorCause(err error) error {
 // pages to disk before its commit, and BEGIN IMMEDIATE for write
 // transactions, so two writers queue for the lock instead of failing when
 // they upgrade a read.
+// Synchronous FULL makes every commit sync the WAL file, so a change
+// reported as saved survives a power loss too. NORMAL would survive a
+// killed process but could lose the last commits on a power loss.
 // The options are read by github.com/glebarez/go-sqlite v1.21.2, which
 // ignores _txlock whenever _time_format is also given, so that option is
 // left out.
@@ -217,7 +220,7 @@ func dsn(path string) string {
 		"?_pragma=foreign_keys(1)" +
 		"&_pragma=journal_mode(WAL)" +
 		fmt.Sprintf("&_pragma=busy_timeout(%d)", busyTimeout.Milliseconds()) +
-		"&_pragma=synchronous(NORMAL)" +
+		"&_pragma=synchronous(FULL)" +
 		"&_pragma=cache_size(-32768)" +
 		"&_txlock=immediate"
 }
