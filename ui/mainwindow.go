@@ -28,6 +28,7 @@ type mainWindow struct {
 	pipeline      *pipelineScreen
 	today         *todayScreen
 	welcome       *welcomePanel
+	undo          *undoStack
 	tabs          *container.AppTabs
 }
 
@@ -57,7 +58,7 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 		m.tabs.Append(container.NewTabItem(lang.L("Today"), today))
 	}
 	m.tabs.SelectIndex(1)
-	m.restoreLayout(a.Preferences())
+	m.undo = m.newUndo()
 	window.SetMainMenu(m.mainMenu())
 
 	window.SetContent(container.NewCenter(widget.NewLabel(lang.L("Loading…"))))
@@ -120,18 +121,16 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu(lang.L("File"),
 		fyne.NewMenuItem(lang.L("Import a CSV folder (Maven CRM layout)…"), m.welcome.onImportTapped),
 		fyne.NewMenuItem(lang.L("Load demo data"), m.welcome.onDemoTapped),
-		withShortcut(fyne.NewMenuItem(lang.L("Print / Export PDF…"), m.openReportExport), printShortcut),
+		fyne.NewMenuItem(lang.L("Print / Export PDF…"), m.openReportExport),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("export.menu.leads", "Export leads…"), m.onExportLeadsTapped),
 		fyne.NewMenuItem(lang.X("export.menu.opportunities", "Export opportunities…"), m.onExportOpportunitiesTapped),
 		fyne.NewMenuItem(lang.X("export.menu.everything", "Export everything (JSON)…"), m.onExportEverythingTapped),
 		fyne.NewMenuItem(lang.X("export.menu.calendar", "Export open activities (iCalendar)…"), m.onExportCalendarTapped),
-		fyne.NewMenuItem(lang.X("gdpr.menu", "Privacy (GDPR)…"), m.openPrivacy),
 	)
-	file.Items = append(file.Items, m.backupMenuItems()...)
 
 	leads := fyne.NewMenu(lang.L("Leads"),
-		withShortcut(fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }), newLeadShortcut),
+		fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }),
 		quickCaptureMenuItem(m.openQuickCapture),
 		fyne.NewMenuItem(lang.L("Lead goal calculator…"), m.openLeadGoals),
 		fyne.NewMenuItem(lang.L("quality.menu"), m.openDataQuality),
@@ -147,5 +146,5 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("offers.menu.letterhead", "Letterhead…"), m.openLetterheadSettings),
 	)
 
-	return fyne.NewMainMenu(file, leads, settings, m.viewMenu(), m.helpMenu())
+	return fyne.NewMainMenu(file, leads, m.editMenu(), settings)
 }
