@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"unicode"
 )
 
 // FieldError is one invalid field of a form. Code names the rule for
@@ -34,20 +35,14 @@ const (
 // ValidateLead returns the invalid fields of a lead, or nil when it can
 // be saved: it needs a person's name or a company, and e-mail, phone,
 // website and consent date must be well formed when given. A consent date
-// may not lie after today.
+// may not lie after today, and every text stays within [MaxLength].
 func ValidateLead(l Lead, today Date) []FieldError {
 	var errs []FieldError
 	if strings.TrimSpace(l.FirstName+l.LastName+l.CompanyName) == "" {
 		errs = append(errs, FieldError{FieldName, CodeRequired})
 	}
 
-	if email := strings.TrimSpace(l.Email); email != "" && !validEmail(email) {
-		errs = append(errs, FieldError{FieldEmail, CodeInvalidEmail})
-	}
-
-	if phone := strings.TrimSpace(l.Phone); phone != "" && !validPhone(phone) {
-		errs = append(errs, FieldError{FieldPhone, CodeInvalidPhone})
-	}
+	errs = append(errs, checkContactWays(l.Email, l.Phone)...)
 
 	if site := strings.TrimSpace(l.Website); site != "" && !validWebsite(site) {
 		errs = append(errs, FieldError{FieldWebsite, CodeInvalidURL})
@@ -59,7 +54,20 @@ func ValidateLead(l Lead, today Date) []FieldError {
 		errs = append(errs, FieldError{FieldConsentDate, CodeFutureDate})
 	}
 
-	return errs
+	return append(errs, leadLengths(l)...)
+}
+
+func leadLengths(l Lead) []FieldError {
+	return checkLengths(
+		textField{FieldSalutation, l.Salutation}, textField{FieldFirstName, l.FirstName},
+		textField{FieldLastName, l.LastName}, textField{FieldCompanyName, l.CompanyName},
+		textField{FieldRole, l.Role}, textField{FieldWebsite, l.Website}, textField{FieldStreet, l.Street},
+		textField{FieldPostalCode, l.PostalCode}, textField{FieldCity, l.City},
+		textField{FieldCountry, l.Country}, textField{FieldSource, l.Source},
+		textField{FieldSourceDetail, l.SourceDetail}, textField{FieldCampaign, l.Campaign},
+		textField{FieldIndustry, l.Industry}, textField{FieldRegion, l.Region},
+		textField{FieldPersona, l.Persona}, textField{FieldOwner, l.Owner}, textField{FieldNotes, l.Notes},
+		textField{FieldConsentSource, l.Consent.Obtained})
 }
 
 // validEmail accepts a bare address with a dot in its domain, such as
@@ -72,7 +80,41 @@ func validEmail(s string) bool {
 
 	_, domain, _ := strings.Cut(s, "@")
 
-	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".")
+	return validDomain(domain)
+}
+
+// validDomain accepts a host name of at least two labels, such as
+// "example.de" or "mail.müller.de": each label 1 to 63 letters, digits or
+// hyphens, not starting or ending with a hyphen, and a top-level label
+// without digits. It rejects IP literals such as "[10.0.0.1]", which
+// net/mail accepts but no business contact uses.
+func validDomain(domain string) bool {
+	labels := strings.Split(domain, ".")
+	if len(labels) < 2 {
+		return false
+	}
+
+	for _, label := range labels {
+		if !validLabel(label) {
+			return false
+		}
+	}
+
+	return !strings.ContainsAny(labels[len(labels)-1], "0123456789")
+}
+
+func validLabel(label string) bool {
+	if label == "" || len(label) > 63 || strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-") {
+		return false
+	}
+
+	for _, r := range label {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+			return false
+		}
+	}
+
+	return true
 }
 
 // validPhone accepts digits with the separators people write, such as
