@@ -49,7 +49,7 @@ func openCloseReasonsDialog(store closeReasonSettings, window fyne.Window, do ui
 				reporter.report(lang.L("The close reasons could not be loaded. The log file has the details."), err)
 				return
 			}
-			newCloseReasonsDialog(store, window, do, reporter, reasons).dialog.Show()
+			showClosingOnEscape(window, newCloseReasonsDialog(store, window, do, reporter, reasons).dialog)
 		})
 	}()
 }

@@ -163,7 +163,7 @@ func (v *dataQualityView) body() fyne.CanvasObject {
 
 // show opens the dialog and loads the figures.
 func (v *dataQualityView) show() {
-	v.dialog.Show()
+	showClosingOnEscape(v.errors.window, v.dialog)
 	v.reload()
 }
 

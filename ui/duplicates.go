@@ -59,7 +59,7 @@ func (m *mainWindow) openDuplicates() {
 	}
 
 	v := newDuplicatesView(store, m.window, m.do, m.errors)
-	v.dialog.Show()
+	showClosingOnEscape(m.window, v.dialog)
 	v.search()
 	v.merges.reload()
 }
@@ -198,11 +198,12 @@ func (v *duplicatesView) onGroupSelected(id widget.ListItemID) {
 func (v *duplicatesView) onMergeTapped(r app.MergeRequest) {
 	message := lang.XN("duplicates.confirm", "Merge {{.Count}} records into one? You can undo this afterwards.",
 		len(r.RemoveIDs)+1, map[string]any{"Count": len(r.RemoveIDs) + 1})
-	dialog.ShowConfirm(lang.X("duplicates.merge", "Merge"), message, func(ok bool) {
+	confirm := dialog.NewConfirm(lang.X("duplicates.merge", "Merge"), message, func(ok bool) {
 		if ok {
 			v.merge(r)
 		}
 	}, v.window)
+	showClosingOnEscape(v.window, confirm)
 }
 
 func (v *duplicatesView) merge(r app.MergeRequest) {

@@ -129,7 +129,7 @@ func (d *exportDialog) showFormats() {
 	d.form = dialog.NewCustomConfirm(d.title(), lang.X("export.window.save", "Save…"), lang.L("Cancel"), content,
 		d.onFormatConfirmed, d.window)
 	d.form.Resize(fyne.NewSize(480, 0))
-	d.form.Show()
+	showClosingOnEscape(d.window, d.form)
 }
 
 func (d *exportDialog) onFormatConfirmed(ok bool) {

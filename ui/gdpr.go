@@ -67,7 +67,7 @@ func (m *mainWindow) openPrivacy() {
 	}
 
 	d := newPrivacyDialog(store, m.window, m.do, m.errors, m.language)
-	d.dialog.Show()
+	showClosingOnEscape(m.window, d.dialog)
 	d.retention.load()
 }
 
@@ -229,7 +229,7 @@ func (d *privacyDialog) onEraseTapped() {
 			}
 		}, d.window)
 	d.eraseConfirm.Resize(fyne.NewSize(520, 300))
-	d.eraseConfirm.Show()
+	showClosingOnEscape(d.window, d.eraseConfirm)
 }
 
 func (d *privacyDialog) erase() {

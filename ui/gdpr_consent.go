@@ -65,7 +65,7 @@ func openConsentForm(store privacyStore, ref app.PersonRef, title string, window
 	f.dialog = dialog.NewCustomConfirm(title, lang.X("gdpr.consent.save", "Save"),
 		lang.X("gdpr.erase.cancel", "Cancel"), content, f.onClosed, window)
 	f.dialog.Resize(fyne.NewSize(520, 340))
-	f.dialog.Show()
+	showClosingOnEscape(f.window, f.dialog)
 	f.load()
 
 	return f
@@ -143,7 +143,7 @@ func (f *consentForm) showProblem(err error) {
 		f.problem.SetText(lang.X("gdpr.consent.bad_day", "Enter the days as {{.Shape}}.",
 			map[string]any{"Shape": dayPlaceholder(f.language)}))
 	}
-	f.dialog.Show()
+	showClosingOnEscape(f.window, f.dialog)
 }
 
 func (f *consentForm) onStored(p app.Privacy, err error) {

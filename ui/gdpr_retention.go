@@ -159,7 +159,7 @@ func (r *retentionReview) onDeleteTapped() {
 				r.delete(ids)
 			}
 		}, r.window)
-	r.deleteConfirm.Show()
+	showClosingOnEscape(r.window, r.deleteConfirm)
 }
 
 func (r *retentionReview) delete(ids []int64) {

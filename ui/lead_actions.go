@@ -68,8 +68,9 @@ func (d *leadDetail) askDisqualifyReason() {
 		}
 		return nil
 	}
+	reason.OnSubmitted = func(string) { form.Submit() }
 	form.Resize(fyne.NewSize(420, 0))
-	form.Show()
+	showClosingOnEscape(d.window, form)
 	d.window.Canvas().Focus(reason)
 }
 
@@ -103,8 +104,9 @@ func (d *leadDetail) onHandOverTapped() {
 			}, lang.L("The lead could not be handed over. The log file has the details."),
 				lang.L("Only qualified leads can be handed over to sales."))
 		}, d.window)
+	by.OnSubmitted = func(string) { form.Submit() }
 	form.Resize(fyne.NewSize(420, 0))
-	form.Show()
+	showClosingOnEscape(d.window, form)
 }
 
 func currentUserName() string {
@@ -161,8 +163,9 @@ func (d *leadDetail) askPipeline(pipelines []app.Pipeline) {
 			d.convert(app.ConversionRequest{PipelineID: pipelines[choice.SelectedIndex()].ID, Title: strings.TrimSpace(title.Text)})
 		}
 	}, d.window)
+	title.OnSubmitted = func(string) { form.Submit() }
 	form.Resize(fyne.NewSize(480, 0))
-	form.Show()
+	showClosingOnEscape(d.window, form)
 }
 
 func (d *leadDetail) convert(r app.ConversionRequest) {
@@ -213,7 +216,7 @@ func quoted(text string) string {
 
 func (d *leadDetail) onUndoTapped() {
 	message := lang.L("The opportunity is deleted, and the company and contact too if the conversion created them. The lead returns to its status before.")
-	dialog.ShowConfirm(lang.L("Undo conversion?"), message, func(ok bool) {
+	confirm := dialog.NewConfirm(lang.L("Undo conversion?"), message, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -222,4 +225,5 @@ func (d *leadDetail) onUndoTapped() {
 		}, lang.L("The conversion could not be undone. The log file has the details."),
 			lang.L("The opportunity was changed after the conversion, so the conversion can no longer be undone."))
 	}, d.window)
+	showClosingOnEscape(d.window, confirm)
 }

@@ -87,7 +87,7 @@ func newActivityDialog(store activityLogger, window fyne.Window, do uiRunner, er
 // show opens the dialog with the focus on the kind, the first field, so
 // Tab then reaches the subject, the notes and the done box in order.
 func (d *activityDialog) show() {
-	d.dialog.Show()
+	showClosingOnEscape(d.window, d.dialog)
 	d.window.Canvas().Focus(d.kind)
 }
 

@@ -202,7 +202,7 @@ func (f *leadForm) buildDialog() {
 }
 
 func (f *leadForm) show() {
-	f.dialog.Show()
+	showClosingOnEscape(f.window, f.dialog)
 	f.window.Canvas().Focus(f.firstName)
 }
 

@@ -76,7 +76,7 @@ func openLeadGoalDialog(store leadGoalFacts, window fyne.Window, do uiRunner, re
 				reporter.report(lang.L("The history for the lead goal could not be loaded. The log file has the details."), err)
 				return
 			}
-			newLeadGoalDialog(window, do, reporter, language, deals, leads).dialog.Show()
+			showClosingOnEscape(window, newLeadGoalDialog(window, do, reporter, language, deals, leads).dialog)
 		})
 	}()
 }

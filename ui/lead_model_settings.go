@@ -217,7 +217,7 @@ type leadModelDialog struct {
 // openLeadModelSettings shows the "Learned scoring" dialog.
 func (m *mainWindow) openLeadModelSettings() {
 	d := newLeadModelDialog(m.leads.learning, m.window)
-	d.dialog.Show()
+	showClosingOnEscape(m.window, d.dialog)
 
 	if !m.leads.learning.known {
 		m.leads.learning.refreshIfStale()

@@ -126,6 +126,7 @@ func newLeadsScreen(store leadListStore, detail *leadDetail, do uiRunner, errors
 		pending:  -1,
 		detail:   detail,
 	}
+	s.restoreSort()
 	s.rows = newPagedRows[app.Lead](do, s.onRowsChanged, s.onRowsFailed)
 	for _, c := range s.columns {
 		s.weights = append(s.weights, c.weight)
@@ -323,6 +324,7 @@ func (s *leadsScreen) onWorklistChanged(on bool) {
 		s.query.Sort, s.query.Descending = worklistRanks[max(s.rank.SelectedIndex(), 0)], false
 	}
 
+	s.saveSort()
 	s.updateSortIcons()
 	s.reload()
 }
@@ -362,6 +364,7 @@ func (s *leadsScreen) onSortTapped(column app.LeadSort) {
 		s.worklist.OnChanged = s.onWorklistChanged
 	}
 
+	s.saveSort()
 	s.updateSortIcons()
 	s.reload()
 }

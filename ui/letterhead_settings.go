@@ -31,7 +31,7 @@ type letterheadDialog struct {
 
 // openLetterheadSettings is the Settings → Letterhead menu action.
 func (m *mainWindow) openLetterheadSettings() {
-	newLetterheadDialog(m.window, fyne.CurrentApp().Preferences()).dialog.Show()
+	showClosingOnEscape(m.window, newLetterheadDialog(m.window, fyne.CurrentApp().Preferences()).dialog)
 }
 
 func newLetterheadDialog(window fyne.Window, prefs fyne.Preferences) *letterheadDialog {

@@ -117,7 +117,7 @@ func (d *offerDialog) show(data offerDialogData) {
 	d.dialog = dialog.NewCustomWithoutButtons(title, d.scroll, d.window)
 	d.dialog.Resize(fyne.NewSize(900, 640))
 	d.recompute()
-	d.dialog.Show()
+	showClosingOnEscape(d.window, d.dialog)
 }
 
 // buildInputs creates the VAT rate, validity, totals, problem and save

@@ -59,7 +59,7 @@ func (d *offerDialog) showSent(o app.Offer, path string) {
 
 	info = dialog.NewCustomWithoutButtons(lang.X("offers.saved.title", "Offer saved"), content, d.window)
 	info.Resize(fyne.NewSize(560, 0))
-	info.Show()
+	showClosingOnEscape(d.window, info)
 }
 
 // recipientNote names the e-mail's recipient, or notes that there is

@@ -78,6 +78,7 @@ func newOpportunitiesScreen(store opportunityLister, detail *opportunityDetail, 
 		detail:   detail,
 		pending:  -1,
 	}
+	s.restoreSort()
 	s.rows = newPagedRows[app.OpportunityRow](do, s.onRowsChanged, s.onRowsFailed)
 	for _, c := range s.columns {
 		s.weights = append(s.weights, c.weight)
@@ -208,6 +209,7 @@ func (s *opportunitiesScreen) onSortTapped(column app.OpportunitySort) {
 		s.query.Descending = false
 	}
 
+	s.saveSort()
 	s.updateSortIcons()
 	s.reload()
 }

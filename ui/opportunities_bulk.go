@@ -164,7 +164,7 @@ func (b *opportunitySelection) onEditTapped() {
 				return
 			}
 			b.editing = newBulkEditDialog(b, rows, pipelines)
-			b.editing.dialog.Show()
+			showClosingOnEscape(b.screen.errors.window, b.editing.dialog)
 		})
 	}()
 }

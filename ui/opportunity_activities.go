@@ -259,11 +259,13 @@ func (s *dealActivitiesSection) onMarkDoneTapped(id int64) {
 	outcome := widget.NewEntry()
 	outcome.SetPlaceHolder(lang.L("such as: agreed on a trial"))
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Outcome"), outcome)}
-	dialog.ShowForm(lang.L("Mark activity done"), lang.L("Mark done"), lang.L("Cancel"), items, func(ok bool) {
+	form := dialog.NewForm(lang.L("Mark activity done"), lang.L("Mark done"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
 			s.complete(id, outcome.Text)
 		}
 	}, s.errors.window)
+	outcome.OnSubmitted = func(string) { form.Submit() }
+	showClosingOnEscape(s.errors.window, form)
 }
 
 func (s *dealActivitiesSection) complete(id int64, outcome string) {

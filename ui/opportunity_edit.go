@@ -231,7 +231,7 @@ func (f *opportunityForm) problemArea() fyne.CanvasObject {
 }
 
 func (f *opportunityForm) show() {
-	f.dialog.Show()
+	showClosingOnEscape(f.window, f.dialog)
 	f.window.Canvas().Focus(f.title)
 }
 

@@ -258,7 +258,7 @@ func (c *dealControls) onReopenTapped() {
 	)
 	reopenDialog = dialog.NewCustomWithoutButtons(lang.L("Reopen opportunity"), content, d.errors.window)
 	reopenDialog.Resize(fyne.NewSize(420, 0))
-	reopenDialog.Show()
+	showClosingOnEscape(d.errors.window, reopenDialog)
 }
 
 func openStages(stages []app.Stage) []app.Stage {

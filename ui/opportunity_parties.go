@@ -290,7 +290,7 @@ func (s *dealPartiesSection) confirmRemoval(message string, remove func()) {
 		}
 	}, s.window)
 	s.removeDialog.SetConfirmText(lang.L("Remove"))
-	s.removeDialog.Show()
+	showClosingOnEscape(s.window, s.removeDialog)
 }
 
 func (s *dealPartiesSection) fillCompetitors() {
@@ -386,9 +386,11 @@ func (s *dealPartiesSection) onAddContactTapped() {
 				s.saveContact(f.contact(id))
 			}
 		}, s.window)
+	f.name.OnSubmitted = func(string) { f.dialog.Submit() }
+	f.email.OnSubmitted = func(string) { f.dialog.Submit() }
 	f.dialog.Resize(fyne.NewSize(460, 0))
 	s.contactForm = f
-	f.dialog.Show()
+	showClosingOnEscape(s.window, f.dialog)
 }
 
 // onExistingChanged turns the name and e-mail fields off while an existing
@@ -478,9 +480,10 @@ func (s *dealPartiesSection) openCompetitorForm(c app.Competitor) {
 			s.saveCompetitor(f.competitor(c))
 		}
 	}, s.window)
+	f.name.OnSubmitted = func(string) { f.dialog.Submit() }
 	f.dialog.Resize(fyne.NewSize(460, 0))
 	s.competitorForm = f
-	f.dialog.Show()
+	showClosingOnEscape(s.window, f.dialog)
 }
 
 func (f *competitorForm) competitor(c app.Competitor) app.Competitor {

@@ -84,7 +84,7 @@ func openPipelineDialog(store pipelineSettings, window fyne.Window, do uiRunner,
 			}
 			d := newPipelineDialog(store, window, do, errors, pipelines)
 			d.onSaved = onSaved
-			d.dialog.Show()
+			showClosingOnEscape(window, d.dialog)
 		})
 	}()
 }
@@ -502,11 +502,12 @@ func (d *pipelineDialog) onDeleteTapped(r *stageRow) {
 
 	message := lang.X("pipeline.delete.confirm", "Delete stage {{.Name}} now? Its deals are kept.",
 		map[string]any{"Name": r.displayName()})
-	dialog.ShowConfirm(lang.L("Delete stage"), message, func(ok bool) {
+	confirm := dialog.NewConfirm(lang.L("Delete stage"), message, func(ok bool) {
 		if ok {
 			d.deleteStage(r, 0)
 		}
 	}, d.window)
+	showClosingOnEscape(d.window, confirm)
 }
 
 func (r *stageRow) displayName() string {
@@ -597,7 +598,7 @@ func (d *pipelineDialog) askMoveTarget(r *stageRow, counts app.StageNotEmptyErro
 		content, d.onMoveConfirmed, d.window)
 	m.dialog.Resize(fyne.NewSize(480, 0))
 	d.move = m
-	m.dialog.Show()
+	showClosingOnEscape(d.window, m.dialog)
 }
 
 func (d *pipelineDialog) onMoveConfirmed(ok bool) {

@@ -193,7 +193,7 @@ func choiceOf[T any](values []T, selected string, label func(T) string) T {
 }
 
 func (d *qualificationDialog) show() {
-	d.dialog.Show()
+	showClosingOnEscape(d.window, d.dialog)
 }
 
 // onBudgetChanged offers an amount for a confirmed or indicated budget,

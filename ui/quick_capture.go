@@ -116,7 +116,7 @@ func (q *quickCapture) entry(placeholder string) *keyEntry {
 // show opens the dialog with the cursor in the first field a person
 // fills: the source detail while it is empty, else the first name.
 func (q *quickCapture) show() {
-	q.dialog.Show()
+	showClosingOnEscape(q.window, q.dialog)
 	if q.sourceDetail.Text == "" {
 		q.window.Canvas().Focus(q.sourceDetail)
 		return

@@ -104,7 +104,7 @@ func (e *reportExport) show() {
 
 	e.form = dialog.NewCustomWithoutButtons(lang.X("printing.export.title", "Print / Export PDF"), content, e.window)
 	e.form.Resize(fyne.NewSize(520, 0))
-	e.form.Show()
+	showClosingOnEscape(e.window, e.form)
 	e.loadPipelines()
 }
 

@@ -92,7 +92,7 @@ func newReportsScreen(store reportsReader, window fyne.Window, do uiRunner, erro
 		store: store, do: do, errors: errors, window: window, language: language,
 		today: func() app.Date { return app.DateOf(time.Now()) },
 		settings: reportSettings{
-			preset:       presetThisQuarter,
+			preset:       savedReportPreset(presetThisQuarter),
 			dimension:    app.WinLossByReason,
 			futureMonths: defaultForecastMonths,
 			commitAt:     defaultCommitAt,

@@ -194,6 +194,7 @@ func (f *reportFilters) selectPreset(preset periodPreset) {
 		f.custom.Hide()
 		f.content.Refresh()
 		f.screen.onSettingsChanged(func(s *reportSettings) { s.preset = preset })
+		saveReportPreset(preset)
 		return
 	}
 

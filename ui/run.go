@@ -44,6 +44,9 @@ func Run(store app.Store, logger *slog.Logger) error {
 	applyThemePreference(a)
 
 	m := newMainWindow(a, store, defaultSources(), fyne.Do, logger)
+	// Only the real window ends the first start with the tour, so tests
+	// that leave the welcome panel see no tour dialog.
+	m.welcome.onFinished = m.showTabsAfterWelcome
 	m.start()
 	logger.Info("window opened")
 	m.window.ShowAndRun()

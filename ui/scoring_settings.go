@@ -67,7 +67,7 @@ func openScoringDialog(store scoringSettings, window fyne.Window, do uiRunner, e
 			}
 			d := newScoringDialog(store, window, do, errors, profile, thresholds)
 			d.onSaved = onSaved
-			d.dialog.Show()
+			showClosingOnEscape(window, d.dialog)
 		})
 	}()
 }

@@ -59,10 +59,12 @@ func (m *mainWindow) viewMenu() *fyne.Menu {
 	return fyne.NewMenu(lang.X("shortcuts.menu.view", "View"), items...)
 }
 
-// helpMenu offers the list of keyboard shortcuts.
+// helpMenu offers the list of keyboard shortcuts and the tour of the
+// tabs.
 func (m *mainWindow) helpMenu() *fyne.Menu {
 	return fyne.NewMenu(lang.X("shortcuts.menu.help", "Help"),
 		fyne.NewMenuItem(lang.X("shortcuts.menu.list", "Keyboard shortcuts"), m.showShortcuts),
+		fyne.NewMenuItem(lang.X("tour.menu", "Tour"), m.showTour),
 	)
 }
 

@@ -51,7 +51,7 @@ func openUserNameDialog(store userNameSettings, window fyne.Window, do uiRunner,
 				reporter.report(lang.L("Your name could not be loaded. The log file has the details."), err)
 				return
 			}
-			newUserNameDialog(store, window, do, reporter, name).dialog.Show()
+			showClosingOnEscape(window, newUserNameDialog(store, window, do, reporter, name).dialog)
 		})
 	}()
 }

@@ -32,10 +32,11 @@ type batchSources struct {
 }
 
 // welcomePanel is shown on the first start with an empty database. It
-// offers to import a CSV folder, load demo data or start empty, and calls
-// onFinished once the database is ready.
+// offers to import a file or a CSV folder, load demo data or start empty,
+// and calls onFinished once the database is ready.
 type welcomePanel struct {
 	store   batchImporter
+	files   fileImporter
 	sources batchSources
 	window  fyne.Window
 	do      uiRunner
@@ -45,6 +46,7 @@ type welcomePanel struct {
 	onFinished func()
 	running    *progressDialog
 
+	fileButton   *widget.Button
 	importButton *widget.Button
 	demoButton   *widget.Button
 	emptyButton  *widget.Button
@@ -61,12 +63,21 @@ func newWelcomePanel(store batchImporter, sources batchSources, window fyne.Wind
 	title := widget.NewLabelWithStyle(lang.L("Welcome to Leadwerk"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabel(lang.L("The database is empty. How do you want to start?"))
 	intro.Alignment = fyne.TextAlignCenter
+	w.fileButton = widget.NewButton(lang.X("welcome.file.button", "Import a file (CSV, Excel, vCard)…"), w.onImportFileTapped)
+	w.fileButton.Importance = widget.HighImportance
 	w.importButton = widget.NewButton(lang.L("Import a CSV folder (Maven CRM layout)…"), w.onImportTapped)
-	w.importButton.Importance = widget.HighImportance
 	w.demoButton = widget.NewButton(lang.L("Load demo data"), w.onDemoTapped)
 	w.emptyButton = widget.NewButton(lang.L("Start empty"), w.onStartEmptyTapped)
 
-	w.content = container.NewCenter(container.NewVBox(title, intro, w.importButton, w.demoButton, w.emptyButton))
+	// A store without the file import, such as a test double, offers
+	// the other ways in.
+	w.files, _ = store.(fileImporter)
+	if w.files == nil {
+		w.fileButton.Hide()
+	}
+
+	w.content = container.NewCenter(container.NewVBox(title, intro, w.fileButton, w.importButton, w.demoButton,
+		w.emptyButton))
 
 	return w
 }
