@@ -120,6 +120,7 @@ func (m *mainWindow) buildBoard() fyne.CanvasObject {
 func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu(lang.L("File"),
 		fyne.NewMenuItem(lang.L("Import a CSV folder (Maven CRM layout)…"), m.welcome.onImportTapped),
+		fyne.NewMenuItem(lang.X("importwizard.menu", "Import a file…"), m.openImportWizard),
 		fyne.NewMenuItem(lang.L("Load demo data"), m.welcome.onDemoTapped),
 		fyne.NewMenuItem(lang.L("Print / Export PDF…"), m.openReportExport),
 		fyne.NewMenuItemSeparator(),
