@@ -79,7 +79,7 @@ func (w *importWizard) reload(then func()) {
 	_, gen := w.startJob()
 	in := w.input()
 	w.file.status.SetText(lang.X("importwizard.file.reading", "Reading the file…"))
-	w.settings.status.SetText(lang.X("importwizard.file.reading", "Reading the file…"))
+	showText(w.settings.status, lang.X("importwizard.file.reading", "Reading the file…"))
 	w.updateButtons()
 
 	go func() {
@@ -95,7 +95,7 @@ func (w *importWizard) reload(then func()) {
 
 func (w *importWizard) onFileRead(read wizardRead, then func()) {
 	w.file.status.SetText("")
-	w.settings.status.SetText("")
+	showText(w.settings.status, "")
 	if read.err != nil {
 		w.planOK = false
 		message := lang.X("importwizard.file.read_failed",
@@ -103,7 +103,7 @@ func (w *importWizard) onFileRead(read wizardRead, then func()) {
 			map[string]any{"File": storage.NewFileURI(w.path).Name(), "Err": read.err})
 		w.errors.logger.Warn("import wizard: read the file", "err", read.err)
 		w.file.status.SetText(message)
-		w.settings.status.SetText(message)
+		showText(w.settings.status, message)
 		w.updateButtons()
 		return
 	}

@@ -52,6 +52,7 @@ func newWizardSettingsPage(w *importWizard) *wizardSettingsPage {
 	p.date = widget.NewSelect(dateOptions(), p.onDateChanged)
 	p.kind = widget.NewSelect(optionLabels(kindChoices()), p.onKindChanged)
 	p.warning = widget.NewLabel("")
+	p.warning.Hide()
 	p.warning.Wrapping = fyne.TextWrapWord
 	p.warning.Importance = widget.WarningImportance
 	p.status = widget.NewLabel("")
@@ -107,7 +108,7 @@ func (p *wizardSettingsPage) fill(unknownKind bool) {
 		p.kind.SetSelected(choiceLabel(kindChoices(), p.w.plan.Mapping.Kind))
 	}
 
-	p.warning.SetText(strings.Join(p.warnings(unknownKind), "\n"))
+	showText(p.warning, strings.Join(p.warnings(unknownKind), "\n"))
 	for i := range p.w.preview.header {
 		p.table.SetColumnWidth(i, previewColumnWidth)
 	}
@@ -301,4 +302,12 @@ func columnFormatText(columns []tabular.Column, i int) string {
 	}
 
 	return lang.X("importwizard.format.text", "Text")
+}
+
+// showText sets the label's text and hides the label while it is empty,
+// so an empty label takes no height.
+func showText(label *widget.Label, text string) {
+	label.SetText(text)
+	label.Hidden = text == ""
+	label.Refresh()
 }
