@@ -53,6 +53,7 @@ func TestScreenshots(t *testing.T) {
 	writeReportsScreenshot(t, filepath.Join(dir, "reports.png"))
 	writeReportsForecastScreenshot(t, filepath.Join(dir, "reports-forecast.png"))
 	writeDataQualityScreenshot(t, filepath.Join(dir, "data-quality.png"))
+	writeImportWizardScreenshot(t, filepath.Join(dir, "import-wizard.png"))
 }
 
 // writeLeadsScreenshot shows the demo leads as the worklist, with the
@@ -326,4 +327,12 @@ func writeDuplicatesScreenshot(t *testing.T, path string) {
 	v.list.Select(groupIndex(v, "Jürgen Müller"))
 	queue.waitFor(t, "the recent merges", func() bool { return v.merges.list != nil })
 	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// writeImportWizardScreenshot shows the import wizard's settings step
+// with the detected settings and the preview of a German Excel CSV.
+func writeImportWizardScreenshot(t *testing.T, path string) {
+	f := openImportWizard(t, nil)
+	f.openFile(t, writeGermanLeads(t))
+	writePNG(t, path, f.window.Canvas().Capture())
 }
