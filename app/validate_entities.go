@@ -3,11 +3,11 @@ package app
 import "strings"
 
 // ValidateOpportunity returns the problems of a deal, or nil when it can
-// be saved: it needs a title, an amount and an optional customer budget
-// that pass [ValidateMoney], a probability of 0 to 100, a calendar close
-// date and texts within their maxima. A close date before createdOn is a
-// confirmable problem; the zero createdOn skips that check, for a deal
-// that is not saved yet.
+// be saved. A deal needs a title, an amount and an optional customer
+// budget that pass [ValidateMoney], a probability of 0 to 100, a calendar
+// close date and texts within their maxima. A close date before createdOn
+// is a confirmable problem. The zero createdOn skips that check, for a
+// deal that is not saved yet.
 func ValidateOpportunity(o Opportunity, createdOn Date) []FieldError {
 	var errs []FieldError
 	if strings.TrimSpace(o.Title) == "" {
@@ -43,9 +43,10 @@ func validateCloseDate(close, createdOn Date) []FieldError {
 	return nil
 }
 
-// ValidateCompany returns the problems of a company: it needs a name,
-// its revenue passes [ValidateMoney] when set, and texts stay within
-// their maxima.
+// ValidateCompany returns the problems of a company: it needs a name, a
+// revenue that is not negative and has a currency code when set, and
+// texts within their maxima. Revenue has no upper limit, because a large
+// customer earns more than [MaxAmountMinor].
 func ValidateCompany(c Company) []FieldError {
 	var errs []FieldError
 	if strings.TrimSpace(c.Name) == "" {
@@ -53,11 +54,23 @@ func ValidateCompany(c Company) []FieldError {
 	}
 
 	if c.Revenue != (Money{}) {
-		errs = append(errs, ValidateMoney(FieldRevenue, c.Revenue)...)
+		errs = append(errs, validateRevenue(c.Revenue)...)
 	}
 
 	return append(errs, checkLengths(textField{FieldName, c.Name}, textField{FieldSector, c.Sector},
 		textField{FieldCountry, c.Country})...)
+}
+
+func validateRevenue(m Money) []FieldError {
+	if !ValidCurrency(m.Currency) {
+		return []FieldError{{FieldRevenue, CodeInvalidCurrency}}
+	}
+
+	if m.Minor < 0 {
+		return []FieldError{{FieldRevenue, CodeNegative}}
+	}
+
+	return nil
 }
 
 // ValidateContact returns the problems of a contact: it needs a first or

@@ -46,7 +46,7 @@ const (
 )
 
 // Validation codes of the rules in this file. [FieldError.Confirmable]
-// says which of them the person may override.
+// reports which of them the person may override.
 const (
 	CodeTooLong            = "too_long"
 	CodeNegative           = "negative"
@@ -130,8 +130,8 @@ func checkLengths(fields ...textField) []FieldError {
 
 // ValidateMoney checks an amount of field: a currency of three capital
 // letters, not negative and at most [MaxAmountMinor]. Money counts whole
-// minor units of its currency, so the decimals rule applies to the text a
-// person types or a file holds: see [ValidateAmountText].
+// minor units of its currency, so the decimals rule applies to the text
+// before conversion, which [ValidateAmountText] checks.
 func ValidateMoney(field string, m Money) []FieldError {
 	if !ValidCurrency(m.Currency) {
 		return []FieldError{{field, CodeInvalidCurrency}}

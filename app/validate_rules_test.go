@@ -221,6 +221,8 @@ func TestValidateCompanyAndContact(t *testing.T) {
 	assertOneCode(t, "company without name", ValidateCompany(Company{Name: " "}), FieldName, CodeRequired)
 	assertOneCode(t, "company revenue negative", ValidateCompany(Company{Name: "Berg", Revenue: Money{-1, "EUR"}}),
 		FieldRevenue, CodeNegative)
+	assertOneCode(t, "company revenue above the deal maximum",
+		ValidateCompany(Company{Name: "Berg", Revenue: Money{MaxAmountMinor * 60, "USD"}}), "", "")
 	assertOneCode(t, "contact without name", ValidateContact(Contact{Email: "a@b.de"}), FieldName, CodeRequired)
 	assertOneCode(t, "contact bad e-mail", ValidateContact(Contact{LastName: "Berg", Email: "berg@"}), FieldEmail,
 		CodeInvalidEmail)

@@ -38,6 +38,7 @@ var migrations = []migration{
 	{version: 13, name: "keep merged duplicates for undo", sql: schemaV13},
 	{version: 14, name: "add the audit trail and the trash", sql: schemaV14},
 	{version: 15, name: "complete the GDPR record of leads and contacts", sql: schemaV15},
+	{version: 16, name: "reject invalid amounts, probabilities, dates and names", sql: schemaV16},
 }
 
 const createMigrationsTable = `

@@ -239,6 +239,10 @@ func openGorm(path string) (*gorm.DB, error) {
 		return nil, wrapSQLiteError("open database", path, err)
 	}
 
+	if err := registerConstraintErrors(db); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+
 	sqlDB, err := db.DB()
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
