@@ -15,8 +15,8 @@ import (
 	"leadwerk/app/tabular"
 )
 
-// wizardStore is what the import wizard needs of the store: the file
-// import with its presets, and the pipelines that deals are imported into.
+// wizardStore is the import wizard's view of the store: the file import
+// with its presets, and the pipelines that deals are imported into.
 type wizardStore interface {
 	mapping.Importer
 	Pipelines(ctx context.Context) ([]app.Pipeline, error)

@@ -59,7 +59,7 @@ func (p *wizardFilePage) onFileChosen(file fyne.URIReadCloser, err error) {
 	p.w.openFile(path)
 }
 
-// openFile forgets the choices made for the previous file, reads the
+// openFile resets the choices made for the previous file, reads the
 // file at path and shows the settings step when that worked.
 func (w *importWizard) openFile(path string) {
 	locale := w.preset.Locale
@@ -101,7 +101,7 @@ func (w *importWizard) onFileRead(read wizardRead, then func()) {
 		message := lang.X("importwizard.file.read_failed",
 			"The file {{.File}} could not be read: {{.Err}}. Choose another encoding, delimiter or file.",
 			map[string]any{"File": storage.NewFileURI(w.path).Name(), "Err": read.err})
-		w.errors.logger.Warn("import wizard: read the file", "err", read.err)
+		w.errors.logger.Warn("import wizard: reading the file failed", "err", read.err)
 		w.file.status.SetText(message)
 		showText(w.settings.status, message)
 		w.updateButtons()

@@ -171,9 +171,9 @@ func (p *wizardMappingPage) onSavePresetTapped() {
 // goroutine.
 //
 // NOTE: a preset keeps encoding, delimiter, header line, locale, kind,
-// mapping and stages, but not a chosen decimal separator or date format,
-// because mapping.Preset has no fields for them; the next file detects
-// those again.
+// mapping and stages. It does not keep a chosen decimal separator or
+// date format, because mapping.Preset has no fields for them, so the
+// next file detects those again.
 func (p *wizardMappingPage) savePreset(name string) {
 	if name == "" {
 		p.status.SetText(lang.X("importwizard.mapping.preset_no_name", "Enter a name for the preset."))
