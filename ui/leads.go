@@ -47,14 +47,14 @@ func leadColumns() []leadColumn {
 	return []leadColumn{
 		{app.SortLeadsByName, lang.L("Name"), 1.5, false},
 		{"", lang.L("Company"), 1.5, false},
-		{"", lang.L("Source"), 1.0, false},
-		{"", lang.L("Status"), 1.0, false},
-		{app.SortLeadsByScore, lang.L("Score"), 0.8, true},
-		{app.SortLeadsByLearned, lang.L("Learned"), 1.0, true},
-		{app.SortLeadsByValue, lang.L("Value"), 0.9, true},
-		{"", lang.L("Temperature"), 0.9, false},
-		{app.SortLeadsByCreated, lang.L("Created"), 1.2, false},
-		{app.SortLeadsByLastActivity, lang.L("Last activity"), 1.2, false},
+		{"", lang.L("Source"), 0.9, false},
+		{"", lang.L("Status"), 0.9, false},
+		{app.SortLeadsByScore, lang.L("Score"), 0.75, true},
+		{app.SortLeadsByLearned, lang.L("Learned"), 0.85, true},
+		{app.SortLeadsByValue, lang.L("Value"), 1.1, true},
+		{"", lang.L("Temperature"), 0.7, false},
+		{app.SortLeadsByCreated, lang.L("Created"), 1.35, false},
+		{app.SortLeadsByLastActivity, lang.L("Last activity"), 1.35, false},
 	}
 }
 

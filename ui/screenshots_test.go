@@ -336,3 +336,72 @@ func writeImportWizardScreenshot(t *testing.T, path string) {
 	f.openFile(t, writeGermanLeads(t))
 	writePNG(t, path, f.window.Canvas().Capture())
 }
+
+// TestScreenshotsGerman writes the main screens in German as *-de.png to
+// the folder named by LEADWERK_SCREENSHOTS, all on the demo data, so no
+// shared dataset is needed. Without that variable it skips.
+func TestScreenshotsGerman(t *testing.T) {
+	dir := os.Getenv("LEADWERK_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set LEADWERK_SCREENSHOTS=DIR to write the screenshots")
+	}
+
+	useGerman(t)
+	writeOpportunitiesDemoScreenshot(t, filepath.Join(dir, "opportunities-de.png"))
+	writeLeadsScreenshot(t, filepath.Join(dir, "leads-de.png"))
+	writeOpportunityDetailScreenshot(t, filepath.Join(dir, "opportunity-detail-de.png"))
+	writeBoardScreenshot(t, filepath.Join(dir, "board-de.png"))
+	writeReportsScreenshot(t, filepath.Join(dir, "reports-de.png"))
+	writeTodayScreenshot(t, filepath.Join(dir, "today-de.png"))
+	writePreferencesScreenshot(t, filepath.Join(dir, "preferences-de.png"))
+}
+
+// openDemoTabs opens the window on a database with the demo data and
+// waits for the tabs.
+func openDemoTabs(t *testing.T) (*mainWindow, *uiQueue) {
+	t.Helper()
+
+	store := openStore(t)
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(time.Now()))
+	if _, err := store.LoadDemo(context.Background(), batch, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	m, queue := openWindow(t, store)
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+
+	return m, queue
+}
+
+// writeOpportunitiesDemoScreenshot shows the demo deals with the third
+// one selected.
+func writeOpportunitiesDemoScreenshot(t *testing.T, path string) {
+	m, queue := openDemoTabs(t)
+	screen := m.opportunities
+	m.selectTab(screen.content)
+	queue.waitFor(t, "the first page", func() bool { _, ok := screen.rows.row(2); return ok })
+
+	screen.list.Select(2)
+	queue.waitFor(t, "the detail", func() bool { return screen.detail.title.Text != "" })
+	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// writeTodayScreenshot shows the Today tab of the demo data.
+func writeTodayScreenshot(t *testing.T, path string) {
+	m, queue := openDemoTabs(t)
+	m.selectTab(m.today.content)
+	queue.waitFor(t, "the due items", func() bool { return m.today.summary.Text != "" })
+
+	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// writePreferencesScreenshot shows the Preferences dialog over the
+// Leads tab.
+func writePreferencesScreenshot(t *testing.T, path string) {
+	m, queue := openDemoTabs(t)
+	queue.waitFor(t, "the first page", func() bool { _, ok := m.opportunities.rows.row(0); return ok })
+	m.openPreferences()
+	queue.waitFor(t, "the preferences", func() bool { return m.window.Canvas().Overlays().Top() != nil })
+
+	writePNG(t, path, m.window.Canvas().Capture())
+}
