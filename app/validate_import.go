@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kinds of the rows in a [RowProblem].
@@ -21,12 +23,16 @@ type RowProblem struct {
 	// Ref is the row's SourceRef, such as "maven-crm:opportunity:1C1I7A6R".
 	Ref string
 	FieldError
+	// Value is the rejected value as text, or its length in characters
+	// for a text that is too long. It may be personal data, so it is
+	// shown to the person but never logged.
+	Value string
 }
 
-// String formats the problem for a log or the command line, as in
-// `lead 12 (x:lead:7): email invalid_email`.
+// String formats the problem for the person and the command line, as in
+// `lead 12 "x:lead:7": email "anna@": invalid_email`.
 func (p RowProblem) String() string {
-	return fmt.Sprintf("%s %d (%s): %s %s", p.Kind, p.Line, p.Ref, p.Field, p.Code)
+	return fmt.Sprintf("%s %d %q: %s %q: %s", p.Kind, p.Line, p.Ref, p.Field, p.Value, p.Code)
 }
 
 // ImportRowsError is the error of an import that rejected rows. It
@@ -68,24 +74,58 @@ func (e *ImportRowsError) Unwrap() error { return ErrInvalid }
 func ValidateBatch(b ImportBatch, today Date) []RowProblem {
 	var problems []RowProblem
 	for i, c := range b.Companies {
-		problems = appendRow(problems, RowCompany, i+1, c.SourceRef, ValidateCompany(c.Company))
+		row := RowProblem{Kind: RowCompany, Line: i + 1, Ref: c.SourceRef}
+		problems = appendRow(problems, row, ValidateCompany(c.Company), companyValues(c.Company))
 	}
 
 	for i, l := range b.Leads {
-		problems = appendRow(problems, RowLead, i+1, l.SourceRef, ValidateLead(l, today))
+		row := RowProblem{Kind: RowLead, Line: i + 1, Ref: l.SourceRef}
+		problems = appendRow(problems, row, ValidateLead(l, today), leadValues(l))
 	}
 
 	for i, d := range b.Opportunities {
-		problems = appendRow(problems, RowOpportunity, i+1, d.SourceRef, ValidateOpportunity(d.Opportunity, Date{}))
+		row := RowProblem{Kind: RowOpportunity, Line: i + 1, Ref: d.SourceRef}
+		problems = appendRow(problems, row, ValidateOpportunity(d.Opportunity, Date{}), dealValues(d.Opportunity))
 	}
 
 	return problems
 }
 
-func appendRow(problems []RowProblem, kind string, line int, ref string, errs []FieldError) []RowProblem {
+func appendRow(problems []RowProblem, row RowProblem, errs []FieldError, values map[string]string) []RowProblem {
 	for _, e := range Blocking(errs) {
-		problems = append(problems, RowProblem{Kind: kind, Line: line, Ref: ref, FieldError: e})
+		row.FieldError = e
+		row.Value = values[e.Field]
+		if e.Code == CodeTooLong {
+			row.Value = fmt.Sprintf("%d characters", utf8.RuneCountInString(row.Value))
+		}
+		problems = append(problems, row)
 	}
 
 	return problems
+}
+
+func companyValues(c Company) map[string]string {
+	return map[string]string{FieldName: c.Name, FieldSector: c.Sector, FieldCountry: c.Country,
+		FieldRevenue: c.Revenue.String()}
+}
+
+func leadValues(l Lead) map[string]string {
+	return map[string]string{
+		FieldName: strings.TrimSpace(l.FirstName + " " + l.LastName), FieldEmail: l.Email, FieldPhone: l.Phone,
+		FieldWebsite: l.Website, FieldConsentDate: l.Consent.Date.String(), FieldSalutation: l.Salutation,
+		FieldFirstName: l.FirstName, FieldLastName: l.LastName, FieldCompanyName: l.CompanyName,
+		FieldRole: l.Role, FieldStreet: l.Street, FieldPostalCode: l.PostalCode, FieldCity: l.City,
+		FieldCountry: l.Country, FieldSource: l.Source, FieldSourceDetail: l.SourceDetail,
+		FieldCampaign: l.Campaign, FieldIndustry: l.Industry, FieldRegion: l.Region, FieldPersona: l.Persona,
+		FieldOwner: l.Owner, FieldNotes: l.Notes, FieldConsentSource: l.Consent.Obtained,
+	}
+}
+
+func dealValues(o Opportunity) map[string]string {
+	return map[string]string{
+		FieldTitle: o.Title, FieldAmount: o.Amount.String(), FieldCustomerBudget: o.CustomerBudget.String(),
+		FieldProbability: strconv.Itoa(o.Probability), FieldCloseDate: o.CloseDate.String(),
+		FieldOwner: o.Owner, FieldProduct: o.Product, FieldNotes: o.Notes, FieldNextStep: o.NextStep,
+		FieldTalksStatus: o.TalksStatus, FieldExpectations: o.Expectations, FieldSource: o.Source,
+	}
 }

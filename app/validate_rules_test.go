@@ -243,8 +243,8 @@ func TestValidateBatchNamesRows(t *testing.T) {
 
 	problems := ValidateBatch(b, Date{2026, time.December, 4})
 	want := []RowProblem{
-		{RowLead, 2, "t:lead:2", FieldError{FieldEmail, CodeInvalidEmail}},
-		{RowOpportunity, 1, "t:opportunity:1", FieldError{FieldAmount, CodeNegative}},
+		{RowLead, 2, "t:lead:2", FieldError{FieldEmail, CodeInvalidEmail}, "bad@"},
+		{RowOpportunity, 1, "t:opportunity:1", FieldError{FieldAmount, CodeNegative}, "-1.00 USD"},
 	}
 	if len(problems) != len(want) {
 		t.Fatalf("problems = %v, want %v", problems, want)
@@ -259,7 +259,7 @@ func TestValidateBatchNamesRows(t *testing.T) {
 	if !errors.Is(err, ErrInvalid) {
 		t.Errorf("ImportRowsError does not match ErrInvalid")
 	}
-	if !strings.Contains(err.Error(), "lead 2 (t:lead:2): email invalid_email") {
+	if !strings.Contains(err.Error(), `lead 2 "t:lead:2": email "bad@": invalid_email`) {
 		t.Errorf("message %q does not name the lead row", err)
 	}
 }

@@ -45,7 +45,9 @@ func isEmpty(db *gorm.DB) (bool, error) {
 // Import stores b in one transaction. Companies, leads and opportunities
 // whose SourceRef already exists are updated in place, and an opportunity
 // whose stage changed gets one new stage change. Stage history and
-// activities are stored for new opportunities only. Any error, and a ctx
+// activities are stored for new opportunities only. A batch with rows
+// that break the rules of [app.ValidateBatch] is rejected before anything
+// is written, with an [*app.ImportRowsError] naming each row and field. Any error, and a ctx
 // cancelled before the commit, rolls the whole batch back. A batch that
 // refers to an unknown stage, company or parent company wraps
 // [app.ErrInvalid].
@@ -60,6 +62,15 @@ func (s *Store) LoadDemo(ctx context.Context, b app.ImportBatch, progress app.Pr
 }
 
 func (s *Store) runImport(ctx context.Context, b app.ImportBatch, progress app.Progress, requireEmpty bool) (app.ImportResult, error) {
+	if problems := app.ValidateBatch(b, app.DateOf(s.now())); problems != nil {
+		err := &app.ImportRowsError{Problems: problems}
+		first := problems[0]
+		slog.Warn("import rejected", "source", b.Source, "invalid_rows", len(problems), "first_ref", first.Ref,
+			"first_field", first.Field, "first_code", first.Code)
+
+		return app.ImportResult{}, fmt.Errorf("import %s: %w", b.Source, err)
+	}
+
 	if err := s.backupBeforeImport(ctx); err != nil {
 		return app.ImportResult{}, fmt.Errorf("import %s: %w", b.Source, err)
 	}
