@@ -108,6 +108,7 @@ const usageText = `Usage:
                                          data is kept in the backups folder
   leadwerk [-db PATH] check              run SQLite's integrity and foreign
                                          key checks; exit 1 on a problem
+  leadwerk version                       print the version and exit
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
@@ -210,6 +211,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return ExitOK
 	}
 
+	if errors.Is(err, errShowVersion) {
+		printVersion(env.Stdout)
+		return ExitOK
+	}
+
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "leadwerk: %v\n\n%s", err, usage())
 		return ExitUsage
@@ -267,6 +273,8 @@ func parse(args []string) (string, action, error) {
 		run, err = parseExport(rest[1:])
 	case "gdpr":
 		run, err = parseGDPR(rest[1:])
+	case "version":
+		run, err = parseVersion(rest[1:])
 	default:
 		err = usageError{message: lang.X("cli.usage.unknown_command", "unknown command {{.Name}}",
 			map[string]any{"Name": strconv.Quote(name)})}
