@@ -43,6 +43,8 @@ type leadDetail struct {
 	onEdit    func(app.Lead)
 	onQualify func(app.LeadDetail)
 	onChanged func(id int64)
+	// onDeleted runs after the shown lead went to the trash.
+	onDeleted func()
 
 	// learning is the Leads tab's refresh of learned chances, which
 	// explains why a lead has none.
@@ -64,6 +66,7 @@ type leadDetail struct {
 	convertButton  *widget.Button
 	undoButton     *widget.Button
 	activityButton *widget.Button
+	deleteButton   *widget.Button
 	statusButtons  *fyne.Container
 	temperature    *widget.Select
 	fields         *fyne.Container
@@ -73,6 +76,11 @@ type leadDetail struct {
 	placeholder    *widget.Label
 	body           *container.Scroll
 	content        *fyne.Container
+
+	// history and deleter are nil when the store keeps no audit trail or
+	// no trash.
+	history *auditHistorySection
+	deleter *deleteAction
 }
 
 func newLeadDetail(store leadWorkflow, window fyne.Window, do uiRunner, errors errorReporter, language string) *leadDetail {
@@ -93,8 +101,14 @@ func newLeadDetail(store leadWorkflow, window fyne.Window, do uiRunner, errors e
 	d.statusHistory = container.NewVBox()
 	d.qualifications = container.NewVBox()
 	d.activities = container.NewVBox()
+	if auditStore, ok := store.(auditReader); ok {
+		d.history = newAuditHistorySection(auditStore, do, errors, language)
+	}
+	if deleteStore, ok := store.(recordDeleter); ok {
+		d.deleter = &deleteAction{store: deleteStore, window: window, do: do, errors: errors, onDeleted: d.onLeadDeleted}
+	}
 
-	d.body = container.NewVScroll(container.NewVBox(
+	sections := []fyne.CanvasObject{
 		d.title,
 		d.buildActions(),
 		d.score,
@@ -109,7 +123,11 @@ func newLeadDetail(store leadWorkflow, window fyne.Window, do uiRunner, errors e
 		d.qualifications,
 		sectionHeading(lang.L("Activities")),
 		d.activities,
-	))
+	}
+	if d.history != nil {
+		sections = append(sections, sectionHeading(lang.X("trash.history.heading", "History")), d.history.content)
+	}
+	d.body = container.NewVScroll(container.NewVBox(sections...))
 
 	d.placeholder = wrappedLabel(lang.L("Select a lead to see its details."))
 	d.content = container.NewStack(d.placeholder)
@@ -131,6 +149,11 @@ func (d *leadDetail) buildActions() fyne.CanvasObject {
 
 	buttons := container.NewGridWithColumns(2, d.editButton, d.qualifyButton, d.activityButton,
 		d.handOverButton, d.convertButton, d.undoButton)
+	if d.deleter != nil {
+		d.deleteButton = widget.NewButtonWithIcon(lang.X("trash.delete.button", "Delete…"), theme.DeleteIcon(),
+			func() { d.deleter.start(app.EntityLead, d.lead.ID) })
+		buttons.Add(d.deleteButton)
+	}
 	temperature := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Temperature")), nil, d.temperature)
 
 	return container.NewVBox(buttons, widget.NewLabel(lang.L("Change status to")), d.statusButtons, temperature)
@@ -196,6 +219,22 @@ func (d *leadDetail) fill() {
 	d.fillStatusHistory()
 	d.fillQualifications()
 	d.fillActivities()
+	if d.history != nil {
+		d.history.show(app.EntityLead, l.ID)
+	}
+}
+
+// onLeadDeleted empties the panel, because the lead it showed is in the
+// trash now.
+func (d *leadDetail) onLeadDeleted() {
+	d.generation++
+	d.lead = app.LeadDetail{}
+	d.content.Objects = []fyne.CanvasObject{d.placeholder}
+	d.content.Refresh()
+
+	if d.onDeleted != nil {
+		d.onDeleted()
+	}
 }
 
 // fillActions offers only what the lead's status allows: the manual

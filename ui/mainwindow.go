@@ -59,6 +59,7 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 	}
 	m.tabs.SelectIndex(1)
 	m.undo = m.newUndo()
+	m.connectDeletes()
 	window.SetMainMenu(m.mainMenu())
 
 	window.SetContent(container.NewCenter(widget.NewLabel(lang.L("Loading…"))))
@@ -77,6 +78,7 @@ func (m *mainWindow) start() {
 }
 
 func (m *mainWindow) onEmptinessChecked(empty bool, err error) {
+	m.purgeOldTrash()
 	if err != nil {
 		m.errors.report(lang.L("The database could not be read. The log file has the details."), err)
 	}

@@ -48,6 +48,9 @@ type opportunityDetail struct {
 	// onChanged runs after a change to the shown deal is stored, so the
 	// list beside the panel can reload.
 	onChanged func()
+	// onDeleted runs after the shown deal went to the trash; without it
+	// onChanged reloads the list.
+	onDeleted func()
 
 	// generation drops the result for a deal that is no longer selected.
 	generation int
@@ -72,6 +75,9 @@ type opportunityDetail struct {
 	parties *dealPartiesSection
 	// milestones is the checklist of the current stage when the store is a dealMilestoneStore.
 	milestones *dealMilestonesSection
+	// deleter moves the deal to the trash when the store keeps one.
+	deleter      *deleteAction
+	deleteButton *widget.Button
 }
 
 // dealSnapshot is the data that one load of the panel reads from the store.
@@ -113,6 +119,9 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	if offersStore, ok := store.(offerStore); ok {
 		top = append(top, newOfferButton(d, offersStore))
 	}
+	if deleteStore, ok := store.(recordDeleter); ok {
+		top = append(top, d.newDeleteButton(deleteStore))
+	}
 
 	sections := []fyne.CanvasObject{
 		d.fields,
@@ -142,6 +151,30 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	d.content = container.NewStack(d.placeholder)
 
 	return d
+}
+
+func (d *opportunityDetail) newDeleteButton(store recordDeleter) fyne.CanvasObject {
+	d.deleter = &deleteAction{store: store, window: d.errors.window, do: d.do, errors: d.errors, onDeleted: d.onDealDeleted}
+	d.deleteButton = widget.NewButtonWithIcon(lang.X("trash.delete.button", "Delete…"), theme.DeleteIcon(),
+		func() { d.deleter.start(app.EntityOpportunity, d.deal.ID) })
+
+	return container.NewHBox(d.deleteButton)
+}
+
+// onDealDeleted empties the panel, because the deal it showed is in the
+// trash now.
+func (d *opportunityDetail) onDealDeleted() {
+	d.generation++
+	d.deal = app.OpportunityDetail{}
+	d.content.Objects = []fyne.CanvasObject{d.placeholder}
+	d.content.Refresh()
+
+	switch {
+	case d.onDeleted != nil:
+		d.onDeleted()
+	case d.onChanged != nil:
+		d.onChanged()
+	}
 }
 
 // show loads deal id in a goroutine and shows it when it lands.

@@ -212,7 +212,7 @@ func (s *dealPartiesSection) fillContacts() {
 		row := s.newContactRow(c)
 		s.contactRows = append(s.contactRows, row)
 		s.contactList.Add(container.NewBorder(nil, nil, nil,
-			container.NewHBox(row.role, s.privacyButton(c), row.primary, row.remove), row.label))
+			container.NewHBox(row.role, s.privacyButton(c), s.historyButton(c), row.primary, row.remove), row.label))
 	}
 
 	if len(s.snapshot.contacts) == 0 {

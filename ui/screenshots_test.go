@@ -405,3 +405,49 @@ func writePreferencesScreenshot(t *testing.T, path string) {
 
 	writePNG(t, path, m.window.Canvas().Capture())
 }
+
+// writeTrashScreenshot shows the trash dialog with a deleted lead and a
+// deleted deal of the demo data, the lead selected.
+func writeTrashScreenshot(t *testing.T, path string) {
+	ctx := context.Background()
+	store := openStore(t)
+	batch := demo.Generate(demo.DefaultSeed, app.DateOf(time.Now()))
+	if _, err := store.LoadDemo(ctx, batch, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	leads, err := store.ListLeads(ctx, app.LeadQuery{Limit: 1})
+	if err != nil || len(leads) == 0 {
+		t.Fatalf("demo leads: %v", err)
+	}
+	deals, err := store.ListOpportunities(ctx, app.OpportunityQuery{Sort: app.SortByTitle, Limit: 1})
+	if err != nil || len(deals) == 0 {
+		t.Fatalf("demo deals: %v", err)
+	}
+	if _, err := store.Delete(ctx, app.EntityOpportunity, deals[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Delete(ctx, app.EntityLead, leads[0].ID); err != nil {
+		t.Fatal(err)
+	}
+
+	m, queue := openWindow(t, store)
+	queue.waitFor(t, "the tabs", func() bool { return m.window.Content() == m.tabs })
+	queue.waitFor(t, "the first page", func() bool { _, ok := m.opportunities.rows.row(0); return ok })
+	trash := m.showTrash()
+	queue.waitFor(t, "the trash items", func() bool { return len(trash.items) == 2 })
+	trash.list.Select(0)
+	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// TestScreenshotsTrash writes trash.png to the folder named by
+// LEADWERK_SCREENSHOTS. It needs no shared data, so it runs apart from
+// TestScreenshots.
+func TestScreenshotsTrash(t *testing.T) {
+	dir := os.Getenv("LEADWERK_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set LEADWERK_SCREENSHOTS=DIR to write the screenshots")
+	}
+
+	writeTrashScreenshot(t, filepath.Join(dir, "trash.png"))
+}

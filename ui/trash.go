@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
@@ -32,6 +33,9 @@ type trashDialog struct {
 	list     *widget.List
 	selected int
 	changed  func()
+	empty    *widget.Button
+	// confirm is the open confirmation, kept for tests.
+	confirm *dialog.ConfirmDialog
 }
 
 // openTrash is the Edit → Trash menu action.
@@ -61,7 +65,9 @@ func (t *trashDialog) show() {
 
 	restore := widget.NewButton(lang.X("trash.restore", "Restore"), t.onRestoreTapped)
 	remove := widget.NewButton(lang.X("trash.delete_permanently", "Delete permanently"), t.onDeleteTapped)
-	content := container.NewBorder(nil, container.NewHBox(restore, remove), nil, nil, t.list)
+	t.empty = widget.NewButtonWithIcon(lang.X("trash.empty", "Empty trash"), theme.DeleteIcon(), t.onEmptyTapped)
+	buttons := container.NewBorder(nil, nil, container.NewHBox(restore, remove), t.empty)
+	content := container.NewBorder(nil, buttons, nil, nil, t.list)
 
 	d := dialog.NewCustom(lang.X("trash.title", "Trash"), lang.X("trash.close", "Close"), content, t.window)
 	d.Resize(fyne.NewSize(640, 420))
@@ -111,6 +117,7 @@ func (t *trashDialog) onLoaded(items []app.TrashItem, err error) {
 	t.items, t.selected = items, -1
 	t.list.UnselectAll()
 	t.list.Refresh()
+	setEnabled(t.empty, len(items) > 0)
 }
 
 func (t *trashDialog) onRestoreTapped() {
@@ -157,4 +164,26 @@ func (t *trashDialog) run(write func(ctx context.Context) error, failed string) 
 			}
 		})
 	}()
+}
+
+// onEmptyTapped asks before it deletes every item in the trash for good.
+func (t *trashDialog) onEmptyTapped() {
+	if len(t.items) == 0 {
+		return
+	}
+
+	message := lang.XN("trash.empty_confirm",
+		"Delete all {{.Count}} items in the trash permanently? This cannot be undone.", len(t.items),
+		map[string]any{"Count": len(t.items)})
+	t.confirm = dialog.NewConfirm(lang.X("trash.empty", "Empty trash"), message, func(ok bool) {
+		if !ok {
+			return
+		}
+		t.run(func(ctx context.Context) error {
+			_, err := t.store.PurgeTrash(ctx, true)
+			return err
+		}, lang.X("trash.empty_failed", "The trash could not be emptied. The log file has the details."))
+	}, t.window)
+	t.confirm.SetConfirmText(lang.X("trash.empty", "Empty trash"))
+	t.confirm.Show()
 }
