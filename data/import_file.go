@@ -15,8 +15,9 @@ import (
 	"leadwerk/app/tabular"
 )
 
-// fileBatchSize is how many rows of a file one INSERT carries, and so how
-// often an import checks for a cancel and reports progress.
+// fileBatchSize is how many rows of a file an import queues before it
+// writes them, and so how often it checks for a cancel and reports
+// progress.
 const fileBatchSize = 1000
 
 // errDryRun rolls back the transaction of a dry run.
@@ -40,6 +41,14 @@ func (s *Store) ImportFile(ctx context.Context, p mapping.Plan, progress app.Pro
 
 func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progress, write bool) (mapping.Report, error) {
 	start := time.Now()
+	if write {
+		restoreCache, err := s.raiseImportCache()
+		if err != nil {
+			return mapping.Report{}, fmt.Errorf("import %s: %w", p.Path, err)
+		}
+		defer restoreCache()
+	}
+
 	var report mapping.Report
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		fi := &fileImport{ctx: ctx, tx: tx, plan: p, write: write, progress: progress, now: s.now()}

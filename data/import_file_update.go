@@ -212,9 +212,15 @@ func (w *fileWriter) moveDeal(v *columnValues, id int64, st app.Stage, d mapping
 	return nil
 }
 
-// finish recomputes the scores of the updated leads, whose fields the
-// updates changed.
+// finish restores what the bulk path dropped and recomputes the scores of
+// the updated leads, whose fields the updates changed.
 func (w *fileWriter) finish() error {
+	if w.bulk != nil {
+		if err := w.bulk.restore(w.fi.tx); err != nil {
+			return err
+		}
+	}
+
 	if len(w.rescore) == 0 {
 		return nil
 	}

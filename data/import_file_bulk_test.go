@@ -1,0 +1,170 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+)
+
+// schemaOf returns every index and trigger of the database with its SQL.
+func schemaOf(t testing.TB, s *Store) []schemaObject {
+	t.Helper()
+
+	var objects []schemaObject
+	err := s.db.Raw(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')
+		ORDER BY type, name`).Scan(&objects).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	return objects
+}
+
+// searchRows returns the rows of leads_fts up to the lead id last.
+func searchRows(t testing.TB, s *Store, last int) [][6]string {
+	t.Helper()
+
+	rows, err := s.db.Raw(`SELECT rowid, name, company, email, city, state FROM leads_fts WHERE rowid <= ?
+		ORDER BY rowid`, last).Rows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+
+	var out [][6]string
+	for rows.Next() {
+		var r [6]string
+		if err := rows.Scan(&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+
+	return out
+}
+
+func cacheSizeOf(t testing.TB, s *Store) int {
+	t.Helper()
+
+	var size int
+	if err := s.db.Raw(`PRAGMA cache_size`).Scan(&size).Error; err != nil {
+		t.Fatal(err)
+	}
+
+	return size
+}
+
+func TestWantsBulk(t *testing.T) {
+	for _, c := range []struct {
+		created, stored int
+		want            bool
+	}{
+		{999, 0, false},
+		{1000, 0, true},
+		{1000, 5000, false},
+		{1001, 5000, true},
+		{9999, 100_000, false},
+		{10_000, 1_000_000, true},
+	} {
+		if got := wantsBulk(c.created, c.stored); got != c.want {
+			t.Errorf("wantsBulk(%d, %d) = %v, want %v", c.created, c.stored, got, c.want)
+		}
+	}
+}
+
+func TestImportFileBulkKeepsSchemaAndSearch(t *testing.T) {
+	const rows = 1500
+	bulk, plain := openTestStore(t), openTestStore(t)
+	schema, cacheSize := schemaOf(t, bulk), cacheSizeOf(t, bulk)
+
+	report := importFile(t, bulk, preparePlan(t, writeFile(t, "bulk.csv", generatedLeadFile(rows)), ""))
+	importFile(t, plain, preparePlan(t, writeFile(t, "plain.csv", generatedLeadFile(bulkLeadsMin-1)), ""))
+
+	if report.New != rows {
+		t.Fatalf("report = %+v, want %d new", report, rows)
+	}
+	if got := schemaOf(t, bulk); !reflect.DeepEqual(got, schema) {
+		t.Errorf("schema after the bulk import = %v, want %v", got, schema)
+	}
+	if n := countRows(t, bulk, "leads_fts"); n != rows {
+		t.Errorf("leads_fts has %d rows, want %d", n, rows)
+	}
+	var hashSize int
+	if err := bulk.db.Raw(`SELECT v FROM leads_fts_config WHERE k = 'hashsize'`).Scan(&hashSize).Error; err != nil {
+		t.Fatal(err)
+	}
+	if hashSize != defaultFTSHashSize {
+		t.Errorf("hashsize of leads_fts = %d after the bulk import, want %d", hashSize, defaultFTSHashSize)
+	}
+	if got := cacheSizeOf(t, bulk); got != cacheSize {
+		t.Errorf("cache_size = %d after the import, want %d", got, cacheSize)
+	}
+
+	got, want := searchRows(t, bulk, bulkLeadsMin-1), searchRows(t, plain, bulkLeadsMin-1)
+	if len(want) != bulkLeadsMin-1 {
+		t.Fatalf("the trigger gave %d search rows, want %d", len(want), bulkLeadsMin-1)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("bulk search rows differ from the trigger's, first %v, want %v", got[0], want[0])
+	}
+}
+
+func TestImportFileBulkCancelRestoresSchema(t *testing.T) {
+	s := openTestStore(t)
+	mustImport(t, s, sampleBatch())
+	path := writeFile(t, "leads.csv", generatedLeadFile(3*fileBatchSize))
+	schema, before := schemaOf(t, s), tableState(t, s)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	progress := func(done, total int) {
+		if done >= 2*fileBatchSize {
+			cancel()
+		}
+	}
+	_, err := s.ImportFile(ctx, preparePlan(t, path, ""), progress)
+
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if got := schemaOf(t, s); !reflect.DeepEqual(got, schema) {
+		t.Errorf("schema after the cancelled import = %v, want %v", got, schema)
+	}
+	after := tableState(t, s)
+	for key, value := range before {
+		if after[key] != value {
+			t.Errorf("%s = %d after the cancelled import, want %d", key, after[key], value)
+		}
+	}
+	if n := int64(countRows(t, s, "leads_fts")); n != before["leads"] {
+		t.Errorf("leads_fts has %d rows, want %d", n, before["leads"])
+	}
+}
+
+func TestImportFileBulkAfterUpdates(t *testing.T) {
+	s := openTestStore(t)
+	importFile(t, s, preparePlan(t, writeFile(t, "first.csv", generatedLeadFile(1500)), ""))
+
+	report := importFile(t, s, preparePlan(t, writeFile(t, "second.csv", generatedLeadFile(3000)), ""))
+
+	if report.Updated != 1500 || report.New != 1500 {
+		t.Errorf("report = %+v, want 1500 updated and 1500 new", report)
+	}
+	if n := countRows(t, s, "leads"); n != 3000 {
+		t.Errorf("leads has %d rows, want 3000", n)
+	}
+	if n := countRows(t, s, "leads_fts"); n != 3000 {
+		t.Errorf("leads_fts has %d rows, want 3000", n)
+	}
+	var matches int
+	err := s.db.Raw(`SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '"nachname2999"'`).Scan(&matches).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	if matches != 1 {
+		t.Errorf("search for the last new lead found %d leads, want 1", matches)
+	}
+}
