@@ -58,6 +58,7 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 		m.tabs.Append(container.NewTabItem(lang.L("Today"), today))
 	}
 	m.tabs.SelectIndex(1)
+	m.restoreLayout(a.Preferences())
 	m.undo = m.newUndo()
 	m.connectDeletes()
 	window.SetMainMenu(m.mainMenu())
@@ -124,16 +125,18 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.L("Import a CSV folder (Maven CRM layout)…"), m.welcome.onImportTapped),
 		fyne.NewMenuItem(lang.X("importwizard.menu", "Import a file…"), m.openImportWizard),
 		fyne.NewMenuItem(lang.L("Load demo data"), m.welcome.onDemoTapped),
-		fyne.NewMenuItem(lang.L("Print / Export PDF…"), m.openReportExport),
+		withShortcut(fyne.NewMenuItem(lang.L("Print / Export PDF…"), m.openReportExport), printShortcut),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("export.menu.leads", "Export leads…"), m.onExportLeadsTapped),
 		fyne.NewMenuItem(lang.X("export.menu.opportunities", "Export opportunities…"), m.onExportOpportunitiesTapped),
 		fyne.NewMenuItem(lang.X("export.menu.everything", "Export everything (JSON)…"), m.onExportEverythingTapped),
 		fyne.NewMenuItem(lang.X("export.menu.calendar", "Export open activities (iCalendar)…"), m.onExportCalendarTapped),
+		fyne.NewMenuItem(lang.X("gdpr.menu", "Privacy (GDPR)…"), m.openPrivacy),
 	)
+	file.Items = append(file.Items, m.backupMenuItems()...)
 
 	leads := fyne.NewMenu(lang.L("Leads"),
-		fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }),
+		withShortcut(fyne.NewMenuItem(lang.L("New lead…"), func() { m.openLeadForm(app.Lead{}) }), newLeadShortcut),
 		quickCaptureMenuItem(m.openQuickCapture),
 		fyne.NewMenuItem(lang.L("Lead goal calculator…"), m.openLeadGoals),
 		fyne.NewMenuItem(lang.L("quality.menu"), m.openDataQuality),
@@ -149,5 +152,5 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("offers.menu.letterhead", "Letterhead…"), m.openLetterheadSettings),
 	)
 
-	return fyne.NewMainMenu(file, leads, m.editMenu(), settings)
+	return fyne.NewMainMenu(file, leads, m.editMenu(), settings, m.viewMenu(), m.helpMenu())
 }

@@ -48,10 +48,10 @@ func TestScreenshots(t *testing.T) {
 	writeBoardScreenshot(t, filepath.Join(dir, "board.png"))
 	writeOpportunityDetailScreenshot(t, filepath.Join(dir, "opportunity-detail.png"))
 	writeOpportunityDetailSectionScreenshots(t, dir)
-	writeLeadGoalsScreenshot(t, filepath.Join(dir, "lead-goals.png"))
-	writeDuplicatesScreenshot(t, filepath.Join(dir, "duplicates.png"))
 	writeReportsScreenshot(t, filepath.Join(dir, "reports.png"))
 	writeReportsForecastScreenshot(t, filepath.Join(dir, "reports-forecast.png"))
+	writeLeadGoalsScreenshot(t, filepath.Join(dir, "lead-goals.png"))
+	writeDuplicatesScreenshot(t, filepath.Join(dir, "duplicates.png"))
 	writeDataQualityScreenshot(t, filepath.Join(dir, "data-quality.png"))
 	writeImportWizardScreenshot(t, filepath.Join(dir, "import-wizard.png"))
 }
@@ -301,18 +301,6 @@ func writeReportsScreenshot(t *testing.T, path string) {
 	writePNG(t, path, screen.window.Canvas().Capture())
 }
 
-// writeReportsForecastScreenshot shows the forecast from history of the
-// demo data, scrolled to the top of the tab's view, with its range.
-func writeReportsForecastScreenshot(t *testing.T, path string) {
-	_, screen, queue, _ := openReportsTab(t)
-	waitForRange(t, screen, queue)
-
-	driver := fyne.CurrentApp().Driver()
-	top := driver.AbsolutePositionForObject(screen.history.content).Y - driver.AbsolutePositionForObject(screen.scroll.Content).Y
-	screen.scroll.ScrollToOffset(fyne.NewPos(0, top))
-	writePNG(t, path, screen.window.Canvas().Capture())
-}
-
 // writeDuplicatesScreenshot shows the duplicates dialog over the demo
 // data with a few added duplicates, the Müller pair selected.
 func writeDuplicatesScreenshot(t *testing.T, path string) {
@@ -329,12 +317,16 @@ func writeDuplicatesScreenshot(t *testing.T, path string) {
 	writePNG(t, path, m.window.Canvas().Capture())
 }
 
-// writeImportWizardScreenshot shows the import wizard's settings step
-// with the detected settings and the preview of a German Excel CSV.
-func writeImportWizardScreenshot(t *testing.T, path string) {
-	f := openImportWizard(t, nil)
-	f.openFile(t, writeGermanLeads(t))
-	writePNG(t, path, f.window.Canvas().Capture())
+// writeReportsForecastScreenshot shows the forecast from history of the
+// demo data, scrolled to the top of the tab's view, with its range.
+func writeReportsForecastScreenshot(t *testing.T, path string) {
+	_, screen, queue, _ := openReportsTab(t)
+	waitForRange(t, screen, queue)
+
+	driver := fyne.CurrentApp().Driver()
+	top := driver.AbsolutePositionForObject(screen.history.content).Y - driver.AbsolutePositionForObject(screen.scroll.Content).Y
+	screen.scroll.ScrollToOffset(fyne.NewPos(0, top))
+	writePNG(t, path, screen.window.Canvas().Capture())
 }
 
 // TestScreenshotsGerman writes the main screens in German as *-de.png to
@@ -404,6 +396,14 @@ func writePreferencesScreenshot(t *testing.T, path string) {
 	queue.waitFor(t, "the preferences", func() bool { return m.window.Canvas().Overlays().Top() != nil })
 
 	writePNG(t, path, m.window.Canvas().Capture())
+}
+
+// writeImportWizardScreenshot shows the import wizard's settings step
+// with the detected settings and the preview of a German Excel CSV.
+func writeImportWizardScreenshot(t *testing.T, path string) {
+	f := openImportWizard(t, nil)
+	f.openFile(t, writeGermanLeads(t))
+	writePNG(t, path, f.window.Canvas().Capture())
 }
 
 // writeTrashScreenshot shows the trash dialog with a deleted lead and a

@@ -71,6 +71,12 @@ const usageText = `Usage:
   leadwerk [-db PATH] import -preset xeducation-leads FILE
                                          import the leads of an X Education
                                          Leads.csv file
+  leadwerk [-db PATH] import [-dry-run] [-json] [-preset NAME] [-kind KIND]
+                         [-strict] FILE
+                                         import a CSV, XLSX or vCard file of
+                                         leads, contacts, companies or deals;
+                                         a second run updates, it does not
+                                         duplicate
   leadwerk [-db PATH] leads [-json] [-q TEXT] [-status STATUS] [-source SOURCE]
                                          print the matching leads in worklist
                                          order: open leads first, then by
@@ -116,6 +122,8 @@ Options:
   -json            (pipeline) print one JSON object instead of a table;
                    (leads) print one JSON array of leads instead of a table
                    (forecast) print one JSON object, money in minor units
+                   (import) print one JSON object with the counts and the
+                   rejected rows
   -q TEXT          (leads) keep leads whose name, company, e-mail or city
                    contains TEXT, ignoring case
   -status STATUS   (leads) keep leads with this status: new, contacted,
@@ -153,6 +161,12 @@ Options:
   -name NAME       (gdpr) full name of the person, used when no record has
                    the e-mail address
   -yes             (gdpr erase) erase without asking
+  -dry-run         (import) report what an import would do and write nothing
+  -kind KIND       (import) records of the file: leads, contacts, companies
+                   or opportunities; default detected from the columns
+  -strict          (import) reject deals of stages the pipeline lacks
+                   instead of creating them
+  -preset NAME     (import) maven-crm, xeducation-leads or a saved preset
   -h               print this help
 
 Exit codes: 0 success, 1 failure, 2 invalid command line, 3 the
