@@ -130,13 +130,15 @@ func (f *leadForm) buildFields() {
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(3)
 	f.notes.Wrapping = fyne.TextWrapWord
+	f.notes.OnChanged = func(string) { f.onFieldChanged("", false) }
 	f.basis = newSelect(legalBasisOptions(), func(string) { f.onFieldChanged(app.FieldConsentDate, false) })
 	f.consentDate = f.entry(app.FieldConsentDate, false)
 	f.consentDate.SetPlaceHolder(dayPlaceholder(f.language))
 	f.obtained = f.entry("", false)
 	f.obtained.SetPlaceHolder(lang.L("such as: business card at the fair"))
 
-	for _, field := range []string{app.FieldName, app.FieldEmail, app.FieldPhone, app.FieldWebsite, app.FieldConsentDate} {
+	for _, field := range []string{app.FieldName, app.FieldEmail, app.FieldPhone, app.FieldWebsite, app.FieldConsentDate,
+		leadFormOther} {
 		label := widget.NewLabel("")
 		label.Importance = widget.DangerImportance
 		label.Wrapping = fyne.TextWrapWord
@@ -191,7 +193,8 @@ func (f *leadForm) buildDialog() {
 	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dialog.Hide() })
 
 	body := container.NewVScroll(container.NewVBox(f.duplicates, container.NewGridWithColumns(2, left, right)))
-	buttons := container.NewHBox(f.privacyButton(), layout.NewSpacer(), cancel, f.saveButton)
+	buttons := container.NewVBox(f.problems[leadFormOther],
+		container.NewHBox(f.privacyButton(), layout.NewSpacer(), cancel, f.saveButton))
 
 	title := lang.L("New lead")
 	if f.original.ID != 0 {
@@ -289,10 +292,7 @@ func (f *leadForm) onFieldChanged(field string, duplicateKey bool) {
 // exactly when the whole lead is valid, touched or not.
 func (f *leadForm) validate() bool {
 	l, dateOK := f.lead()
-	messages := map[string]string{}
-	for _, e := range app.ValidateLead(l, f.today()) {
-		messages[e.Field] = words.FieldProblem(e.Code)
-	}
+	messages := f.ruleProblems(l)
 
 	if !dateOK {
 		messages[app.FieldConsentDate] = dayProblem(f.consentDate.Text, f.language)
@@ -300,7 +300,7 @@ func (f *leadForm) validate() bool {
 
 	for field, label := range f.problems {
 		label.SetText(messages[field])
-		if messages[field] != "" && (f.touched[field] || f.original.ID != 0) {
+		if messages[field] != "" && (f.touched[field] || f.original.ID != 0 || field == leadFormOther) {
 			label.Show()
 		} else {
 			label.Hide()
@@ -311,6 +311,32 @@ func (f *leadForm) validate() bool {
 	setEnabled(f.saveButton, valid && !f.saving)
 
 	return valid
+}
+
+// leadFormOther is the problem label above the buttons. It lists the
+// problems of fields without a label of their own, such as a note that is
+// too long, each with its field's name.
+const leadFormOther = "other"
+
+// ruleProblems returns the message of each field that app.ValidateLead
+// rejects, keyed by the field's problem label.
+func (f *leadForm) ruleProblems(l app.Lead) map[string]string {
+	messages := map[string]string{}
+	var others []string
+	for _, e := range app.ValidateLead(l, f.today()) {
+		if _, labelled := f.problems[e.Field]; labelled {
+			messages[e.Field] = words.Problem(e, "", f.language)
+			continue
+		}
+
+		others = append(others, words.FieldLabel(e.Field)+": "+words.Problem(e, "", f.language))
+	}
+
+	if len(others) > 0 {
+		messages[leadFormOther] = strings.Join(others, "\n")
+	}
+
+	return messages
 }
 
 // checkDuplicates looks up likely duplicates of the current entries in a

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
+	"leadwerk/ui/words"
 )
 
 // opportunityUpdater is the store access of the opportunity edit form.
@@ -134,6 +135,9 @@ func (f *opportunityForm) buildFields() {
 	f.expectations = multiLineEntry()
 	f.source = newSourcePicker(f.original.Source)
 	f.notes = multiLineEntry()
+	for _, long := range []*widget.Entry{f.talksStatus, f.expectations, f.notes} {
+		long.OnChanged = func(string) { f.validate() }
+	}
 
 	for _, field := range formProblemFields() {
 		label := widget.NewLabel("")
@@ -166,6 +170,12 @@ func formProblemFields() []formProblemField {
 		{formFieldCurrency, lang.L("Currency")},
 		{formFieldCloseDate, lang.L("Close date")},
 		{formFieldBudget, lang.L("Customer budget")},
+		{app.FieldOwner, lang.L("Owner")},
+		{app.FieldProduct, lang.L("Product")},
+		{app.FieldNextStep, lang.L("Next step")},
+		{app.FieldTalksStatus, lang.L("Status of talks")},
+		{app.FieldExpectations, lang.L("Expectations")},
+		{app.FieldNotes, lang.L("Notes")},
 	}
 }
 
@@ -300,7 +310,20 @@ func (f *opportunityForm) opportunity() (app.Opportunity, map[string]string) {
 	o.Source = f.source.value()
 	o.Notes = strings.TrimSpace(f.notes.Text)
 
+	f.addRuleProblems(o, currency, problems)
+
 	return o, problems
+}
+
+// addRuleProblems adds the problems of app.ValidateOpportunity to the
+// fields that have none yet. A close date before the creation day blocks
+// nothing here: onSaveTapped asks the person to confirm it.
+func (f *opportunityForm) addRuleProblems(o app.Opportunity, currency string, problems map[string]string) {
+	for _, e := range app.Blocking(app.ValidateOpportunity(o, app.DateOf(o.CreatedAt))) {
+		if _, shown := problems[e.Field]; !shown {
+			problems[e.Field] = words.Problem(e, currency, f.language)
+		}
+	}
 }
 
 // money reads an amount in currency, taking empty text as 0. It returns a
@@ -334,6 +357,11 @@ func (f *opportunityForm) validate() bool {
 		setVisible(label, problems[field] != "")
 		setVisible(f.problemNames[field], problems[field] != "")
 	}
+	if f.dialog != nil {
+		// Lays the dialog out again, so the problem area grows to fit a
+		// second problem instead of drawing it over the first.
+		f.dialog.Refresh()
+	}
 
 	f.updateContactNotice()
 
@@ -349,6 +377,21 @@ func (f *opportunityForm) onSaveTapped() {
 		return
 	}
 
+	if len(app.ValidateOpportunity(o, app.DateOf(o.CreatedAt))) > 0 {
+		title, message := words.ConfirmProblems()
+		dialog.ShowConfirm(title, message, func(confirmed bool) {
+			if confirmed {
+				f.startSave(o)
+			}
+		}, f.window)
+		return
+	}
+
+	f.startSave(o)
+}
+
+// startSave stores o in a goroutine. Its caller has validated o.
+func (f *opportunityForm) startSave(o app.Opportunity) {
 	f.saving = true
 	f.saveButton.Disable()
 	choice, _ := f.companies.value()

@@ -238,7 +238,10 @@ func (q *quickCapture) showProblem(problem app.FieldError) {
 		app.FieldEmail: lang.L("E-mail"),
 		app.FieldPhone: lang.L("Phone"),
 	}[problem.Field]
-	q.problem.SetText(strings.TrimSpace(field + ": " + words.FieldProblem(problem.Code)))
+	if field == "" {
+		field = words.FieldLabel(problem.Field)
+	}
+	q.problem.SetText(strings.TrimSpace(field + ": " + words.Problem(problem, "", q.language)))
 
 	focus := map[string]*keyEntry{app.FieldName: q.firstName, app.FieldEmail: q.email, app.FieldPhone: q.phone}[problem.Field]
 	if focus != nil {
