@@ -102,3 +102,21 @@ func checkContactWays(email, phone string) []FieldError {
 
 	return append(errs, checkLengths(textField{FieldEmail, email}, textField{FieldPhone, phone})...)
 }
+
+// ValidateQualification returns the problems of a BANT assessment: a
+// budget amount and upper end that pass [ValidateMoney] when given, and
+// notes within their maxima.
+func ValidateQualification(q Qualification) []FieldError {
+	var errs []FieldError
+	if q.BudgetAmount.Minor != 0 {
+		errs = append(errs, ValidateMoney(FieldBudgetAmount, q.BudgetAmount)...)
+	}
+
+	if q.BudgetUpTo.Minor != 0 {
+		errs = append(errs, ValidateMoney(FieldBudgetUpTo, q.BudgetUpTo)...)
+	}
+
+	return append(errs, checkLengths(textField{FieldBudgetNote, q.BudgetNote}, textField{FieldDecidedBy, q.DecidedBy},
+		textField{FieldAuthorityNote, q.AuthorityNote}, textField{FieldNeed, q.Need},
+		textField{FieldNeedNote, q.NeedNote}, textField{FieldTimeNote, q.TimeNote})...)
+}

@@ -43,6 +43,14 @@ const (
 	FieldExpectations   = "expectations"
 	FieldSector         = "sector"
 	FieldRevenue        = "revenue"
+	FieldBudgetAmount   = "budget_amount"
+	FieldBudgetUpTo     = "budget_up_to"
+	FieldBudgetNote     = "budget_note"
+	FieldDecidedBy      = "decided_by"
+	FieldAuthorityNote  = "authority_note"
+	FieldNeed           = "need"
+	FieldNeedNote       = "need_note"
+	FieldTimeNote       = "time_note"
 )
 
 // Validation codes of the rules in this file. [FieldError.Confirmable]
@@ -70,15 +78,20 @@ const (
 // allows. A phone number gets 40, enough for an extension. A field that
 // is not listed gets maxShortText.
 var maxLengths = map[string]int{
-	FieldEmail:        254,
-	FieldPhone:        40,
-	FieldWebsite:      2048,
-	FieldPostalCode:   20,
-	FieldSalutation:   50,
-	FieldNotes:        maxLongText,
-	FieldExpectations: maxLongText,
-	FieldNextStep:     1000,
-	FieldTalksStatus:  1000,
+	FieldEmail:         254,
+	FieldPhone:         40,
+	FieldWebsite:       2048,
+	FieldPostalCode:    20,
+	FieldSalutation:    50,
+	FieldNotes:         maxLongText,
+	FieldExpectations:  maxLongText,
+	FieldNextStep:      1000,
+	FieldTalksStatus:   1000,
+	FieldBudgetNote:    maxLongText,
+	FieldAuthorityNote: maxLongText,
+	FieldNeed:          maxLongText,
+	FieldNeedNote:      maxLongText,
+	FieldTimeNote:      maxLongText,
 }
 
 // MaxLength returns the maximum length in characters of a text field.

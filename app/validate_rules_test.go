@@ -230,6 +230,23 @@ func TestValidateCompanyAndContact(t *testing.T) {
 		CodeInvalidPhone)
 }
 
+func TestValidateQualification(t *testing.T) {
+	valid := Qualification{BudgetAmount: Money{1_000_000, "EUR"}, BudgetUpTo: Money{2_000_000, "EUR"}}
+	assertOneCode(t, "valid budget range", ValidateQualification(valid), "", "")
+
+	negative := valid
+	negative.BudgetAmount.Minor = -100
+	assertOneCode(t, "negative budget", ValidateQualification(negative), FieldBudgetAmount, CodeNegative)
+
+	huge := valid
+	huge.BudgetUpTo.Minor = MaxAmountMinor + 1
+	assertOneCode(t, "upper end too large", ValidateQualification(huge), FieldBudgetUpTo, CodeTooLarge)
+
+	long := valid
+	long.Need = strings.Repeat("x", MaxLength(FieldNeed)+1)
+	assertOneCode(t, "need too long", ValidateQualification(long), FieldNeed, CodeTooLong)
+}
+
 func TestValidateBatchNamesRows(t *testing.T) {
 	b := ImportBatch{
 		Companies: []CompanyImport{{Company: Company{Name: "Berg", SourceRef: "t:company:1"}}},

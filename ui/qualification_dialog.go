@@ -232,6 +232,10 @@ func (d *qualificationDialog) qualification() (app.Qualification, string) {
 			map[string]any{"Example": formatAmount(app.Money{Minor: 2000000, Currency: "EUR"}, d.language)})
 	}
 
+	if errs := app.ValidateQualification(q); len(errs) > 0 {
+		return q, words.FieldLabel(errs[0].Field) + ": " + words.Problem(errs[0], d.currency.Selected, d.language)
+	}
+
 	if q.BudgetUpTo.Minor != 0 && q.BudgetUpTo.Minor < q.BudgetAmount.Minor {
 		return q, lang.L("The upper end lies below the amount.")
 	}

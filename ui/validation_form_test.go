@@ -127,3 +127,20 @@ func TestLeadFormNamesLongFieldAboveButtons(t *testing.T) {
 		t.Errorf("problem above the buttons = %q, want the notes' message", other.Text)
 	}
 }
+
+func TestQualificationRejectsNegativeBudget(t *testing.T) {
+	store := openStore(t)
+	lead := createLead(t, store, app.Lead{LastName: "Brandt"})
+	m, queue := openLeadsTab(t, store)
+	d := newQualificationDialog(store, m.window, queue.do, m.errors, "en", storedLead(t, store, lead.ID))
+	d.show()
+
+	d.budget.SetSelected("confirmed")
+	d.amount.SetText("-500")
+	if !d.saveButton.Disabled() {
+		t.Error("Save is enabled for a negative budget")
+	}
+	if want := "Budget: The amount is negative"; !strings.HasPrefix(d.problem.Text, want) {
+		t.Errorf("problem = %q, want it to start with %q", d.problem.Text, want)
+	}
+}

@@ -72,6 +72,14 @@ func FieldLabel(field string) string {
 		app.FieldEmail:         lang.X("validation.field.email", "E-mail"),
 		app.FieldPhone:         lang.X("validation.field.phone", "Phone"),
 		app.FieldWebsite:       lang.X("validation.field.website", "Website"),
+		app.FieldBudgetAmount:  lang.X("validation.field.budget_amount", "Budget"),
+		app.FieldBudgetUpTo:    lang.X("validation.field.budget_up_to", "Budget up to"),
+		app.FieldBudgetNote:    lang.X("validation.field.budget_note", "Budget note"),
+		app.FieldDecidedBy:     lang.X("validation.field.decided_by", "Decided by"),
+		app.FieldAuthorityNote: lang.X("validation.field.authority_note", "Authority note"),
+		app.FieldNeed:          lang.X("validation.field.need", "Need"),
+		app.FieldNeedNote:      lang.X("validation.field.need_note", "Need note"),
+		app.FieldTimeNote:      lang.X("validation.field.time_note", "Timing note"),
 	}
 
 	if label, ok := labels[field]; ok {
