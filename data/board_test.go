@@ -187,21 +187,22 @@ func TestBoardTotalsPerCurrency(t *testing.T) {
 }
 
 func TestBoardWeightedRounding(t *testing.T) {
-	// At 35 %: 1 → 0.35 → 0, 10 → 3.5 → 4 and -10 → -3.5 → -4, rounded
+	// At 35 %: 1 → 0.35 → 0, 10 → 3.5 → 4 and 30 → 10.5 → 11, rounded
 	// half away from zero. The column's weighted total is the sum of the
-	// rounded amounts, 0, where rounding the summed amount 3 would give 1.
+	// rounded amounts, 15: the three deals of 1 add 0, where rounding
+	// their summed amount 3 would add 1.
 	deals := []boardDeal{
 		{"r1", "Offer", eur(1), "Anna", app.Date{}, app.Date{}},
 		{"r2", "Offer", eur(1), "Anna", app.Date{}, app.Date{}},
 		{"r3", "Offer", eur(1), "Anna", app.Date{}, app.Date{}},
 		{"r4", "Offer", eur(10), "Anna", app.Date{}, app.Date{}},
-		{"r5", "Offer", eur(-10), "Anna", app.Date{}, app.Date{}},
+		{"r5", "Offer", eur(30), "Anna", app.Date{}, app.Date{}},
 	}
 	s, p := openBoardStore(t, deals)
 
 	offer := mustBoard(t, s, app.BoardFilter{PipelineID: p.ID}).Columns[1]
 
-	wantCards := map[string]int64{"r1": 0, "r2": 0, "r3": 0, "r4": 4, "r5": -4}
+	wantCards := map[string]int64{"r1": 0, "r2": 0, "r3": 0, "r4": 4, "r5": 11}
 	if len(offer.Cards) != len(wantCards) {
 		t.Fatalf("cards = %d, want %d", len(offer.Cards), len(wantCards))
 	}
@@ -214,7 +215,7 @@ func TestBoardWeightedRounding(t *testing.T) {
 		}
 	}
 
-	want := []app.CurrencyTotal{{Count: 5, Amount: eur(3), Weighted: eur(0)}}
+	want := []app.CurrencyTotal{{Count: 5, Amount: eur(43), Weighted: eur(15)}}
 	if !slices.Equal(offer.Totals, want) {
 		t.Errorf("totals = %+v, want %+v", offer.Totals, want)
 	}

@@ -58,14 +58,15 @@ func TestZeroValuesSaved(t *testing.T) {
 func TestMoneySumsExact(t *testing.T) {
 	s := openTestStore(t)
 	b := sampleBatch()
-	// 2^53 + 1 has no exact float64, so a sum through float would be off.
-	big := int64(1<<53 + 1)
+	// One below the largest amount the rules allow (1e12 minor units); the
+	// sums must stay exact integers, never rounded through a float.
+	big := app.MaxAmountMinor - 1
 	b.Opportunities = []app.OpportunityImport{
 		deal("opp:a", "A", "", "Engaging", big),
 		deal("opp:b", "B", "", "Engaging", big),
 		deal("opp:c", "C", "", "Engaging", 1), // 0.5 cents weighted, rounds up to 1
 		deal("opp:d", "D", "", "Engaging", 1),
-		deal("opp:e", "E", "", "Engaging", -3), // -1.5 rounds away from zero to -2
+		deal("opp:e", "E", "", "Engaging", 3), // 1.5 rounds away from zero to 2
 	}
 	mustImport(t, s, b)
 
@@ -80,7 +81,7 @@ func TestMoneySumsExact(t *testing.T) {
 		}
 	}
 
-	wantAmount := 2*big + 1 + 1 - 3
+	wantAmount := 2*big + 1 + 1 + 3
 	var wantWeighted int64
 	for _, d := range b.Opportunities {
 		wantWeighted += d.Amount.Weighted(50).Minor

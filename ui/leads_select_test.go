@@ -20,6 +20,11 @@ func TestLeadSelectBeforePageLoads(t *testing.T) {
 
 	m, queue := openLeadsTab(t, store)
 	s := m.leads
+	// The learned scores refresh after the demo load and reload the list
+	// when done, which clears any selection; wait until it has finished.
+	queue.waitFor(t, "the learned-score refresh", func() bool {
+		return s.learning == nil || (s.learning.known && !s.learning.running)
+	})
 	queue.waitFor(t, "the count", func() bool { return s.rows.ready() })
 
 	row := s.rows.length() - 1
