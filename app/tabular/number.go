@@ -177,8 +177,17 @@ func ParseAmount(text string, f NumberFormat) (app.Money, error) {
 		minor *= 10
 	}
 
+	if minor > maxAmountMinor || minor < -maxAmountMinor {
+		return app.Money{}, cellError(text, ReasonTooLarge, "")
+	}
+
 	return app.Money{Minor: minor, Currency: currency}, nil
 }
+
+// maxAmountMinor bounds the amounts ParseAmount returns, far above the
+// largest amount Leadwerk stores (app.MaxAmountMinor), so that every
+// amount it returns still parses when written back with its decimals.
+const maxAmountMinor = 1_000_000_000_000_000
 
 // numberParts is a number's text split into the digits with their
 // separators and what surrounds them.

@@ -82,6 +82,7 @@ func TestParseAmountRejects(t *testing.T) {
 		{"sub-cent", "1,234", german, ReasonTooManyDecimals},
 		{"no currency", "12", NumberFormat{Decimal: '.'}, ReasonMissingCurrency},
 		{"overflow", "99999999999999999", english, ReasonTooLarge},
+		{"above the parse bound", "10000000000000000", english, ReasonTooLarge},
 		{"too many digits", "1234567890123456789012", english, ReasonInvalidNumber},
 		{"suffix overflow", "99999999999999999M", english, ReasonTooLarge},
 		{"suffix alone", "K", english, ReasonInvalidNumber},
