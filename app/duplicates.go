@@ -21,7 +21,7 @@ const (
 // them.
 var DuplicateKinds = []DuplicateKind{DuplicateCompanies, DuplicateContacts, DuplicateLeads}
 
-// MatchReason says why records of a group are thought to be one.
+// MatchReason is the reason the records of a group are taken for one.
 type MatchReason string
 
 // The reasons for a duplicate match.

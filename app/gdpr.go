@@ -78,7 +78,7 @@ func (q PersonQuery) IsEmpty() bool {
 	return n.Email == "" && n.Name == ""
 }
 
-// PersonMatch is how the records of a [PersonalData] were found.
+// PersonMatch is the way the records of a [PersonalData] were found.
 type PersonMatch string
 
 // The ways a person's records are found.
@@ -115,7 +115,7 @@ type ErasureResult struct {
 	Merges int
 }
 
-// ErasedText is what replaces a person's name or e-mail address in the
+// ErasedText is the text that replaces a person's name or e-mail address in the
 // texts of records that stay, such as the notes of a deal's activity.
 const ErasedText = "[erased]"
 
@@ -168,7 +168,7 @@ type PrivacyService interface {
 	// error wrapping [ErrInvalid]; an unknown person wraps [ErrNotFound].
 	SavePrivacy(ctx context.Context, ref PersonRef, p Privacy) error
 	// PersonalData collects everything stored about the person q finds
-	// (GDPR Art. 15), or wraps [ErrNotFound] when q finds nobody.
+	// (GDPR Art. 15), or wraps [ErrNotFound] when q finds no record.
 	PersonalData(ctx context.Context, q PersonQuery) (PersonalData, error)
 	// ErasePerson deletes the person's leads and contacts with their
 	// activities, history and merge records, and removes their name and

@@ -17,6 +17,7 @@ import (
 
 	"leadwerk/app"
 	"leadwerk/app/mapping"
+	"leadwerk/ui/words"
 )
 
 // rejectionColumnWidths are the widths of the line, column, reason and
@@ -177,7 +178,7 @@ func rejectionHeader() []string {
 }
 
 func rejectionCells(r mapping.Rejection) []string {
-	return []string{strconv.Itoa(r.Line), r.Column, reasonLabel(r.Reason), r.Value}
+	return []string{strconv.Itoa(r.Line), r.Column, words.ImportReason(r.Reason), r.Value}
 }
 
 // rejectionTable returns the rejected rows with a header row, as the

@@ -14,6 +14,7 @@ import (
 
 	"leadwerk/app"
 	"leadwerk/app/mapping"
+	"leadwerk/ui/words"
 )
 
 // shownRejections is how many rejected rows the import summaries list
@@ -174,7 +175,7 @@ func importSummary(report mapping.Report) fyne.CanvasObject {
 
 		lines = append(lines, lang.X("welcome.file.rejected_row", "Line {{.Line}}, column {{.Column}}: {{.Reason}}",
 			map[string]any{"Line": rejection.Line, "Column": rejection.Column,
-				"Reason": lang.X("importing.reason."+string(rejection.Reason), string(rejection.Reason))}))
+				"Reason": words.ImportReason(rejection.Reason)}))
 	}
 
 	return widget.NewLabel(strings.Join(lines, "\n"))

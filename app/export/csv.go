@@ -15,7 +15,7 @@ import (
 // UTF-8 instead of the system's ANSI code page.
 const utf8BOM = "\uFEFF"
 
-// csvStyle is how one CSV dialect writes the cells that are not text.
+// csvStyle is the way one CSV dialect writes the cells that are not text.
 type csvStyle struct {
 	excel     bool
 	separator rune

@@ -105,7 +105,7 @@ func icsDate(d app.Date) string {
 	return fmt.Sprintf("%04d%02d%02d", d.Year, int(d.Month), d.Day)
 }
 
-// escapeText escapes a TEXT value as RFC 5545 section 3.3.11 asks:
+// escapeText escapes a TEXT value as RFC 5545 section 3.3.11 requires:
 // backslash, semicolon and comma get a backslash, and a line break
 // becomes \n. A CR of a CRLF pair is dropped.
 func escapeText(s string) string {

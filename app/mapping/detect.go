@@ -20,7 +20,7 @@ type Column struct {
 	Field Field
 }
 
-// Mapping is what the columns of a file mean.
+// Mapping is the meaning of each column of a file.
 type Mapping struct {
 	Kind Kind
 	// CRM is the program that exported the file, or CRMNone.

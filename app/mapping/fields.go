@@ -2,7 +2,7 @@ package mapping
 
 import "slices"
 
-// Kind is what the records of a file are.
+// Kind is the kind of records a file contains.
 type Kind string
 
 // The kinds of record a file import creates.

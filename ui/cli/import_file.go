@@ -14,6 +14,7 @@ import (
 	"leadwerk/app"
 	"leadwerk/app/mapping"
 	"leadwerk/app/tabular"
+	"leadwerk/ui/words"
 )
 
 // progressMinBytes is the file size from which an import without -json
@@ -205,7 +206,7 @@ func printReport(w io.Writer, req fileImportRequest, r mapping.Report) {
 
 	for _, rej := range r.Rejected {
 		fmt.Fprintln(w, lang.X("importing.cli.rejected", "  line {{.Line}}, column {{.Column}}: {{.Reason}} ({{.Value}})",
-			map[string]any{"Line": rej.Line, "Column": strconv.Quote(rej.Column), "Reason": reasonText(rej.Reason),
+			map[string]any{"Line": rej.Line, "Column": strconv.Quote(rej.Column), "Reason": words.ImportReason(rej.Reason),
 				"Value": strconv.Quote(rej.Value)}))
 	}
 	for _, email := range r.SharedEmails {

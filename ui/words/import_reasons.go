@@ -1,4 +1,4 @@
-package cli
+package words
 
 import (
 	"fyne.io/fyne/v2/lang"
@@ -7,9 +7,10 @@ import (
 	"leadwerk/app/tabular"
 )
 
-// reasonText returns the translated description of why a row was
-// rejected, or the code itself for an unknown reason.
-func reasonText(r tabular.Reason) string {
+// ImportReason returns the translated description of why an import
+// rejected a row, or the code itself for an unknown reason. The window's
+// import wizard and the command line share it.
+func ImportReason(r tabular.Reason) string {
 	switch r {
 	case tabular.ReasonEmpty:
 		return lang.X("importing.reason.empty", "the cell is empty")
@@ -37,11 +38,11 @@ func reasonText(r tabular.Reason) string {
 		return lang.X("importing.reason.malformed_record", "not a valid CSV record")
 	}
 
-	return importReasonText(r)
+	return mappingReason(r)
 }
 
-// importReasonText translates the reasons of package mapping.
-func importReasonText(r tabular.Reason) string {
+// mappingReason translates the reasons of package mapping.
+func mappingReason(r tabular.Reason) string {
 	switch r {
 	case mapping.ReasonMissingName:
 		return lang.X("importing.reason.missing_name", "no name")
