@@ -112,7 +112,7 @@ var exportTables = []exportTable{
 			times("created_at", "updated_at"))},
 	{table: "contacts", section: "contacts", order: "id", paged: true,
 		fields: concat(ints("id"), refs("company_id"), text("first_name", "last_name", "role", "buying_role",
-			"email", "phone"), times("created_at", "updated_at"), privacyFields)},
+			"email", "phone"), times("created_at", "updated_at"), privacyFields, text("source_ref"))},
 	{table: "opportunities", section: "opportunities", order: "id", paged: true,
 		fields:   opportunityFields,
 		children: opportunityChildren},

@@ -39,6 +39,7 @@ var migrations = []migration{
 	{version: 14, name: "add the audit trail and the trash", sql: schemaV14},
 	{version: 15, name: "complete the GDPR record of leads and contacts", sql: schemaV15},
 	{version: 16, name: "reject invalid amounts, probabilities, dates and names", sql: schemaV16},
+	{version: 17, name: "keep the source id of contacts", sql: schemaV17},
 }
 
 const createMigrationsTable = `

@@ -34,7 +34,7 @@ func TestMigrationsCreateSchema(t *testing.T) {
 	var unique []string
 	s.db.Raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%UNIQUE%source_ref%'
 		ORDER BY name`).Scan(&unique)
-	want := []string{"companies_source_ref", "leads_source_ref", "opportunities_source_ref"}
+	want := []string{"companies_source_ref", "contacts_source_ref", "leads_source_ref", "opportunities_source_ref"}
 	if !reflect.DeepEqual(unique, want) {
 		t.Errorf("unique source_ref indexes = %v, want %v", unique, want)
 	}
