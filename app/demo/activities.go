@@ -75,22 +75,62 @@ func (g *generator) leadActivities(leads []app.Lead) []app.LeadActivityImport {
 		}
 
 		for range g.between(0, 4) {
-			kind := pick(g, activityKinds)
-			at := g.officeHour(g.dayIn(l.CreatedAt, g.end.AddDate(0, 0, -1)))
-			if at.Before(l.CreatedAt) {
-				at = l.CreatedAt
-			}
-
-			subject := pick(g, kind.subjects)
-			if strings.Contains(subject, "%s") {
-				subject = fmt.Sprintf(subject, l.City)
-			}
-			out = append(out, app.LeadActivityImport{
-				LeadRef:  l.SourceRef,
-				Activity: app.Activity{Kind: kind.kind, Subject: subject, Done: true, CreatedAt: at},
-			})
+			out = append(out, g.leadActivity(l))
 		}
 	}
 
 	return out
+}
+
+// dealActivityCount returns the number of activities of all deals.
+func dealActivityCount(deals []app.OpportunityImport) int {
+	n := 0
+	for _, d := range deals {
+		n += len(d.Activities)
+	}
+
+	return n
+}
+
+// leadActivitiesUpTo returns n activities, each of a random worked lead
+// (not New) and dated between its creation and yesterday. It returns none
+// when n is not positive or no lead has been worked.
+func (g *generator) leadActivitiesUpTo(leads []app.Lead, n int) []app.LeadActivityImport {
+	var worked []app.Lead
+	for _, l := range leads {
+		if l.Status != app.LeadNew {
+			worked = append(worked, l)
+		}
+	}
+	if n <= 0 || len(worked) == 0 {
+		return nil
+	}
+
+	out := make([]app.LeadActivityImport, 0, n)
+	for range n {
+		out = append(out, g.leadActivity(pick(g, worked)))
+	}
+
+	return out
+}
+
+// leadActivity returns one done activity of l, dated between its
+// creation and yesterday.
+func (g *generator) leadActivity(l app.Lead) app.LeadActivityImport {
+	kind := pick(g, activityKinds)
+	created := l.CreatedAt.Truncate(24 * time.Hour)
+	at := g.officeHour(g.dayIn(created, g.end.AddDate(0, 0, -1)))
+	if at.Before(l.CreatedAt) {
+		at = l.CreatedAt
+	}
+
+	subject := pick(g, kind.subjects)
+	if strings.Contains(subject, "%s") {
+		subject = fmt.Sprintf(subject, l.City)
+	}
+
+	return app.LeadActivityImport{
+		LeadRef:  l.SourceRef,
+		Activity: app.Activity{Kind: kind.kind, Subject: subject, Done: true, CreatedAt: at},
+	}
 }

@@ -15,7 +15,7 @@ type company struct {
 	branch  branch
 }
 
-// companies returns CompanyCount companies with distinct names. About
+// companies returns g.size.Companies companies with distinct names. About
 // one in twenty is a subsidiary of one of the first twenty firms.
 func (g *generator) companies() []company {
 	weights := make([]int, len(countries))
@@ -24,8 +24,8 @@ func (g *generator) companies() []company {
 	}
 
 	used := map[string]bool{}
-	list := make([]company, 0, CompanyCount)
-	for i := range CompanyCount {
+	list := make([]company, 0, g.size.Companies)
+	for i := range g.size.Companies {
 		c := company{country: countries[g.weighted(weights)], branch: pick(g, branches)}
 		c.city = pick(g, c.country.cities)
 		c.Name = g.uniqueFirmName(c.country, c.branch, c.city, used)
@@ -34,7 +34,7 @@ func (g *generator) companies() []company {
 		c.Employees = g.employees()
 		c.Revenue = g.revenue(c.Employees, c.country)
 		c.YearFounded = g.between(1890, 2020)
-		c.SourceRef = fmt.Sprintf("%s:company:%03d", Source, i+1)
+		c.SourceRef = sourceRef("company", i+1, g.size.Companies)
 		if i >= 20 && g.chance(5) {
 			c.ParentRef = list[g.rng.IntN(20)].SourceRef
 		}

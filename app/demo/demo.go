@@ -6,7 +6,9 @@
 package demo
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"time"
 
 	"leadwerk/app"
@@ -15,7 +17,7 @@ import (
 // Source is the batch source name; every SourceRef starts with Source+":".
 const Source = "demo"
 
-// The sizes of a generated batch.
+// The sizes of the default demo batch.
 const (
 	CompanyCount     = 200
 	LeadCount        = 1000
@@ -23,6 +25,42 @@ const (
 	// HistoryMonths is how far back before today the data reaches.
 	HistoryMonths = 18
 )
+
+// Size is the number of records [GenerateSize] makes.
+type Size struct {
+	Companies, Leads, Opportunities int
+	// ContactsPerCompany is how many contacts each company gets.
+	ContactsPerCompany int
+	// Activities is the number of deal and lead activities together.
+	// Zero gives each deal 1 to 5 and each worked lead 0 to 4.
+	Activities int
+}
+
+// Small is the default demo: [CompanyCount] companies, [LeadCount] leads
+// and [OpportunityCount] deals, without contacts.
+var Small = Size{Companies: CompanyCount, Leads: LeadCount, Opportunities: OpportunityCount}
+
+// Large is the dataset the speed and memory budgets are measured on:
+// 30,000 companies with two contacts each, 100,000 leads, 20,000 deals
+// and 200,000 activities.
+var Large = Size{
+	Companies: 30_000, Leads: 100_000, Opportunities: 20_000, ContactsPerCompany: 2, Activities: 200_000,
+}
+
+// Dataset is a generated batch plus the contacts of its companies, which
+// [app.ImportBatch] has no field for.
+type Dataset struct {
+	app.ImportBatch
+	Contacts []Contact
+}
+
+// Contact is a contact with its company's SourceRef in place of the
+// company's ID.
+type Contact struct {
+	app.Contact
+	CompanyRef string
+	SourceRef  string
+}
 
 // DefaultSeed is the seed the window and the command line use, so both
 // load the same demo data.
@@ -41,7 +79,17 @@ const pcgStream = 0x9e3779b97f4a7c15
 // dates of open deals and the due times of planned activities, which may
 // lie in the future.
 func Generate(seed uint64, today app.Date) app.ImportBatch {
+	return GenerateSize(seed, today, Small).ImportBatch
+}
+
+// GenerateSize returns a dataset of the given size with the same rules
+// and time window as [Generate]. Each kind's source references are
+// padded to the digits of its count, such as "demo:lead:000001" at
+// 100,000 leads. When size.Activities is set, the leads get the
+// activities that the deals leave over, so the total is exact.
+func GenerateSize(seed uint64, today app.Date, size Size) Dataset {
 	g := newGenerator(seed, today)
+	g.size = size
 
 	companies := g.companies()
 	leads := g.leads(companies)
@@ -54,19 +102,25 @@ func Generate(seed uint64, today app.Date) app.ImportBatch {
 		Leads:          leads,
 		Opportunities:  deals,
 		Qualifications: g.qualifications(leads),
-		LeadActivities: g.leadActivities(leads),
 		Profile:        profile(),
 	}
 	for i, c := range companies {
 		b.Companies[i] = c.CompanyImport
 	}
 
-	return b
+	if size.Activities > 0 {
+		b.LeadActivities = g.leadActivitiesUpTo(leads, size.Activities-dealActivityCount(deals))
+	} else {
+		b.LeadActivities = g.leadActivities(leads)
+	}
+
+	return Dataset{ImportBatch: b, Contacts: g.contacts(companies)}
 }
 
 // generator holds the random source and the time window of one batch.
 type generator struct {
-	rng *rand.Rand
+	rng  *rand.Rand
+	size Size
 	// start is midnight UTC HistoryMonths months before today, the
 	// earliest time generated.
 	start time.Time
@@ -82,6 +136,12 @@ func newGenerator(seed uint64, today app.Date) *generator {
 		start: end.AddDate(0, -HistoryMonths, 0),
 		end:   end,
 	}
+}
+
+// sourceRef returns the reference of the n-th record of a kind, with
+// n counted from 1 and padded to the digits of count.
+func sourceRef(kind string, n, count int) string {
+	return fmt.Sprintf("%s:%s:%0*d", Source, kind, len(strconv.Itoa(count)), n)
 }
 
 // pick returns a random element of list.

@@ -428,3 +428,143 @@ func TestClosedDemoDealsHaveReasons(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultDemoHasEnoughClosedLeads(t *testing.T) {
+	b := demo.Generate(demo.DefaultSeed, today)
+
+	closed, converted, lost := 0, 0, 0
+	for _, l := range b.Leads {
+		switch l.Status {
+		case app.LeadConverted:
+			closed++
+			converted++
+		case app.LeadDisqualified:
+			closed++
+			lost++
+		}
+	}
+
+	if closed < app.MinClosedLeads {
+		t.Errorf("%d closed leads, want at least %d for the learned lead score", closed, app.MinClosedLeads)
+	}
+	if converted < app.MinLeadsPerOutcome || lost < app.MinLeadsPerOutcome {
+		t.Errorf("%d converted and %d disqualified leads, want at least %d of each",
+			converted, lost, app.MinLeadsPerOutcome)
+	}
+}
+
+// midSize is large enough for wider source references and exact activity
+// totals, and small enough to generate in a test.
+var midSize = demo.Size{Companies: 1500, Leads: 12_000, Opportunities: 1200, ContactsPerCompany: 2, Activities: 20_000}
+
+func TestGenerateSizeCounts(t *testing.T) {
+	d := demo.GenerateSize(5, today, midSize)
+
+	if len(d.Companies) != 1500 {
+		t.Errorf("%d companies, want 1500", len(d.Companies))
+	}
+	if len(d.Leads) != 12_000 {
+		t.Errorf("%d leads, want 12000", len(d.Leads))
+	}
+	if len(d.Opportunities) != 1200 {
+		t.Errorf("%d deals, want 1200", len(d.Opportunities))
+	}
+	if len(d.Contacts) != 3000 {
+		t.Errorf("%d contacts, want 3000", len(d.Contacts))
+	}
+
+	activities := len(d.LeadActivities)
+	for _, o := range d.Opportunities {
+		activities += len(o.Activities)
+	}
+	if activities != 20_000 {
+		t.Errorf("%d activities, want 20000", activities)
+	}
+}
+
+func TestGenerateSizeSourceRefs(t *testing.T) {
+	d := demo.GenerateSize(5, today, midSize)
+
+	if got := d.Leads[0].SourceRef; got != "demo:lead:00001" {
+		t.Errorf("first lead ref %q, want demo:lead:00001", got)
+	}
+	if got := d.Companies[len(d.Companies)-1].SourceRef; got != "demo:company:1500" {
+		t.Errorf("last company ref %q, want demo:company:1500", got)
+	}
+
+	companies := map[string]bool{}
+	for _, c := range d.Companies {
+		companies[c.SourceRef] = true
+	}
+	contacts := map[string]bool{}
+	for _, c := range d.Contacts {
+		if !companies[c.CompanyRef] {
+			t.Fatalf("contact %s at unknown company %q", c.SourceRef, c.CompanyRef)
+		}
+		if contacts[c.SourceRef] {
+			t.Fatalf("contact ref %q is used twice", c.SourceRef)
+		}
+		contacts[c.SourceRef] = true
+	}
+}
+
+func TestGenerateSizeUniqueNamesAndEmails(t *testing.T) {
+	d := demo.GenerateSize(5, today, midSize)
+
+	names := map[string]bool{}
+	for _, c := range d.Companies {
+		if names[c.Name] {
+			t.Fatalf("company name %q is used twice", c.Name)
+		}
+		names[c.Name] = true
+	}
+
+	emails := map[string]bool{}
+	umlauts := 0
+	for _, l := range d.Leads {
+		if emails[l.Email] {
+			t.Fatalf("lead e-mail %q is used twice", l.Email)
+		}
+		emails[l.Email] = true
+		if strings.ContainsAny(l.LastName, "äöüß") {
+			umlauts++
+		}
+	}
+	if umlauts < len(d.Leads)/10 {
+		t.Errorf("%d of %d lead last names have an umlaut or ß, want at least a tenth", umlauts, len(d.Leads))
+	}
+}
+
+func TestGenerateSizeLeadActivities(t *testing.T) {
+	d := demo.GenerateSize(5, today, midSize)
+	_, end := window()
+
+	leads := map[string]app.Lead{}
+	for _, l := range d.Leads {
+		leads[l.SourceRef] = l
+	}
+	for _, a := range d.LeadActivities {
+		l, ok := leads[a.LeadRef]
+		if !ok {
+			t.Fatalf("activity of unknown lead %q", a.LeadRef)
+		}
+		if l.Status == app.LeadNew {
+			t.Errorf("new lead %s has an activity", l.SourceRef)
+		}
+		if a.CreatedAt.Before(l.CreatedAt) || !a.CreatedAt.Before(end) {
+			t.Errorf("activity of lead %s at %v, outside [%v, %v)", l.SourceRef, a.CreatedAt, l.CreatedAt, end)
+		}
+	}
+}
+
+func TestGenerateSizeSmallEqualsGenerate(t *testing.T) {
+	a := demo.Generate(9, today)
+	d := demo.GenerateSize(9, today, demo.Small)
+
+	if !reflect.DeepEqual(a, d.ImportBatch) {
+		t.Error("GenerateSize with Small differs from Generate")
+	}
+	if len(d.Contacts) != 0 {
+		t.Errorf("%d contacts in the small demo, want none", len(d.Contacts))
+	}
+}

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -31,12 +30,12 @@ const (
 	negotiationPosition = 4
 )
 
-// opportunities returns OpportunityCount deals in app.DefaultPipeline.
+// opportunities returns g.size.Opportunities deals in app.DefaultPipeline.
 // The first deals take each stage once, so every stage appears.
 func (g *generator) opportunities(companies []company) []app.OpportunityImport {
 	stages := app.DefaultPipeline().Stages
-	deals := make([]app.OpportunityImport, 0, OpportunityCount)
-	for i := range OpportunityCount {
+	deals := make([]app.OpportunityImport, 0, g.size.Opportunities)
+	for i := range g.size.Opportunities {
 		c := pick(g, companies)
 
 		var target app.Stage
@@ -47,7 +46,7 @@ func (g *generator) opportunities(companies []company) []app.OpportunityImport {
 		}
 
 		d := g.opportunity(c, stages, target, g.createdDay(target))
-		d.SourceRef = fmt.Sprintf("%s:opportunity:%03d", Source, i+1)
+		d.SourceRef = sourceRef("opportunity", i+1, g.size.Opportunities)
 		deals = append(deals, d)
 	}
 
