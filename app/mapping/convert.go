@@ -147,6 +147,9 @@ func (c *Converter) Convert(row tabular.Row) (Record, *Rejection) {
 		rec.Deal, rec.CompanyName, rec.CompanyID = r.deal()
 	}
 
+	if r.reject == nil {
+		r.check(&rec)
+	}
 	if r.reject != nil {
 		return Record{}, r.reject
 	}
@@ -190,8 +193,9 @@ func (r *rowReader) names() (string, string) {
 	return "", full
 }
 
-// email returns the cell of f in lower case after checking it is one
-// bare address.
+// email returns the cell of f after checking that it is one bare
+// address. Leads and contacts get the stricter rule of the forms from
+// [rowReader.check] instead.
 func (r *rowReader) email(f Field) string {
 	s := r.text(f)
 	if s == "" {
@@ -220,7 +224,7 @@ func (r *rowReader) lead() app.Lead {
 	first, last := r.names()
 	l := app.Lead{
 		Salutation: r.text(FieldSalutation), FirstName: first, LastName: last,
-		CompanyName: r.text(FieldCompany), Role: r.text(FieldRole), Email: r.email(FieldEmail),
+		CompanyName: r.text(FieldCompany), Role: r.text(FieldRole), Email: r.text(FieldEmail),
 		Phone: r.phone(), Website: r.text(FieldWebsite), Street: r.text(FieldStreet),
 		PostalCode: r.text(FieldPostalCode), City: r.text(FieldCity), Country: r.text(FieldCountry),
 		Source: r.text(FieldSource), Campaign: r.text(FieldCampaign), Industry: r.text(FieldIndustry),
@@ -237,7 +241,7 @@ func (r *rowReader) lead() app.Lead {
 
 func (r *rowReader) contact() (app.Contact, string, string) {
 	first, last := r.names()
-	c := app.Contact{FirstName: first, LastName: last, Role: r.text(FieldRole), Email: r.email(FieldEmail),
+	c := app.Contact{FirstName: first, LastName: last, Role: r.text(FieldRole), Email: r.text(FieldEmail),
 		Phone: r.phone()}
 
 	if c.FirstName == "" && c.LastName == "" && c.Email == "" {

@@ -140,6 +140,9 @@ type Rejection struct {
 	Column string
 	Reason tabular.Reason
 	Value  string
+	// Field is the field of the broken rule of the forms, such as
+	// app.FieldNotes, or "" for a cell the parsers rejected.
+	Field string
 }
 
 // Error returns the English description of [tabular.CellError].
