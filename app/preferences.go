@@ -53,7 +53,7 @@ type PreferenceRule int
 // The rules of [Preferences.Validate].
 const (
 	// RuleOutOfRange is a currency of the wrong form, a month outside
-	// 1–12 or idle days outside 0 to [MaxIdleDays].
+	// 1–12, or idle days or backup counts outside their limits.
 	RuleOutOfRange PreferenceRule = iota
 	RuleEmpty
 	RuleTooLong
@@ -62,6 +62,12 @@ const (
 	// RuleTooMany is more than [MaxCustomLeadSources] sources. The
 	// error's Value is then their count.
 	RuleTooMany
+	// RuleNotAbsolute is a backup folder given as a relative path, which
+	// would depend on the folder Leadwerk was started from.
+	RuleNotAbsolute
+	// RuleNotWritable is a backup folder that cannot be created or
+	// written. Only the store checks it, because it needs the file system.
+	RuleNotWritable
 )
 
 // PreferenceError is a rejected value of one [Preferences] field. It

@@ -13,9 +13,12 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"leadwerk/app"
 )
 
-// backupFolder is the folder beside the database that holds its backups.
+// backupFolder is the folder beside the database that holds its backups
+// unless [app.BackupSettings] choose another.
 const backupFolder = "backups"
 
 // backupTimeLayout is the UTC timestamp in a backup's name, to the
@@ -48,8 +51,8 @@ type backupFile struct {
 	kind string
 }
 
-// BackupDir returns the folder that holds the backups of the database at
-// dbPath: backups, beside the database file.
+// BackupDir returns the default folder for the backups of the database
+// at dbPath: backups, beside the database file.
 func BackupDir(dbPath string) string {
 	return filepath.Join(filepath.Dir(dbPath), backupFolder)
 }
@@ -63,12 +66,12 @@ func backupBase(dbPath string) string {
 	return strings.TrimSuffix(name, filepath.Ext(name))
 }
 
-// backupPath returns the backup file of dbPath for the time at and kind,
-// such as backups/leadwerk-20260305T090000.000Z-daily.db.
-func backupPath(dbPath string, at time.Time, kind string) string {
+// backupPath returns the backup file in dir of dbPath for the time at and
+// kind, such as backups/leadwerk-20260305T090000.000Z-daily.db.
+func backupPath(dir, dbPath string, at time.Time, kind string) string {
 	name := backupBase(dbPath) + "-" + at.UTC().Format(backupTimeLayout) + "-" + kind + ".db"
 
-	return filepath.Join(BackupDir(dbPath), name)
+	return filepath.Join(dir, name)
 }
 
 // backupNamePattern matches the names that backupPath writes for the
@@ -78,11 +81,26 @@ func backupNamePattern(base string) *regexp.Regexp {
 		`-(\d{8}T\d{6}\.\d{3}Z)-(daily|migration|import|restore|manual|damaged)\.db$`)
 }
 
-// listBackups returns the backups of the database at dbPath, newest
-// first. Files whose names do not match the pattern exactly are not ours
-// and are left out. A missing folder has no backups.
-func listBackups(dbPath string) ([]backupFile, error) {
-	dir := BackupDir(dbPath)
+// listBackups returns the backups of the database at dbPath in the
+// folders dirs, newest first. Files whose names do not match the pattern
+// exactly are not ours and are left out. A missing folder has no backups.
+func listBackups(dbPath string, dirs ...string) ([]backupFile, error) {
+	pattern := backupNamePattern(backupBase(dbPath))
+	var backups []backupFile
+	for _, dir := range dirs {
+		found, err := listBackupsIn(dir, pattern)
+		if err != nil {
+			return nil, err
+		}
+		backups = append(backups, found...)
+	}
+
+	sort.Slice(backups, func(i, j int) bool { return backups[i].at.After(backups[j].at) })
+
+	return backups, nil
+}
+
+func listBackupsIn(dir string, pattern *regexp.Regexp) ([]backupFile, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -91,7 +109,6 @@ func listBackups(dbPath string) ([]backupFile, error) {
 		return nil, fmt.Errorf("list backups in %s: %w", dir, err)
 	}
 
-	pattern := backupNamePattern(backupBase(dbPath))
 	var backups []backupFile
 	for _, entry := range entries {
 		match := pattern.FindStringSubmatch(entry.Name())
@@ -106,16 +123,17 @@ func listBackups(dbPath string) ([]backupFile, error) {
 		backups = append(backups, backupFile{path: filepath.Join(dir, entry.Name()), at: at, kind: match[2]})
 	}
 
-	sort.Slice(backups, func(i, j int) bool { return backups[i].at.After(backups[j].at) })
-
 	return backups, nil
 }
 
 // newestGoodBackup returns the newest backup of dbPath, other than a
 // damaged copy, that passes SQLite's quick check, or "" when there is
-// none.
+// none. It looks in the chosen backup folder when the settings of the
+// damaged database can still be read, and always in the folder beside
+// the database.
 func newestGoodBackup(dbPath string) string {
-	backups, err := listBackups(dbPath)
+	settings := backupSettingsOfFile(context.Background(), dbPath)
+	backups, err := listBackups(dbPath, backupDirs(dbPath, settings)...)
 	if err != nil {
 		slog.Warn("backups could not be listed", "err", err)
 		return ""
@@ -158,8 +176,8 @@ func quickCheckFile(ctx context.Context, path string) error {
 
 // Backup writes a consistent copy of the database to dest with SQLite's
 // VACUUM INTO and returns the path written. An empty dest writes a new
-// file into the backups folder beside the database, which rotation never
-// deletes. The copy is made while the store stays open and is readable by
+// file into the backup folder of [app.BackupSettings], which rotation
+// never deletes. The copy is made while the store stays open and is readable by
 // the user only (mode 0600). An existing, non-empty dest is never
 // overwritten.
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
@@ -181,7 +199,7 @@ func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	return dest, nil
 }
 
-// backupInto writes a backup of kind into the backups folder, rotates the
+// backupInto writes a backup of kind into the backup folder, rotates the
 // automatic backups and returns the new file's path. A failed rotation is
 // logged, because the new backup exists all the same.
 func (s *Store) backupInto(ctx context.Context, kind string) (string, error) {
@@ -194,22 +212,32 @@ func (s *Store) backupInto(ctx context.Context, kind string) (string, error) {
 }
 
 // backupIntoFolder writes the backup of db, the database at dbPath, for
-// kind and the time now, and rotates.
+// kind and the time now into the folder that db's [app.BackupSettings]
+// choose, and rotates that folder with their counts. When the chosen
+// folder cannot take an automatic backup, such as an unplugged drive, the
+// backup goes into the folder beside the database instead, so that a
+// migration or import never runs without one. A manual backup fails
+// instead, because the person waits for it and can choose again.
 func backupIntoFolder(ctx context.Context, db *sql.DB, dbPath, kind string, now time.Time) (string, error) {
-	start := time.Now()
-	dir := BackupDir(dbPath)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf("create backup folder %s: %w", dir, pathErrorCause(err))
+	settings := backupSettingsOf(ctx, db, dbPath)
+	dir := backupDirFor(dbPath, settings)
+	dest, err := writeBackup(ctx, db, dir, dbPath, kind, now)
+	if err != nil && settings.Folder != "" && kind != kindManual {
+		fallback := BackupDir(dbPath)
+		slog.Warn("backup folder failed, so the backup goes beside the database",
+			"folder", dir, "fallback", fallback, "kind", kind, "err", err)
+		dir = fallback
+		dest, err = writeBackup(ctx, db, dir, dbPath, kind, now)
 	}
-
-	dest := freeBackupPath(dbPath, now, kind)
-	if err := vacuumInto(ctx, db, dest); err != nil {
-		return "", fmt.Errorf("back up database %s: %w", dbPath, err)
+	if err != nil && settings.Folder != "" {
+		return "", fmt.Errorf("%w; choose another backup folder under Settings → Preferences", err)
 	}
-	slog.Info("database backed up", "path", dest, "kind", kind, "duration", time.Since(start))
+	if err != nil {
+		return "", err
+	}
 
 	if kind != kindManual {
-		if err := rotateBackups(dbPath); err != nil {
+		if err := rotateBackups(dir, dbPath, settings); err != nil {
 			slog.Error("backup rotation failed", "folder", dir, "err", err)
 		}
 	}
@@ -217,11 +245,28 @@ func backupIntoFolder(ctx context.Context, db *sql.DB, dbPath, kind string, now 
 	return dest, nil
 }
 
-// freeBackupPath returns a backup path for now that no file has yet,
-// moving on by a millisecond while the name is taken.
-func freeBackupPath(dbPath string, now time.Time, kind string) string {
+// writeBackup creates dir when it is missing and writes the backup of db
+// for kind and now into it.
+func writeBackup(ctx context.Context, db *sql.DB, dir, dbPath, kind string, now time.Time) (string, error) {
+	start := time.Now()
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create backup folder %s: %w", dir, pathErrorCause(err))
+	}
+
+	dest := freeBackupPath(dir, dbPath, now, kind)
+	if err := vacuumInto(ctx, db, dest); err != nil {
+		return "", fmt.Errorf("back up database %s: %w", dbPath, err)
+	}
+	slog.Info("database backed up", "path", dest, "kind", kind, "duration", time.Since(start))
+
+	return dest, nil
+}
+
+// freeBackupPath returns a backup path in dir for now that no file has
+// yet, moving on by a millisecond while the name is taken.
+func freeBackupPath(dir, dbPath string, now time.Time, kind string) string {
 	for {
-		dest := backupPath(dbPath, now, kind)
+		dest := backupPath(dir, dbPath, now, kind)
 		if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 			return dest
 		}
@@ -317,7 +362,7 @@ func (s *Store) backUpDaily(ctx context.Context, version int) {
 		return
 	}
 
-	backups, err := listBackups(s.path)
+	backups, err := listBackups(s.path, backupDirs(s.path, s.backupSettings(ctx))...)
 	if err != nil {
 		slog.Error("daily backup skipped", "err", err)
 		return
@@ -376,7 +421,19 @@ func (s *Store) checkBeforeMigrations(ctx context.Context) (int, error) {
 	return version, nil
 }
 
-// BackupDir returns the folder that holds the store's backups.
+// BackupDir returns the folder that receives the store's backups: the one
+// chosen in its [app.BackupSettings], else backups beside the database.
 func (s *Store) BackupDir() string {
-	return BackupDir(s.path)
+	return backupDirFor(s.path, s.backupSettings(context.Background()))
+}
+
+// backupSettings returns the store's backup settings, or the defaults
+// when they cannot be read.
+func (s *Store) backupSettings(ctx context.Context) app.BackupSettings {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return app.DefaultBackupSettings()
+	}
+
+	return backupSettingsOf(ctx, sqlDB, s.path)
 }

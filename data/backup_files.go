@@ -8,7 +8,8 @@ import (
 
 // BackupFile writes a consistent copy of the database at dbPath to dest
 // with VACUUM INTO and returns the path written. An empty dest writes a
-// manual backup into the backups folder beside the database. It opens the
+// manual backup into the folder that the database's [app.BackupSettings]
+// choose, by default backups beside the database. It opens the
 // file read-only and takes no lock, so it also runs while a Leadwerk
 // window has the database open, and copies the last committed state.
 func BackupFile(ctx context.Context, dbPath, dest string) (string, error) {

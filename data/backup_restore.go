@@ -180,13 +180,16 @@ func keepCurrentFile(ctx context.Context, dbPath string) (string, error) {
 }
 
 // copyDamaged copies the bytes of the database at dbPath, and of its WAL
-// when there is one, into the backups folder and returns the copy's path.
+// when there is one, into the backups folder beside it and returns the
+// copy's path. It never uses a chosen backup folder, because the damaged
+// file's settings cannot be trusted.
 func copyDamaged(dbPath string, now time.Time) (string, error) {
-	if err := os.MkdirAll(BackupDir(dbPath), 0o700); err != nil {
-		return "", fmt.Errorf("create backup folder %s: %w", BackupDir(dbPath), pathErrorCause(err))
+	dir := BackupDir(dbPath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create backup folder %s: %w", dir, pathErrorCause(err))
 	}
 
-	dest := freeBackupPath(dbPath, now, kindDamaged)
+	dest := freeBackupPath(dir, dbPath, now, kindDamaged)
 	if err := copyFile(dbPath, dest); err != nil {
 		return "", err
 	}

@@ -84,7 +84,7 @@ func TestBackupsToDeleteKeepsFewDays(t *testing.T) {
 		backups = append(backups, backupFile{at: time.Date(2026, 1, day, 9, 0, 0, 0, time.UTC), kind: kindDaily})
 	}
 
-	if drop := backupsToDelete(backups); len(drop) != 0 {
+	if drop := backupsToDelete(backups, 7, 4); len(drop) != 0 {
 		t.Errorf("rotation of three days dropped %+v", drop)
 	}
 }

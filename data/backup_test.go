@@ -255,7 +255,7 @@ func TestOpenBacksUpBeforeMigrations(t *testing.T) {
 	}
 	defer s.Close()
 
-	backups, err := listBackups(path)
+	backups, err := listBackups(path, BackupDir(path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +290,7 @@ func TestImportBacksUpNonEmptyDatabase(t *testing.T) {
 	batch.Leads[2].Email = "other@weber.example"
 	mustImport(t, s, batch)
 
-	backups, err := listBackups(s.Path())
+	backups, err := listBackups(s.Path(), BackupDir(s.Path()))
 	if err != nil {
 		t.Fatal(err)
 	}
