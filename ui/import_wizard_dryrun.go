@@ -178,7 +178,7 @@ func rejectionHeader() []string {
 }
 
 func rejectionCells(r mapping.Rejection) []string {
-	return []string{strconv.Itoa(r.Line), r.Column, words.ImportReason(r.Reason), r.Value}
+	return []string{strconv.Itoa(r.Line), r.Column, words.ImportRejection(r, currentLanguage()), r.Value}
 }
 
 // rejectionTable returns the rejected rows with a header row, as the

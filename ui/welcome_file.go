@@ -175,7 +175,7 @@ func importSummary(report mapping.Report) fyne.CanvasObject {
 
 		lines = append(lines, lang.X("welcome.file.rejected_row", "Line {{.Line}}, column {{.Column}}: {{.Reason}}",
 			map[string]any{"Line": rejection.Line, "Column": rejection.Column,
-				"Reason": words.ImportReason(rejection.Reason)}))
+				"Reason": words.ImportRejection(rejection, currentLanguage())}))
 	}
 
 	return widget.NewLabel(strings.Join(lines, "\n"))

@@ -206,8 +206,8 @@ func printReport(w io.Writer, req fileImportRequest, r mapping.Report) {
 
 	for _, rej := range r.Rejected {
 		fmt.Fprintln(w, lang.X("importing.cli.rejected", "  line {{.Line}}, column {{.Column}}: {{.Reason}} ({{.Value}})",
-			map[string]any{"Line": rej.Line, "Column": strconv.Quote(rej.Column), "Reason": words.ImportReason(rej.Reason),
-				"Value": strconv.Quote(rej.Value)}))
+			map[string]any{"Line": rej.Line, "Column": strconv.Quote(rej.Column),
+				"Reason": words.ImportRejection(rej, language), "Value": strconv.Quote(rej.Value)}))
 	}
 	for _, email := range r.SharedEmails {
 		fmt.Fprintln(w, lang.X("importing.cli.shared_email",
