@@ -54,8 +54,9 @@ var derivedChecks = []derivedCheck{
 	{"each search row matches its lead's name, company, e-mail, city and state", `
 		SELECT COUNT(*) FROM leads l LEFT JOIN leads_fts f ON f.rowid = l.id
 		WHERE f.rowid IS NULL
-			OR f.name IS NOT trim(l.first_name || ' ' || l.last_name)
-			OR f.company IS NOT l.company_name OR f.email IS NOT l.email OR f.city IS NOT l.city
+			OR f.name IS NOT lw_search_text(trim(l.first_name || ' ' || l.last_name))
+			OR f.company IS NOT lw_search_text(l.company_name) OR f.email IS NOT lw_search_text(l.email)
+			OR f.city IS NOT lw_search_text(l.city)
 			OR f.state IS NOT CASE WHEN l.status IN ('new', 'contacted', 'nurturing', 'qualified')
 				THEN 'open' ELSE 'done' END`},
 	{"each deal's stage is the target of its last stage change", `

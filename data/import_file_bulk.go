@@ -46,9 +46,10 @@ const defaultFTSHashSize = 1 << 20
 const importCacheKiB = 128 << 10
 
 // fillLeadsFTSSQL adds the leads_fts rows of the leads above an id, with
-// the values the trigger leads_fts_insert of schemaV4 gives one lead.
+// the values the trigger leads_fts_insert of schemaV18 gives one lead.
 const fillLeadsFTSSQL = `INSERT INTO leads_fts (rowid, name, company, email, city, state)
-SELECT id, trim(first_name || ' ' || last_name), company_name, email, city,
+SELECT id, lw_search_text(trim(first_name || ' ' || last_name)), lw_search_text(company_name),
+	lw_search_text(email), lw_search_text(city),
 	CASE WHEN ` + openLeadsWhere + ` THEN 'open' ELSE 'done' END
 FROM leads WHERE id > ?`
 

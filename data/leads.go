@@ -32,15 +32,21 @@ func ftsPhrase(text string) string {
 }
 
 // trigramPhrase returns the full-text query for a search the trigram
-// index can serve, and false for a shorter or empty one. It names the text
-// columns, so the search never matches the state column.
+// index can serve, and false for a shorter or empty one. It matches each
+// of the search's searchSpellings, the form in which leads_fts stores the
+// text. It names the text columns, so the search never matches the state
+// column.
 func trigramPhrase(search string) (string, bool) {
-	search = strings.TrimSpace(search)
-	if utf8.RuneCountInString(search) < minTrigramSearch {
+	spellings := searchSpellings(strings.TrimSpace(search))
+	if utf8.RuneCountInString(spellings[0]) < minTrigramSearch {
 		return "", false
 	}
 
-	return "{name company email city} : " + ftsPhrase(search), true
+	if len(spellings) == 1 {
+		return "{name company email city} : " + ftsPhrase(spellings[0]), true
+	}
+
+	return "{name company email city} : (" + ftsPhrase(spellings[0]) + " OR " + ftsPhrase(spellings[1]) + ")", true
 }
 
 // trigramQuery returns trigramPhrase's query, narrowed to open leads when

@@ -40,6 +40,7 @@ var migrations = []migration{
 	{version: 15, name: "complete the GDPR record of leads and contacts", sql: schemaV15},
 	{version: 16, name: "reject invalid amounts, probabilities, dates and names", sql: schemaV16},
 	{version: 17, name: "keep the source id of contacts", sql: schemaV17},
+	{version: 18, name: "fold accents in the lead search index", sql: schemaV18},
 }
 
 const createMigrationsTable = `
