@@ -89,7 +89,6 @@ func (fi *fileImport) keysOf(rec mapping.Record) matchKeys {
 		k.email = keys.Email
 		k.name = nameCompanyKey(keys.Name, keys.Company)
 	case mapping.KindContacts:
-		k.ref = ""
 		k.email = app.NormalizeEmail(rec.Contact.Email)
 		k.name = nameCompanyKey(app.NormalizeName(rec.Contact.FirstName+" "+rec.Contact.LastName),
 			idKey(rec.Company.ID))
@@ -194,18 +193,18 @@ func (fi *fileImport) loadLeads() error {
 
 func (fi *fileImport) loadContacts() error {
 	var rows []struct {
-		ID                         int64
-		CompanyID                  *int64
-		FirstName, LastName, Email string
+		ID                                    int64
+		CompanyID                             *int64
+		SourceRef, FirstName, LastName, Email string
 	}
-	err := fi.tx.Raw(`SELECT id, company_id, first_name, last_name, email FROM contacts`).Scan(&rows).Error
+	err := fi.tx.Raw(`SELECT id, company_id, source_ref, first_name, last_name, email FROM contacts`).Scan(&rows).Error
 	if err != nil {
 		return fmt.Errorf("read contact keys: %w", err)
 	}
 
 	for _, r := range rows {
 		name := nameCompanyKey(app.NormalizeName(r.FirstName+" "+r.LastName), idKey(idOf(r.CompanyID)))
-		fi.idx.add(matchKeys{email: app.NormalizeEmail(r.Email), name: name}, r.ID)
+		fi.idx.add(matchKeys{ref: r.SourceRef, email: app.NormalizeEmail(r.Email), name: name}, r.ID)
 		fi.idx.maxID = max(fi.idx.maxID, r.ID)
 	}
 

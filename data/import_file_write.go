@@ -48,7 +48,7 @@ func (w *fileWriter) insert(id int64, rec mapping.Record) error {
 		c := rec.Contact
 		w.contacts = append(w.contacts, contactRow{ID: id, CompanyID: optionalID(rec.Company.ID),
 			FirstName: c.FirstName, LastName: c.LastName, Role: c.Role, Email: c.Email, Phone: c.Phone,
-			CreatedAt: fi.now, UpdatedAt: fi.now})
+			SourceRef: ref, CreatedAt: fi.now, UpdatedAt: fi.now})
 	case mapping.KindCompanies:
 		c := rec.Company
 		c.ID, c.SourceRef, c.CreatedAt, c.UpdatedAt = id, ref, fi.now, fi.now

@@ -122,6 +122,7 @@ type contactRow struct {
 	BuyingRole string    `gorm:"column:buying_role"`
 	Email      string    `gorm:"column:email"`
 	Phone      string    `gorm:"column:phone"`
+	SourceRef  string    `gorm:"column:source_ref"`
 	CreatedAt  time.Time `gorm:"column:created_at"`
 	UpdatedAt  time.Time `gorm:"column:updated_at"`
 }

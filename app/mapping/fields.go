@@ -91,7 +91,7 @@ var kindFields = map[Kind][]Field{
 		FieldSource, FieldCampaign, FieldStatus, FieldIndustry, FieldEmployees, FieldOwner, FieldNotes,
 	},
 	KindContacts: {
-		FieldFirstName, FieldLastName, FieldFullName, FieldCompany, FieldCompanyID, FieldRole,
+		FieldSourceID, FieldFirstName, FieldLastName, FieldFullName, FieldCompany, FieldCompanyID, FieldRole,
 		FieldEmail, FieldPhone, FieldMobile,
 	},
 	KindCompanies: {
@@ -107,10 +107,6 @@ var kindFields = map[Kind][]Field{
 
 // FieldsOf returns the fields a record of kind k can take, in the order a
 // mapping screen lists them.
-//
-// NOTE: contacts have no source id, because the contacts table has no
-// source_ref column. A re-import matches them by e-mail, then by name and
-// company.
 func FieldsOf(k Kind) []Field {
 	return slices.Clone(kindFields[k])
 }
