@@ -25,6 +25,11 @@ type presetJSON struct {
 	Delimiter  string            `json:"delimiter,omitempty"`
 	HeaderLine int               `json:"header_line,omitempty"`
 	Locale     string            `json:"locale,omitempty"`
+	Decimal    string            `json:"decimal,omitempty"`
+	// Thousands is nil when the preset keeps the detected group
+	// separator, and "" when it accepts any.
+	Thousands  *string           `json:"thousands,omitempty"`
+	DateFormat string            `json:"date_format,omitempty"`
 	Source     string            `json:"source,omitempty"`
 	Pipeline   string            `json:"pipeline,omitempty"`
 	Currency   string            `json:"currency,omitempty"`
@@ -38,6 +43,7 @@ func presetToJSON(p mapping.Preset) presetJSON {
 	if p.Delimiter != 0 {
 		stored.Delimiter = string(p.Delimiter)
 	}
+	stored.storeFormats(p.Formats)
 	if len(p.Columns) > 0 {
 		stored.Columns = make(map[string]string, len(p.Columns))
 		for name, f := range p.Columns {
@@ -52,9 +58,8 @@ func (p presetJSON) toApp() mapping.Preset {
 	preset := mapping.Preset{Name: p.Name, Kind: mapping.Kind(p.Kind), Encoding: tabular.Encoding(p.Encoding),
 		HeaderLine: p.HeaderLine, Locale: p.Locale, Source: p.Source, Pipeline: p.Pipeline,
 		Currency: p.Currency, Stages: p.Stages}
-	if r := []rune(p.Delimiter); len(r) == 1 {
-		preset.Delimiter = r[0]
-	}
+	preset.Delimiter = runeOf(p.Delimiter)
+	preset.Formats = p.formats()
 	if len(p.Columns) > 0 {
 		preset.Columns = make(map[string]mapping.Field, len(p.Columns))
 		for name, f := range p.Columns {
@@ -63,6 +68,42 @@ func (p presetJSON) toApp() mapping.Preset {
 	}
 
 	return preset
+}
+
+// storeFormats sets the stored form of the number and date formats f.
+// The zero rune is stored as "", so a stored thousands separator of ""
+// accepts any separator.
+func (p *presetJSON) storeFormats(f mapping.Formats) {
+	if f.Decimal != 0 {
+		p.Decimal = string(f.Decimal)
+	}
+	if f.ThousandsSet {
+		thousands := ""
+		if f.Thousands != 0 {
+			thousands = string(f.Thousands)
+		}
+		p.Thousands = &thousands
+	}
+	p.DateFormat = string(f.Date)
+}
+
+func (p presetJSON) formats() mapping.Formats {
+	f := mapping.Formats{Decimal: runeOf(p.Decimal), Date: tabular.DateFormat(p.DateFormat)}
+	if p.Thousands != nil {
+		f.Thousands, f.ThousandsSet = runeOf(*p.Thousands), true
+	}
+
+	return f
+}
+
+// runeOf returns the only rune of text, or 0 when text has none or more
+// than one.
+func runeOf(text string) rune {
+	if r := []rune(text); len(r) == 1 {
+		return r[0]
+	}
+
+	return 0
 }
 
 // ImportPresets returns the saved import presets, sorted by name.

@@ -12,7 +12,6 @@ import (
 
 	"leadwerk/app"
 	"leadwerk/app/mapping"
-	"leadwerk/app/tabular"
 )
 
 // wizardStore is the import wizard's view of the store: the file import
@@ -49,16 +48,10 @@ type importWizard struct {
 
 	path string
 	// preset holds the person's choices that mapping.Prepare takes: the
-	// encoding, delimiter, header line, locale and kind they set (zero
-	// ones are detected), an applied preset's columns, and the pipeline
-	// and stage mapping.
+	// encoding, delimiter, header line, locale, number and date formats
+	// and kind they set (zero ones are detected), an applied preset's
+	// columns, and the pipeline and stage mapping.
 	preset mapping.Preset
-	// decimal, thousands and dateFormat override the detected number and
-	// date formats of every column; zero keeps the detected ones.
-	decimal      rune
-	thousands    rune
-	thousandsSet bool
-	dateFormat   tabular.DateFormat
 	// edits maps column names to the fields the person chose for them.
 	edits map[string]mapping.Field
 

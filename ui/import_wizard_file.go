@@ -65,7 +65,6 @@ func (w *importWizard) openFile(path string) {
 	locale := w.preset.Locale
 	w.path = path
 	w.preset = mapping.Preset{Locale: locale}
-	w.decimal, w.thousands, w.thousandsSet, w.dateFormat = 0, 0, false, ""
 	w.edits = map[string]mapping.Field{}
 	w.planOK = false
 

@@ -168,12 +168,8 @@ func (p *wizardMappingPage) onSavePresetTapped() {
 }
 
 // savePreset stores the current settings and mapping under name in a
-// goroutine.
-//
-// NOTE: a preset keeps encoding, delimiter, header line, locale, kind,
-// mapping and stages. It does not keep a chosen decimal separator or
-// date format, because mapping.Preset has no fields for them, so the
-// next file detects those again.
+// goroutine: encoding, delimiter, header line, locale, the chosen number
+// and date formats, kind, mapping and stages.
 func (p *wizardMappingPage) savePreset(name string) {
 	if name == "" {
 		p.status.SetText(lang.X("importwizard.mapping.preset_no_name", "Enter a name for the preset."))

@@ -25,13 +25,9 @@ type wizardPreview struct {
 // wizardInput is a copy of the wizard's choices that a goroutine reads
 // the file with.
 type wizardInput struct {
-	path         string
-	preset       mapping.Preset
-	decimal      rune
-	thousands    rune
-	thousandsSet bool
-	dateFormat   tabular.DateFormat
-	edits        map[string]mapping.Field
+	path   string
+	preset mapping.Preset
+	edits  map[string]mapping.Field
 }
 
 // wizardRead is the result of reading a file with a wizardInput.
@@ -45,8 +41,7 @@ type wizardRead struct {
 }
 
 func (w *importWizard) input() wizardInput {
-	return wizardInput{path: w.path, preset: w.preset, decimal: w.decimal, thousands: w.thousands,
-		thousandsSet: w.thousandsSet, dateFormat: w.dateFormat, edits: maps.Clone(w.edits)}
+	return wizardInput{path: w.path, preset: w.preset, edits: maps.Clone(w.edits)}
 }
 
 // readWizardFile detects the file's dialect and mapping under the
@@ -56,16 +51,16 @@ func readWizardFile(in wizardInput) wizardRead {
 	plan, err := mapping.Prepare(in.path, in.preset, in.preset.Kind)
 	unknownKind := errors.Is(err, mapping.ErrUnknownKind)
 	if unknownKind {
-		plan = mapping.Plan{Path: in.path}
+		plan = mapping.Plan{Path: in.path, Formats: in.preset.Formats}
 		hint := tabular.Dialect{Encoding: in.preset.Encoding, Delimiter: in.preset.Delimiter,
 			HeaderLine: in.preset.HeaderLine, Locale: in.preset.Locale}
 		plan.Dialect, err = tabular.Detect(in.path, hint)
+		in.preset.Formats.Apply(&plan.Dialect)
 	}
 	if err != nil {
 		return wizardRead{err: err}
 	}
 
-	in.applyFormats(&plan.Dialect)
 	applyEdits(&plan.Mapping, in.edits)
 
 	preview, err := readPreview(plan.Path, plan.Dialect)
@@ -74,26 +69,6 @@ func readWizardFile(in wizardInput) wizardRead {
 	}
 
 	return wizardRead{plan: plan, unknownKind: unknownKind, preview: preview}
-}
-
-// applyFormats sets the chosen number and date formats on every column.
-// Only the columns mapped to number or date fields parse them, so text
-// columns are not affected.
-func (in wizardInput) applyFormats(d *tabular.Dialect) {
-	for i := range d.Columns {
-		c := &d.Columns[i]
-		if in.decimal != 0 {
-			c.Number.Decimal = in.decimal
-			c.NumberAmbiguous = false
-		}
-		if in.thousandsSet {
-			c.Number.Thousands = in.thousands
-		}
-		if in.dateFormat != "" {
-			c.Date = in.dateFormat
-			c.DateAmbiguous = false
-		}
-	}
 }
 
 // applyEdits sets the fields the person chose. A field is filled by one

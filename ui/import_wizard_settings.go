@@ -204,9 +204,10 @@ func (p *wizardSettingsPage) onDecimalChanged(text string) {
 		return
 	}
 
-	p.w.decimal = choiceValue(decimalChoices(), text)
-	if p.w.thousandsSet && p.w.thousands == p.w.decimal {
-		p.w.thousands = 0
+	formats := &p.w.preset.Formats
+	formats.Decimal = choiceValue(decimalChoices(), text)
+	if formats.ThousandsSet && formats.Thousands == formats.Decimal {
+		formats.Thousands = 0
 	}
 	p.w.reload(nil)
 }
@@ -216,7 +217,8 @@ func (p *wizardSettingsPage) onThousandsChanged(text string) {
 		return
 	}
 
-	p.w.thousands, p.w.thousandsSet = choiceValue(thousandsChoices(), text), true
+	formats := &p.w.preset.Formats
+	formats.Thousands, formats.ThousandsSet = choiceValue(thousandsChoices(), text), true
 	p.w.reload(nil)
 }
 
@@ -225,7 +227,7 @@ func (p *wizardSettingsPage) onDateChanged(text string) {
 		return
 	}
 
-	p.w.dateFormat = tabular.DateFormat(text)
+	p.w.preset.Formats.Date = tabular.DateFormat(text)
 	p.w.reload(nil)
 }
 

@@ -23,6 +23,8 @@ type Preset struct {
 	Delimiter  rune
 	HeaderLine int
 	Locale     string
+	// Formats override the detected number and date formats.
+	Formats Formats
 	// Source replaces the detected source name of the source references.
 	Source   string
 	Pipeline string
@@ -35,8 +37,13 @@ type Preset struct {
 // corrected by the person: the dialect, the mapping, where the deals go
 // and what happens to stages the pipeline lacks.
 type Plan struct {
-	Path    string
+	Path string
+	// Dialect is the detected dialect with Formats already applied to its
+	// columns.
 	Dialect tabular.Dialect
+	// Formats are the person's number and date formats, which a saved
+	// preset keeps.
+	Formats Formats
 	Mapping Mapping
 	// Source is the first part of every source reference the import
 	// writes, such as "salesforce" in "salesforce:lead:00Q5e…". It is the
@@ -68,6 +75,7 @@ func Prepare(path string, preset Preset, kind Kind) (Plan, error) {
 	if err != nil {
 		return Plan{}, err
 	}
+	preset.Formats.Apply(&dialect)
 
 	header := make([]string, len(dialect.Columns))
 	for i, c := range dialect.Columns {
@@ -87,8 +95,8 @@ func Prepare(path string, preset Preset, kind Kind) (Plan, error) {
 		}
 	}
 
-	plan := Plan{Path: path, Dialect: dialect, Mapping: m, Source: preset.Source, Pipeline: preset.Pipeline,
-		Stages: preset.Stages, Currency: preset.Currency}
+	plan := Plan{Path: path, Dialect: dialect, Formats: preset.Formats, Mapping: m, Source: preset.Source,
+		Pipeline: preset.Pipeline, Stages: preset.Stages, Currency: preset.Currency}
 	if plan.Source == "" {
 		plan.Source = sourceOf(path, m.CRM)
 	}
@@ -129,7 +137,7 @@ func (p Plan) Preset(name string) Preset {
 
 	return Preset{Name: name, Kind: p.Mapping.Kind, Columns: columns, Encoding: p.Dialect.Encoding,
 		Delimiter: p.Dialect.Delimiter, HeaderLine: p.Dialect.HeaderLine, Locale: p.Dialect.Locale,
-		Source: p.Source, Pipeline: p.Pipeline, Currency: p.Currency, Stages: p.Stages}
+		Formats: p.Formats, Source: p.Source, Pipeline: p.Pipeline, Currency: p.Currency, Stages: p.Stages}
 }
 
 // Rejection is a row that the import leaves out, and why.
