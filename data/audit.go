@@ -202,6 +202,18 @@ func writeAudit(tx *gorm.DB, kind app.EntityKind, id int64, action app.AuditActi
 		return 0, err
 	}
 
+	return writeAuditBy(tx, kind, id, action, at, by, diffs)
+}
+
+// writeAuditBy is [writeAudit] with the changed_by name given, such as
+// [app.ChangedByImport].
+func writeAuditBy(tx *gorm.DB, kind app.EntityKind, id int64, action app.AuditAction, at time.Time, by string,
+	diffs []fieldDiff,
+) (int64, error) {
+	if len(diffs) == 0 {
+		return 0, nil
+	}
+
 	var changeID int64
 	if err := tx.Raw(`SELECT COALESCE(MAX(change_id), 0) + 1 FROM audit_log`).Scan(&changeID).Error; err != nil {
 		return 0, fmt.Errorf("read next audit change id: %w", err)
@@ -248,6 +260,20 @@ func (s *Store) AuditHistory(ctx context.Context, kind app.EntityKind, id int64,
 	entries := make([]app.AuditEntry, len(rows))
 	for i, r := range rows {
 		entries[i] = r.toApp()
+	}
+
+	// The import that created the record is older than all its entries,
+	// so it belongs after them unless the limit cut them.
+	if limit > 0 && len(entries) >= limit {
+		return entries, nil
+	}
+
+	created, err := importOfRecord(s.db.WithContext(ctx), kind, id)
+	if err != nil {
+		return nil, err
+	}
+	if created != nil {
+		entries = append(entries, *created)
 	}
 
 	return entries, nil

@@ -59,11 +59,15 @@ func (w *fileWriter) update(id int64, rec mapping.Record) error {
 	}
 
 	kind := w.fi.plan.Mapping.Kind
+	before, err := readEntityRow(w.fi.tx, importEntities[kind], id)
+	if err != nil {
+		return err
+	}
+
 	values := newColumnValues(w.fi.plan.Mapping)
 	table := map[mapping.Kind]string{mapping.KindLeads: "leads", mapping.KindContacts: "contacts",
 		mapping.KindCompanies: "companies", mapping.KindOpportunities: "opportunities"}[kind]
 
-	var err error
 	switch kind {
 	case mapping.KindLeads:
 		err = w.leadValues(values, id, rec.Lead)
@@ -83,7 +87,7 @@ func (w *fileWriter) update(id int64, rec mapping.Record) error {
 		return fmt.Errorf("update %s %d: %w", table, id, err)
 	}
 
-	return nil
+	return auditImportUpdate(w.fi.tx, importEntities[kind], id, before, w.fi.now)
 }
 
 func (w *fileWriter) leadValues(v *columnValues, id int64, l app.Lead) error {
@@ -212,11 +216,18 @@ func (w *fileWriter) moveDeal(v *columnValues, id int64, st app.Stage, d mapping
 	return nil
 }
 
-// finish restores what the bulk path dropped and recomputes the scores of
-// the updated leads, whose fields the updates changed.
+// finish restores what the bulk path dropped, records the import's
+// summary in the audit log and recomputes the scores of the updated
+// leads, whose fields the updates changed.
 func (w *fileWriter) finish() error {
 	if w.bulk != nil {
 		if err := w.bulk.restore(w.fi.tx); err != nil {
+			return err
+		}
+	}
+
+	if w.fi.write {
+		if err := w.fi.auditImportSummaries(); err != nil {
 			return err
 		}
 	}
