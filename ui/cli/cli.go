@@ -86,7 +86,9 @@ const usageText = `Usage:
   leadwerk [-db PATH] chart -o FILE [-pipeline NAME] [-width N] [-height N]
                                          render the open stages of a pipeline
                                          to a .png or .svg file
-  leadwerk [-db PATH] demo               fill an empty database with demo data
+  leadwerk [-db PATH] demo [-size small|large]
+                                         fill an empty database with demo data:
+                                         small has 1,000 leads, large 100,000
   leadwerk [-db PATH] forecast [-json] [-from DATE -to DATE] [-pipeline NAME]
                                          forecast a period's won revenue per
                                          currency: weighted, by historical

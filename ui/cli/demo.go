@@ -12,8 +12,15 @@ import (
 	"leadwerk/app/demo"
 )
 
+// datasetLoader is the part of the store that loads a generated dataset
+// of any size with the bulk path, which data.Store implements.
+type datasetLoader interface {
+	LoadDataset(ctx context.Context, d demo.Dataset, progress app.Progress) (app.ImportResult, error)
+}
+
 func parseDemo(args []string) (action, error) {
 	fs := newFlagSet("demo")
+	size := fs.String("size", "small", "small or large")
 	positional, err := parseMixed(fs, args)
 	if err != nil {
 		return nil, err
@@ -23,10 +30,43 @@ func parseDemo(args []string) (action, error) {
 		return nil, unexpectedArgument("demo", positional[0])
 	}
 
-	return runDemo, nil
+	switch *size {
+	case "small":
+		return runDemo, nil
+	case "large":
+		return runLargeDemo, nil
+	default:
+		return nil, usageError{lang.X("demo.size_invalid", "demo: -size {{.Size}} is invalid; use small or large",
+			map[string]any{"Size": *size})}
+	}
+}
+
+// runLargeDemo loads [demo.Large] with the store's bulk path and prints
+// how long generating and storing took.
+func runLargeDemo(ctx context.Context, s session) error {
+	loader, ok := s.store.(datasetLoader)
+	if !ok {
+		return errors.New(lang.X("demo.large_unsupported",
+			"this store cannot load the large demo dataset; use demo without -size", nil))
+	}
+
+	return loadDemo(ctx, s, func(today app.Date, progress app.Progress) (app.ImportResult, error) {
+		d := demo.GenerateSize(demo.DefaultSeed, today, demo.Large)
+
+		return loader.LoadDataset(ctx, d, progress)
+	})
 }
 
 func runDemo(ctx context.Context, s session) error {
+	return loadDemo(ctx, s, func(today app.Date, progress app.Progress) (app.ImportResult, error) {
+		return s.store.LoadDemo(ctx, demo.Generate(demo.DefaultSeed, today), progress)
+	})
+}
+
+// loadDemo checks that the database is empty, then runs load, which
+// generates and stores the data, with a progress printer, and prints the
+// result and the time both took.
+func loadDemo(ctx context.Context, s session, load func(today app.Date, progress app.Progress) (app.ImportResult, error)) error {
 	empty, err := s.store.IsEmpty(ctx)
 	if err != nil {
 		return wrap(lang.X("cli.demo.check_failed", "checking whether the database is empty failed: {{.Err}}",
@@ -38,11 +78,9 @@ func runDemo(ctx context.Context, s session) error {
 	}
 
 	start := s.env.Now()
-	batch := demo.Generate(demo.DefaultSeed, app.DateOf(start))
-
 	language := language()
 	progress := newProgressPrinter(s.env.Stderr, lang.X("cli.demo.progress", "loading demo data"), language)
-	result, err := s.store.LoadDemo(ctx, batch, progress.report)
+	result, err := load(app.DateOf(start), progress.report)
 	if errors.Is(err, app.ErrNotEmpty) {
 		return errNotEmpty(s.dbPath)
 	}
