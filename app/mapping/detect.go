@@ -194,7 +194,7 @@ func pipedriveField(kind, entity Kind, key string) Field {
 		return FieldCompany
 	case entity == KindCompanies && key == "id" && HasField(kind, FieldCompanyID):
 		return FieldCompanyID
-	case entity == KindContacts && kind == KindOpportunities && key == "email":
+	case entity == KindContacts && kind == KindOpportunities && pipedriveFields[entity][key] == FieldEmail:
 		return FieldContactEmail
 	}
 

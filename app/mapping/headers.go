@@ -44,13 +44,13 @@ var (
 
 // headerTable is the known headers. Names are compared after headerKey
 // folds them, so "First Name", "FirstName" and "first_name" are one name.
-//
-// NOTE: only the Salesforce API names are checked against a real export.
-// The HubSpot, Pipedrive, Zoho and Outlook names are the usual column
-// labels of those exports, written from memory, so a file with other
-// labels needs a preset.
+// Each CRM's block names the exports its names were checked against. A
+// CRM adds custom fields and renames labels per account, so a file with
+// other labels needs a preset.
 var headerTable = []headerEntry{
-	// Salesforce API names (Data Export, Data Loader, Bulk API).
+	// Salesforce API names (Data Export, Data Loader, Bulk API), checked
+	// against the Data Export files of SFDC-Assets/data-cloud-workshop
+	// (data/Account.csv, Contact.csv, Lead.csv, Opportunity.csv).
 	{crm: CRMSalesforce, field: FieldSourceID, names: []string{"Id"}},
 	{crm: CRMSalesforce, field: FieldTitle, kinds: onlyDeals, names: []string{"Name"}},
 	{crm: CRMSalesforce, field: FieldCompany, kinds: onlyCompany, names: []string{"Name"}},
@@ -81,14 +81,25 @@ var headerTable = []headerEntry{
 	{crm: CRMSalesforce, field: FieldSourceID, names: []string{"Opportunity ID", "Lead ID", "Contact ID",
 		"Account ID"}},
 
-	// HubSpot exports of deals, contacts and companies.
-	{crm: CRMHubSpot, field: FieldSourceID, names: []string{"Record ID", "Deal ID", "Company ID"}},
+	// HubSpot exports of deals, contacts and companies, checked against
+	// the export column labels in Cloudkibo/KiboEngage
+	// server/api/v1.1/hubspotIntegration/hubspotDefaultFields.js, the
+	// contacts export read by jadTahaGit/zoho
+	// Dev-74/Dev-74/02-partition/03-Subscribers.sql, and deal and contact
+	// export headers in public test code. Newer exports name every id
+	// column "Record ID", older ones "Contact ID", "Deal ID" and
+	// "Company ID".
+	{crm: CRMHubSpot, field: FieldSourceID, names: []string{"Record ID", "Contact ID", "Deal ID", "Company ID"}},
+	{crm: CRMHubSpot, field: FieldCompanyID, kinds: []Kind{KindContacts, KindOpportunities},
+		names: []string{"Associated Company ID", "Primary Associated Company ID", "Associated Company IDs"}},
 	{crm: CRMHubSpot, field: FieldTitle, hint: KindOpportunities, names: []string{"Deal Name"}},
 	{crm: CRMHubSpot, field: FieldStage, hint: KindOpportunities, names: []string{"Deal Stage"}},
 	{crm: CRMHubSpot, field: FieldProbability, names: []string{"Deal probability"}},
 	{crm: CRMHubSpot, field: FieldCurrency, names: []string{"Currency", "Deal currency code"}},
-	{crm: CRMHubSpot, field: FieldOwner, names: []string{"Deal owner", "Contact owner", "Company owner",
-		"HubSpot Owner"}},
+	{crm: CRMHubSpot, field: FieldOwner, hint: KindOpportunities, names: []string{"Deal owner"}},
+	{crm: CRMHubSpot, field: FieldOwner, hint: KindContacts, names: []string{"Contact owner"}},
+	{crm: CRMHubSpot, field: FieldOwner, hint: KindCompanies, names: []string{"Company owner"}},
+	{crm: CRMHubSpot, field: FieldOwner, names: []string{"HubSpot Owner"}},
 	{crm: CRMHubSpot, field: FieldCompany, names: []string{"Associated Company", "Company Name"}},
 	{crm: CRMHubSpot, field: FieldCompany, kinds: onlyCompany, names: []string{"Name"}},
 	{crm: CRMHubSpot, field: FieldPhone, names: []string{"Phone Number"}},
@@ -98,9 +109,17 @@ var headerTable = []headerEntry{
 	{crm: CRMHubSpot, field: FieldCountry, names: []string{"Country/Region"}},
 	{crm: CRMHubSpot, field: FieldSource, names: []string{"Original Source"}},
 	{crm: CRMHubSpot, field: FieldWebsite, hint: KindCompanies, names: []string{"Company Domain Name"}},
+	{crm: CRMHubSpot, field: FieldWebsite, names: []string{"Website URL"}},
 	{crm: CRMHubSpot, hint: KindContacts, names: []string{"Lifecycle Stage"}},
 
-	// Zoho CRM exports of leads, contacts, accounts and deals.
+	// Zoho CRM exports of leads, contacts, accounts and deals, which label
+	// columns with the field labels. The lead labels were checked against
+	// Jkthompson82/zoho-deluge-library
+	// reference/api_fields/lead_module_api_names.md, where the label
+	// "Title" is the API field Designation.
+	//
+	// NOTE: the account, contact and deal labels below are Zoho's default
+	// field labels but were not checked against an export file.
 	{crm: CRMZoho, field: FieldOwner, hint: KindLeads, names: []string{"Lead Owner"}},
 	{crm: CRMZoho, field: FieldOwner, hint: KindContacts, names: []string{"Contact Owner"}},
 	{crm: CRMZoho, field: FieldOwner, hint: KindCompanies, names: []string{"Account Owner"}},
@@ -117,8 +136,15 @@ var headerTable = []headerEntry{
 	{crm: CRMZoho, field: FieldProbability, names: []string{"Probability (%)"}},
 	{crm: CRMZoho, hint: KindCompanies, names: []string{"Account Number", "Account Type"}},
 
-	// Outlook contacts CSV, English and German. Its "Title" is the
-	// salutation, such as "Dr.", which contacts do not store.
+	// Outlook contacts CSV, English and German. The English names were
+	// checked against the export header in GitHubEberle/PowerShell-Toolbox
+	// OutlookContacts/ConvertExcelToOutlookContacts.ps1 and the field list
+	// at https://www.spstechnical.com/outlook_contacts_schema.htm, the
+	// German ones against the field list of the German Outlook at
+	// http://hilfe.cibamberg.de/index.aspx?page=FormOutlookDirekt, which
+	// writes them without spaces, as "Telefongeschäftlich". Its "Title"
+	// (German "Anrede") is the salutation, such as "Dr.", and "Job Title"
+	// (German "Position") is the role.
 	{crm: CRMOutlook, names: []string{"Title"}},
 	{crm: CRMOutlook, field: FieldEmail, hint: KindContacts, names: []string{"E-mail Address", "E-Mail-Adresse"}},
 	{crm: CRMOutlook, field: FieldPhone, hint: KindContacts, names: []string{"Business Phone", "Telefon geschäftlich"}},
@@ -130,6 +156,20 @@ var headerTable = []headerEntry{
 	{crm: CRMOutlook, field: FieldWebsite, names: []string{"Web Page", "Webseite"}},
 	{crm: CRMOutlook, hint: KindContacts, names: []string{"Middle Name", "Weitere Vornamen", "E-mail 2 Address",
 		"E-Mail 2: Adresse", "Home Phone", "Telefon privat"}},
+	{crm: CRMOutlook, names: []string{"E-mail Display Name", "E-Mail: Angezeigter Name"}},
+
+	// Pipedrive exports of one entity, such as people, name their columns
+	// without the "Person - " prefix of the exports that join entities.
+	// Checked against public scripts that read Pipedrive person exports,
+	// with columns "Email - Work", "Email - Home", "Phone - Work" and
+	// "Phone - Mobile". They match no generic name, so they also tell the
+	// CRM, and only people have them.
+	{crm: CRMPipedrive, field: FieldEmail, hint: KindContacts,
+		names: []string{"Email - Work", "Email - Home", "Email - Other"}},
+	{crm: CRMPipedrive, field: FieldPhone, hint: KindContacts,
+		names: []string{"Phone - Work", "Phone - Home", "Phone - Other"}},
+	{crm: CRMPipedrive, field: FieldMobile, hint: KindContacts, names: []string{"Phone - Mobile"}},
+	{crm: CRMPipedrive, field: FieldCompanyID, kinds: onlyContacts, names: []string{"Organization ID"}},
 
 	// Generic English and German headers.
 	{field: FieldSourceID, names: []string{"ID", "External ID", "Source ID", "Externe ID", "Opportunity ID",
@@ -194,7 +234,8 @@ var pipedriveEntities = map[string]Kind{
 }
 
 // pipedriveFields maps the part after the prefix, per entity kind, to a
-// field.
+// field. Pipedrive splits e-mail and phone by label, so "Person - Email -
+// Work" folds to "emailwork", and the leftmost of them fills the field.
 var pipedriveFields = map[Kind]map[string]Field{
 	KindOpportunities: {
 		"id": FieldSourceID, "title": FieldTitle, "titel": FieldTitle, "value": FieldAmount, "wert": FieldAmount,
@@ -203,7 +244,7 @@ var pipedriveFields = map[Kind]map[string]Field{
 		"expectedclosedate": FieldCloseDate, "erwartetesabschlussdatum": FieldCloseDate,
 		"owner": FieldOwner, "besitzer": FieldOwner, "inhaber": FieldOwner,
 		"source": FieldSource, "quelle": FieldSource, "product": FieldProduct, "produkt": FieldProduct,
-		"nextactivitysubject": FieldNextStep,
+		"nextactivitysubject": FieldNextStep, "organization": FieldCompany, "organisation": FieldCompany,
 	},
 	KindLeads: {
 		"id": FieldSourceID, "title": FieldCompany, "titel": FieldCompany, "owner": FieldOwner,
@@ -211,9 +252,11 @@ var pipedriveFields = map[Kind]map[string]Field{
 	},
 	KindContacts: {
 		"id": FieldSourceID, "name": FieldFullName, "firstname": FieldFirstName, "vorname": FieldFirstName,
-		"lastname": FieldLastName, "nachname": FieldLastName, "email": FieldEmail, "phone": FieldPhone,
-		"telefon": FieldPhone, "jobtitle": FieldRole, "position": FieldRole, "organization": FieldCompany,
-		"organisation": FieldCompany,
+		"lastname": FieldLastName, "nachname": FieldLastName, "email": FieldEmail, "emailwork": FieldEmail,
+		"emailhome": FieldEmail, "emailother": FieldEmail, "phone": FieldPhone, "phonework": FieldPhone,
+		"phonehome": FieldPhone, "phoneother": FieldPhone, "phonemobile": FieldMobile, "telefon": FieldPhone,
+		"jobtitle": FieldRole, "position": FieldRole, "organization": FieldCompany, "organisation": FieldCompany,
+		"organizationid": FieldCompanyID, "organisationid": FieldCompanyID,
 	},
 	KindCompanies: {
 		"id": FieldSourceID, "name": FieldCompany, "address": FieldStreet, "adresse": FieldStreet,
@@ -257,12 +300,20 @@ func splitPipedrive(name string) (Kind, string, bool) {
 // headerIndex is headerTable keyed by folded name.
 var headerIndex = buildHeaderIndex()
 
+// buildHeaderIndex lists each entry once per folded name, even when two
+// of its names fold alike, as "Lead Status" and "Leadstatus" do, so a
+// hint is not counted twice.
 func buildHeaderIndex() map[string][]headerEntry {
 	index := map[string][]headerEntry{}
-	for _, e := range headerTable {
+	for i, e := range headerTable {
+		seen := map[string]bool{}
 		for _, name := range e.names {
 			key := headerKey(name)
-			index[key] = append(index[key], e)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			index[key] = append(index[key], headerTable[i])
 		}
 	}
 
