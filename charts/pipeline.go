@@ -4,12 +4,10 @@
 package charts
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html"
 	"image"
-	"image/png"
 	"io"
 
 	chart "github.com/wcharczuk/go-chart/v2"
@@ -96,17 +94,18 @@ func RenderPipeline(w io.Writer, s PipelineSeries, f Format, width, height int) 
 	return nil
 }
 
-// RenderPipelineImage draws s like [RenderPipeline] as a PNG and returns
-// the decoded image, ready for a canvas.Image.
+// RenderPipelineImage draws s like [RenderPipeline] with the PNG renderer
+// and returns the image, ready for a canvas.Image, without encoding a
+// PNG, as [RenderImage] does.
 func RenderPipelineImage(s PipelineSeries, width, height int) (image.Image, error) {
-	var buf bytes.Buffer
-	if err := RenderPipeline(&buf, s, PNG, width, height); err != nil {
+	var target chart.ImageWriter
+	if err := RenderPipeline(&target, s, PNG, width, height); err != nil {
 		return nil, err
 	}
 
-	img, err := png.Decode(&buf)
+	img, err := target.Image()
 	if err != nil {
-		return nil, fmt.Errorf("decode pipeline chart: %w", err)
+		return nil, fmt.Errorf("read the rendered pipeline chart: %w", err)
 	}
 
 	return img, nil
