@@ -14,6 +14,10 @@
 // with file size apart from the sample and, for XLSX, the workbook's
 // shared strings.
 //
+// [Table] reads a UTF-8 comma-separated file of a known layout, such as a
+// dataset export, without detection, and reports a bad row as a
+// [*LineError] that stops the read.
+//
 // Errors about a single cell or row are [*CellError] values with a
 // [Reason] code, so a user interface can translate them. Their Error text
 // is English and says what failed, on which value and what to do.
