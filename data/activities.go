@@ -41,7 +41,11 @@ func (s *Store) AddOpportunityActivity(ctx context.Context, a app.Activity) (app
 			return fmt.Errorf("opportunity %d: %w", a.OpportunityID, app.ErrNotFound)
 		}
 
-		return tx.Create(&row).Error
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+
+		return auditActivity(tx, nil, row, s.now())
 	})
 	if err != nil {
 		return app.Activity{}, fmt.Errorf("add activity to opportunity %d: %w", a.OpportunityID, err)
@@ -64,15 +68,26 @@ func (s *Store) ReopenActivity(ctx context.Context, id int64) error {
 
 func (s *Store) setActivityDone(ctx context.Context, action string, id int64, done bool, outcome string) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		result := tx.Exec(`UPDATE activities SET done = ?, outcome = ? WHERE id = ?`, done, outcome, id)
-		if result.Error != nil {
-			return result.Error
+		var rows []activityRow
+		if err := tx.Where("id = ?", id).Find(&rows).Error; err != nil {
+			return err
 		}
-		if result.RowsAffected == 0 {
+		if len(rows) == 0 {
 			return app.ErrNotFound
 		}
 
-		return nil
+		update := `UPDATE activities SET done = ?, outcome = ? WHERE id = ?`
+		if err := tx.Exec(update, done, outcome, id).Error; err != nil {
+			return err
+		}
+
+		after := rows[0]
+		after.Done, after.Outcome = done, outcome
+		if after.Done == rows[0].Done && after.Outcome == rows[0].Outcome {
+			return nil
+		}
+
+		return auditActivity(tx, &rows[0], after, s.now())
 	})
 	if err != nil {
 		return fmt.Errorf("%s activity %d: %w", action, id, err)

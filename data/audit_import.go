@@ -16,9 +16,6 @@ import (
 // importSummaryField is the field of an import's summary entry. The
 // entry's entity_id is 0, because it covers every record the import
 // created, and its new_value is the JSON of [app.ImportSummary].
-//
-// NOTE: the summary keeps the file's name, which may name a person, as a
-// vCard file's often does, and erasing that person leaves it.
 const importSummaryField = "import"
 
 // importEntities maps the kinds of a file import to the audited kinds.

@@ -29,7 +29,11 @@ func (s *Store) AddLeadActivity(ctx context.Context, a app.Activity) (app.Lead, 
 			activity.CreatedAt = now
 		}
 
-		return tx.Create(&activity).Error
+		if err := tx.Create(&activity).Error; err != nil {
+			return err
+		}
+
+		return auditActivity(tx, nil, activity, now)
 	})
 	if err != nil {
 		return app.Lead{}, err

@@ -138,6 +138,10 @@ func (m *merger) run() (int64, error) {
 		return 0, err
 	}
 
+	if err := m.audit(); err != nil {
+		return 0, err
+	}
+
 	return m.record()
 }
 
