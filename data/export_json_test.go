@@ -59,9 +59,9 @@ func richStore(t *testing.T) *Store {
 			predicted = 0.125, lead_value_minor = 5000, lead_value_currency = 'EUR',
 			handed_over_at = '2026-01-05 08:00:00+00:00', handed_over_by = 'Ben'
 			WHERE id = (SELECT MIN(id) FROM leads)`,
-		`INSERT INTO contacts (company_id, first_name, last_name, role, buying_role, email, phone, created_at, updated_at)
-			SELECT MIN(id), 'Jörg', 'Weiß', 'CFO', 'decision_maker', 'jw@example.com', '+49 30 1',
-				'2026-01-01 00:00:00+00:00', '2026-01-02 00:00:00+00:00' FROM companies`,
+		`INSERT INTO contacts (company_id, first_name, last_name, role, buying_role, email, phone, created_at, updated_at,
+			source_ref) SELECT MIN(id), 'Jörg', 'Weiß', 'CFO', 'decision_maker', 'jw@example.com', '+49 30 1',
+				'2026-01-01 00:00:00+00:00', '2026-01-02 00:00:00+00:00', 'hubspot:contact:501' FROM companies`,
 		`UPDATE opportunities SET contact_id = (SELECT MAX(id) FROM contacts) WHERE id = (SELECT MIN(id) FROM opportunities)`,
 		`INSERT INTO lead_status_changes (lead_id, from_status, to_status, reason, at)
 			SELECT MIN(id), 'new', 'contacted', 'called', '2026-01-03 10:00:00+00:00' FROM leads`,
