@@ -14,6 +14,8 @@ import (
 type preferencesStore interface {
 	Preferences(ctx context.Context) (app.Preferences, error)
 	SavePreferences(ctx context.Context, p app.Preferences) error
+	BackupSettings(ctx context.Context) (app.BackupSettings, error)
+	SaveBackupSettings(ctx context.Context, b app.BackupSettings) error
 }
 
 // activePreferences are the database's preferences that forms and

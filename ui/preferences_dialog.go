@@ -18,7 +18,8 @@ import (
 )
 
 // preferencesDialog edits the per-computer language and theme, saved in
-// fyne.App.Preferences, and the database's [app.Preferences].
+// fyne.App.Preferences, and the database's [app.Preferences] and
+// [app.BackupSettings].
 type preferencesDialog struct {
 	store    preferencesStore
 	app      fyne.App
@@ -31,6 +32,7 @@ type preferencesDialog struct {
 	fiscalStart *widget.Select
 	idleDays    *widget.Entry
 	leadSources *widget.Entry
+	backup      *backupFields
 	problem     *widget.Label
 	saveButton  *widget.Button
 	dialog      *dialog.CustomDialog
@@ -42,7 +44,8 @@ var (
 )
 
 // openPreferences is the Settings → Preferences menu action. It loads the
-// database's preferences in a goroutine and then shows the dialog.
+// database's preferences and backup settings in a goroutine and then
+// shows the dialog.
 func (m *mainWindow) openPreferences() {
 	store, ok := m.store.(preferencesStore)
 	if !ok {
@@ -51,6 +54,11 @@ func (m *mainWindow) openPreferences() {
 
 	go func() {
 		p, err := store.Preferences(context.Background())
+		var backup app.BackupSettings
+		if err == nil {
+			backup, err = store.BackupSettings(context.Background())
+		}
+
 		m.do(func() {
 			if err != nil {
 				m.errors.report(lang.X("preferences.open.error",
@@ -58,16 +66,17 @@ func (m *mainWindow) openPreferences() {
 				return
 			}
 
-			newPreferencesDialog(store, fyne.CurrentApp(), m.window, m.do, m.errors, p).dialog.Show()
+			newPreferencesDialog(store, fyne.CurrentApp(), m.window, m.do, m.errors, p, backup).dialog.Show()
 		})
 	}()
 }
 
 func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window, do uiRunner,
-	reporter errorReporter, p app.Preferences,
+	reporter errorReporter, p app.Preferences, backup app.BackupSettings,
 ) *preferencesDialog {
 	d := &preferencesDialog{store: store, app: a, do: do, reporter: reporter}
 	d.buildFields(p)
+	d.backup = newBackupFields(window, backup, d.onSaveTapped)
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("preferences.language", "Language"), d.language),
@@ -80,6 +89,9 @@ func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window
 	form.Items[0].HintText = lang.X("preferences.language.hint", "Takes effect after Leadwerk restarts.")
 	form.Items[2].HintText = lang.X("preferences.currency.hint", "New sales processes start in this currency.")
 	form.Items[5].HintText = lang.X("preferences.lead_sources.hint", "Offered in the lead forms after the built-in sources.")
+	for _, item := range d.backup.formItems() {
+		form.AppendItem(item)
+	}
 
 	d.problem = widget.NewLabel("")
 	d.problem.Importance = widget.DangerImportance
@@ -92,7 +104,7 @@ func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window
 
 	body := container.NewVBox(form, d.problem, buttons)
 	d.dialog = dialog.NewCustomWithoutButtons(lang.X("preferences.title", "Preferences"), body, window)
-	d.dialog.Resize(fyne.NewSize(640, 560))
+	d.dialog.Resize(fyne.NewSize(680, 720))
 	closeOnEscape(window, d.dialog)
 
 	return d
@@ -124,7 +136,7 @@ func (d *preferencesDialog) buildFields(p app.Preferences) {
 
 	d.leadSources = widget.NewMultiLineEntry()
 	d.leadSources.SetText(strings.Join(p.LeadSources, "\n"))
-	d.leadSources.SetMinRowsVisible(4)
+	d.leadSources.SetMinRowsVisible(3)
 }
 
 // preferences returns the typed database preferences, or a message that
@@ -151,10 +163,18 @@ func (d *preferencesDialog) preferences() (app.Preferences, string) {
 }
 
 // onSaveTapped saves the language and theme at once and the database's
-// preferences in a goroutine. A rejected value keeps the dialog open with
-// everything typed and names the field to fix.
+// preferences and backup settings in a goroutine. A rejected value keeps
+// the dialog open with everything typed and names the field to fix. The
+// backup settings are saved first, because only the store checks that the
+// folder can be written, and a rejected folder leaves the database's
+// preferences unsaved too.
 func (d *preferencesDialog) onSaveTapped() {
 	p, problem := d.preferences()
+	var backup app.BackupSettings
+	if problem == "" {
+		backup, problem = d.backup.settings()
+	}
+
 	d.problem.SetText(problem)
 	if problem != "" {
 		return
@@ -163,7 +183,10 @@ func (d *preferencesDialog) onSaveTapped() {
 	d.saveLocal()
 	d.saveButton.Disable()
 	go func() {
-		err := d.store.SavePreferences(context.Background(), p)
+		err := d.store.SaveBackupSettings(context.Background(), backup)
+		if err == nil {
+			err = d.store.SavePreferences(context.Background(), p)
+		}
 		d.do(func() { d.onSaveDone(p, err) })
 	}()
 }
@@ -178,6 +201,13 @@ func (d *preferencesDialog) saveLocal() {
 }
 
 func (d *preferencesDialog) onSaveDone(p app.Preferences, err error) {
+	var invalid *app.PreferenceError
+	if errors.As(err, &invalid) && invalid.Rule == app.RuleNotWritable {
+		d.saveButton.Enable()
+		d.problem.SetText(backupProblem(invalid))
+		return
+	}
+
 	if err != nil {
 		d.saveButton.Enable()
 		d.reporter.report(lang.X("preferences.save.error",

@@ -26,7 +26,8 @@ func openPreferencesDialog(t *testing.T) (*preferencesDialog, *uiQueue, preferen
 
 	queue := newUIQueue()
 	reporter := errorReporter{window: window, logger: discardLogger()}
-	d := newPreferencesDialog(store, a, window, queue.do, reporter, app.DefaultPreferences())
+	d := newPreferencesDialog(store, a, window, queue.do, reporter, app.DefaultPreferences(),
+		app.DefaultBackupSettings())
 	d.dialog.Show()
 
 	return d, queue, store
@@ -123,7 +124,7 @@ func TestPreferencesDialogShowsSaved(t *testing.T) {
 	p := app.Preferences{HomeCurrency: "USD", FiscalYearStart: time.October, LeadSources: []string{"Podcast"}}
 
 	d := newPreferencesDialog(openStore(t), a, window, newUIQueue().do,
-		errorReporter{window: window, logger: discardLogger()}, p)
+		errorReporter{window: window, logger: discardLogger()}, p, app.DefaultBackupSettings())
 
 	if d.currency.Text != "USD" {
 		t.Errorf("currency %q, want USD", d.currency.Text)
