@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"leadwerk/app"
+	"leadwerk/ui/internal/langpref"
 )
 
 // useSystemLocale makes go-locale report locale, such as "en_US", as the
@@ -85,5 +86,12 @@ func TestLanguageOverrideSkipsSameLanguage(t *testing.T) {
 	}
 	if got := currentLanguage(); got != "de-CH" {
 		t.Errorf("currentLanguage = %q, want de-CH", got)
+	}
+}
+
+func TestLanguagePreferenceSharedWithCommandLine(t *testing.T) {
+	if AppID != langpref.AppID {
+		t.Errorf("AppID %q differs from langpref.AppID %q, so the command line reads another preferences file",
+			AppID, langpref.AppID)
 	}
 }

@@ -11,21 +11,23 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"leadwerk/assets"
+	"leadwerk/ui/internal/langpref"
 )
 
 // The keys of the per-computer settings in fyne.App.Preferences. They
 // belong to the computer, not the database: the language must be known
 // before the database opens, and light or dark suits one screen.
 const (
-	prefLanguage = "language"
+	// prefLanguage is read by the command line too, through langpref.
+	prefLanguage = langpref.Key
 	prefTheme    = "theme"
 )
 
 // The values of prefLanguage. An empty value follows the system locale.
 const (
 	languageSystem  = ""
-	languageEnglish = "en"
-	languageGerman  = "de"
+	languageEnglish = langpref.English
+	languageGerman  = langpref.German
 )
 
 // The values of prefTheme. An empty value follows the system's

@@ -18,6 +18,7 @@ import (
 
 	"leadwerk/app"
 	"leadwerk/charts"
+	"leadwerk/ui/internal/langpref"
 )
 
 // Exit codes returned by [Run].
@@ -54,6 +55,10 @@ type Env struct {
 	// Maintenance backs up, checks and restores the database file for the
 	// backup, check and restore commands, which fail when it is nil.
 	Maintenance Maintenance
+	// SavedLanguage returns the language chosen in the window's
+	// Preferences, "en" or "de", or "" to follow the system locale. The
+	// default reads Fyne's preferences file, as the window does.
+	SavedLanguage func() (string, error)
 	// ShowOpenError shows in a window why Open failed with err on path,
 	// when no command was given, and may offer to restore a backup and go
 	// on to the main window. It returns nil when the main window ran and
@@ -136,6 +141,7 @@ Options:
                    (report) output file, .pdf
                    (export) output file, .csv, .xlsx, .json or .ics
                    (backup) new .db file; default a new file in the
+                   backup folder chosen in Preferences, else in the
                    backups folder beside the database
                    (gdpr export) output file, .json or .pdf
   -pipeline NAME   (chart) pipeline to draw; default the first with deals
@@ -213,6 +219,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 	env = env.withDefaults()
 
 	if err := loadTranslations(); err != nil {
+		fmt.Fprintf(env.Stderr, "leadwerk: %v\n", err)
+		return ExitFailure
+	}
+
+	if err := applySavedLanguage(env.SavedLanguage); err != nil {
 		fmt.Fprintf(env.Stderr, "leadwerk: %v\n", err)
 		return ExitFailure
 	}
@@ -361,6 +372,9 @@ func (env Env) withDefaults() Env {
 	}
 	if env.Now == nil {
 		env.Now = time.Now
+	}
+	if env.SavedLanguage == nil {
+		env.SavedLanguage = langpref.Saved
 	}
 	if env.DefaultPath == nil {
 		env.DefaultPath = func() (string, error) {

@@ -162,6 +162,8 @@ func (h *harness) env() Env {
 			return nil
 		},
 		Now: func() time.Time { return time.Date(2025, 3, 14, 9, 0, 0, 0, time.UTC) },
+		// No saved language, whatever the preferences file of the machine contains.
+		SavedLanguage: func() (string, error) { return "", nil },
 	}
 }
 

@@ -15,12 +15,22 @@ func TestMain(m *testing.M) {
 		_ = os.Setenv(name, value)
 	}
 
+	// The commands read the language saved by the window from Fyne's
+	// preferences file under this folder, which the tests keep empty.
+	config, err := os.MkdirTemp("", "leadwerk-cli-config-")
+	if err != nil {
+		panic(err)
+	}
+	_ = os.Setenv("XDG_CONFIG_HOME", config)
+
 	if err := loadTranslations(); err != nil {
 		panic(err)
 	}
 
 	refreshLanguage()
-	os.Exit(m.Run())
+	code := m.Run()
+	_ = os.RemoveAll(config)
+	os.Exit(code)
 }
 
 var englishLocale = map[string]string{"LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"}

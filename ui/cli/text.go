@@ -34,13 +34,18 @@ func loadTranslations() error {
 	return translationsErr
 }
 
-// language returns the language that money and counts are written in,
-// such as "de-DE". It is the system locale that the window uses as well.
+// language returns the language that money and counts are written in:
+// the one chosen in the window's Preferences, such as "de", else the
+// system locale's, such as "de-DE", as in the window.
 //
 // NOTE: lang picks the messages' language from the whole LANGUAGE list,
 // but this returns only its first entry. With LANGUAGE=fr:de the messages
 // are German and the numbers English.
 func language() string {
+	if languageOverride != "" {
+		return languageOverride
+	}
+
 	return lang.SystemLocale().LanguageString()
 }
 
