@@ -98,7 +98,8 @@ const CodeUnknownChoice = "unknown_choice"
 
 // ValidateDealContact returns the invalid fields of c, or nil when it can be
 // saved. It needs a deal and a known role. A new contact (ContactID 0)
-// needs a name, and its e-mail address must be well formed when given.
+// needs a name within [MaxLength], and its e-mail address must be well
+// formed when given.
 func ValidateDealContact(c DealContact) []FieldError {
 	var errs []FieldError
 	if c.OpportunityID == 0 {
@@ -121,12 +122,12 @@ func ValidateDealContact(c DealContact) []FieldError {
 		errs = append(errs, FieldError{FieldEmail, CodeInvalidEmail})
 	}
 
-	return errs
+	return append(errs, checkLengths(textField{FieldName, c.Name}, textField{FieldEmail, c.Email})...)
 }
 
 // ValidateCompetitor returns the invalid fields of c, or nil when it can be
 // saved. It needs a deal, a name and a known status. Strengths and
-// weaknesses may be empty.
+// weaknesses may be empty, and every text stays within [MaxLength].
 func ValidateCompetitor(c Competitor) []FieldError {
 	var errs []FieldError
 	if c.OpportunityID == 0 {
@@ -141,7 +142,8 @@ func ValidateCompetitor(c Competitor) []FieldError {
 		errs = append(errs, FieldError{FieldStatus, CodeUnknownChoice})
 	}
 
-	return errs
+	return append(errs, checkLengths(textField{FieldName, c.Name}, textField{FieldStrengths, c.Strengths},
+		textField{FieldWeaknesses, c.Weaknesses})...)
 }
 
 // SplitContactName splits a full name at its last space into first and last

@@ -51,6 +51,8 @@ const (
 	FieldNeed           = "need"
 	FieldNeedNote       = "need_note"
 	FieldTimeNote       = "time_note"
+	FieldStrengths      = "strengths"
+	FieldWeaknesses     = "weaknesses"
 )
 
 // Validation codes of the rules in this file. [FieldError.Confirmable]
@@ -92,6 +94,8 @@ var maxLengths = map[string]int{
 	FieldNeed:          maxLongText,
 	FieldNeedNote:      maxLongText,
 	FieldTimeNote:      maxLongText,
+	FieldStrengths:     maxLongText,
+	FieldWeaknesses:    maxLongText,
 }
 
 // MaxLength returns the maximum length in characters of a text field.

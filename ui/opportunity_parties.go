@@ -358,10 +358,13 @@ func (s *dealPartiesSection) onAddContactTapped() {
 
 	f.name = widget.NewEntry()
 	f.name.Validator = func(text string) error {
-		if f.existing.SelectedIndex() <= 0 && strings.TrimSpace(text) == "" {
+		if f.existing.SelectedIndex() > 0 {
+			return nil
+		}
+		if strings.TrimSpace(text) == "" {
 			return errors.New(lang.L("Enter a name or choose an existing contact."))
 		}
-		return nil
+		return partyTextProblem(app.FieldName, text)
 	}
 	f.email = widget.NewEntry()
 	f.email.Validator = validateContactEmail
@@ -428,6 +431,10 @@ func (f *dealContactForm) contact(opportunityID int64) app.DealContact {
 // validateContactEmail accepts an empty address or one that
 // [app.ValidateDealContact] accepts.
 func validateContactEmail(text string) error {
+	if err := partyTextProblem(app.FieldEmail, text); err != nil {
+		return err
+	}
+
 	probe := app.DealContact{OpportunityID: 1, Name: "-", Email: text, Role: app.DealRoleUser}
 	if len(app.ValidateDealContact(probe)) > 0 {
 		return errors.New(lang.L("Enter an e-mail address such as anna@example.de."))
@@ -454,12 +461,14 @@ func (s *dealPartiesSection) openCompetitorForm(c app.Competitor) {
 		if strings.TrimSpace(text) == "" {
 			return errors.New(lang.L("Enter the competitor's name."))
 		}
-		return nil
+		return partyTextProblem(app.FieldName, text)
 	}
 	f.strengths = widget.NewMultiLineEntry()
 	f.strengths.SetText(c.Strengths)
+	f.strengths.Validator = func(text string) error { return partyTextProblem(app.FieldStrengths, text) }
 	f.weaknesses = widget.NewMultiLineEntry()
 	f.weaknesses.SetText(c.Weaknesses)
+	f.weaknesses.Validator = func(text string) error { return partyTextProblem(app.FieldWeaknesses, text) }
 	f.status = newSelect(competitorStatusLabels(), nil)
 	f.status.SetSelectedIndex(max(0, competitorStatusIndex(c.Status)))
 
