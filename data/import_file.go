@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -49,9 +50,16 @@ func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progre
 		defer restoreCache()
 	}
 
+	conn, db, err := s.importConn(ctx)
+	if err != nil {
+		return mapping.Report{}, fmt.Errorf("import %s: %w", p.Path, err)
+	}
+	defer conn.Close()
+
 	var report mapping.Report
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		fi := &fileImport{ctx: ctx, tx: tx, plan: p, write: write, progress: progress, now: s.now()}
+	err = db.Transaction(func(tx *gorm.DB) error {
+		fi := &fileImport{ctx: ctx, tx: tx, conn: conn, plan: p, write: write, progress: progress, now: s.now()}
+		defer fi.close()
 		if err := fi.run(); err != nil {
 			return err
 		}
@@ -81,8 +89,10 @@ func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progre
 // fileImport is the state of one file import: the match indexes, loaded
 // once, and the rows waiting to be written.
 type fileImport struct {
-	ctx      context.Context
-	tx       *gorm.DB
+	ctx context.Context
+	tx  *gorm.DB
+	// conn is the connection of tx, for statements prepared once.
+	conn     *sql.Conn
 	plan     mapping.Plan
 	write    bool
 	progress app.Progress
@@ -104,6 +114,32 @@ type fileImport struct {
 
 	idx    matchIndex
 	writer *fileWriter
+}
+
+// importConn takes the store's connection for an import and returns it
+// with a session that begins its transactions on it, so the import can
+// prepare statements on the connection of its transaction.
+func (s *Store) importConn(ctx context.Context) (*sql.Conn, *gorm.DB, error) {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return nil, nil, fmt.Errorf("open the database connection: %w", err)
+	}
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open the database connection: %w", err)
+	}
+
+	db := s.db.Session(&gorm.Session{Context: ctx})
+	db.Statement.ConnPool = conn
+
+	return conn, db, nil
+}
+
+// close frees the statements the import prepared.
+func (fi *fileImport) close() {
+	if fi.writer != nil {
+		fi.writer.close()
+	}
 }
 
 func (fi *fileImport) run() error {

@@ -4,7 +4,12 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
+
+	"gorm.io/gorm"
+
+	"leadwerk/app"
 )
 
 // schemaOf returns every index and trigger of the database with its SQL.
@@ -166,5 +171,47 @@ func TestImportFileBulkAfterUpdates(t *testing.T) {
 	}
 	if matches != 1 {
 		t.Errorf("search for the last new lead found %d leads, want 1", matches)
+	}
+}
+
+// TestBulkPathChecksTheLeadRules inserts a lead without name and company
+// while the bulk path has dropped the rule trigger: restoring must refuse
+// it with the trigger's message, as the trigger would have.
+func TestBulkPathChecksTheLeadRules(t *testing.T) {
+	s := openTestStore(t)
+
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		b, err := dropLeadIndexes(tx, 0)
+		if err != nil {
+			return err
+		}
+		if err := tx.Exec(`INSERT INTO leads (id, created_at, updated_at, first_name, last_name, company_name)
+			VALUES (1, '2026-12-04', '2026-12-04', 'Anna', '', ''), (2, '2026-12-04', '2026-12-04', ' ', '', '  ')`).Error; err != nil {
+			t.Fatalf("insert without the rule trigger: %v", err)
+		}
+
+		return b.restore(tx)
+	})
+	if !errors.Is(err, app.ErrInvalid) || !strings.Contains(err.Error(), "lead 2: a lead has neither a name nor a company") {
+		t.Fatalf("restore = %v, want the rule of lead 2", err)
+	}
+}
+
+// TestRaiseLineReadsEveryRule checks that checkRules finds every rule in
+// the triggers that writeTrigger writes, with the condition and message.
+func TestRaiseLineReadsEveryRule(t *testing.T) {
+	for _, table := range v16Rules {
+		sql := constraintTriggers([]tableRules{table})
+		matches := raiseLine.FindAllStringSubmatch(sql, -1)
+		if len(matches) != 2*len(table.rules) {
+			t.Fatalf("%s: %d rules read, want %d in each of two triggers", table.table, len(matches), len(table.rules))
+		}
+
+		for i, r := range table.rules {
+			m := matches[i]
+			if m[2] != r.violation || strings.ReplaceAll(m[1], "''", "'") != ruleMarker+r.message {
+				t.Errorf("%s rule %d read as %q / %q", table.table, i, m[1], m[2])
+			}
+		}
 	}
 }

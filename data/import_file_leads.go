@@ -1,22 +1,14 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"strings"
-	"time"
 )
 
-// leadRowsPerInsert is how many leads one INSERT statement carries. The
-// driver, github.com/glebarez/go-sqlite v1.21.2, parses the statement on
-// every execution and finds each parameter's value by a linear search of
-// the arguments. Fewer leads per statement repeat the parsing more often,
-// and more leads make each search longer. BenchmarkImportFileLeads spent
-// the least CPU time on the inserts at 20 to 40 leads.
-const leadRowsPerInsert = 25
-
 // leadInsertColumns are the columns flushLeads writes of a new lead. The
-// timestamps come first, so that ?1 appears before any other parameter
-// and SQLite numbers the other parameters from 2 on.
+// two timestamps share the parameter ?1, and the other columns take ?2
+// and on in this order.
 var leadInsertColumns = []string{
 	"created_at", "updated_at", "id", "salutation", "first_name", "last_name", "company_name", "role", "email",
 	"phone", "website", "street", "postal_code", "city", "country", "source", "campaign", "industry", "size_band",
@@ -24,64 +16,53 @@ var leadInsertColumns = []string{
 	"source_ref",
 }
 
-// leadInsert builds one INSERT of new leads with bound values. An empty
-// text becomes an empty SQL string literal and every lead's timestamps
-// are the parameter ?1, so only the other values are bound, because the
-// driver's binding time grows with the square of the bound values.
-type leadInsert struct {
-	query strings.Builder
-	args  []any
-}
-
-// reset starts a new statement whose leads were created at now.
-func (b *leadInsert) reset(now time.Time) {
-	b.query.Reset()
-	b.query.WriteString("INSERT INTO leads (" + strings.Join(leadInsertColumns, ", ") + ") VALUES ")
-	b.args = append(b.args[:0], now)
-}
-
-// add appends the values of r in the order of leadInsertColumns.
-func (b *leadInsert) add(r leadRow) {
-	if len(b.args) > 1 {
-		b.query.WriteString(", ")
+// leadInsertSQL inserts one lead with the values of leadInsertColumns.
+var leadInsertSQL = func() string {
+	params := []string{"?1", "?1"}
+	for i := 2; i < len(leadInsertColumns); i++ {
+		params = append(params, fmt.Sprintf("?%d", i))
 	}
 
-	b.query.WriteString("(?1, ?1")
-	b.bind(r.ID)
-	for _, text := range []string{r.Salutation, r.FirstName, r.LastName, r.CompanyName, r.Role, r.Email,
+	return "INSERT INTO leads (" + strings.Join(leadInsertColumns, ", ") + ") VALUES (" + strings.Join(params, ", ") + ")"
+}()
+
+// bindLead binds the values of r, created at the text created, to
+// leadInsertSQL.
+func bindLead(st *rawStmt, created string, r leadRow) error {
+	texts := [...]string{r.Salutation, r.FirstName, r.LastName, r.CompanyName, r.Role, r.Email,
 		r.Phone, r.Website, r.Street, r.PostalCode, r.City, r.Country, r.Source, r.Campaign, r.Industry,
-		r.SizeBand, r.Owner, r.Notes, r.Status} {
-		b.text(text)
+		r.SizeBand, r.Owner, r.Notes, r.Status}
+	tail := [...]string{r.ScoreReasons, r.Temperature, r.EmailKey, r.NameKey, r.CompanyKey, r.SourceRef}
+
+	size := len(created)
+	for _, t := range texts {
+		size += len(t)
 	}
-	b.bind(int64(r.Score))
-	for _, text := range []string{r.ScoreReasons, r.Temperature, r.EmailKey, r.NameKey, r.CompanyKey, r.SourceRef} {
-		b.text(text)
+	for _, t := range tail {
+		size += len(t)
 	}
-	b.query.WriteString(")")
+	st.reserve(size)
+
+	errs := []error{st.bindText(1, created), st.bindInt(2, r.ID)}
+	for i, t := range texts {
+		errs = append(errs, st.bindText(3+i, t))
+	}
+	errs = append(errs, st.bindInt(3+len(texts), int64(r.Score)))
+	for i, t := range tail {
+		errs = append(errs, st.bindText(4+len(texts)+i, t))
+	}
+
+	return errors.Join(errs...)
 }
 
-func (b *leadInsert) bind(value any) {
-	b.query.WriteString(", ?")
-	b.args = append(b.args, value)
-}
-
-func (b *leadInsert) text(value string) {
-	if value == "" {
-		b.query.WriteString(", ''")
-		return
-	}
-
-	b.bind(value)
-}
-
-// flushLeads inserts the queued leads, leadRowsPerInsert per statement,
-// and first switches to the bulk path when the import has become large.
+// flushLeads inserts the queued leads with one prepared statement, and
+// first switches to the bulk path when the import has become large.
 //
-// TODO: BenchmarkImportFileLeads takes about 12.7 s of CPU time for
-// 100,000 leads, about 8,000 a second and not the 50,000 wanted.
-// Recreating the 22 indexes and filling leads_fts take about 5 s of it.
-// These statements take about 4.4 s, and reading, converting and
-// matching the rows in Go about 2 s.
+// TODO: BenchmarkImportFileLeads reaches about 15,000 leads a second, not
+// the 50,000 wanted. C SQLite itself needs 3.4 s of the 2 s that 100,000
+// leads may take, for the same statements on the same schema: recreating
+// the 22 indexes, filling the trigram index leads_fts and syncing the
+// WAL at the commit (docs/BENCHMARKS.md, "File import").
 func (w *fileWriter) flushLeads() error {
 	if len(w.leads) == 0 {
 		return nil
@@ -91,30 +72,33 @@ func (w *fileWriter) flushLeads() error {
 		return err
 	}
 
-	for start := 0; start < len(w.leads); start += leadRowsPerInsert {
-		batch := w.leads[start:min(start+leadRowsPerInsert, len(w.leads))]
-		if err := w.insertLeads(batch); err != nil {
-			return err
+	if w.leadStmt == nil {
+		st, err := prepareRaw(w.fi.conn, leadInsertSQL)
+		if err != nil {
+			return fmt.Errorf("insert leads: %w", err)
 		}
-	}
-	w.created += len(w.leads)
-	w.leads = w.leads[:0]
-
-	return nil
-}
-
-// insertLeads inserts leads in one statement on the transaction's
-// connection, without GORM's statement building.
-func (w *fileWriter) insertLeads(leads []leadRow) error {
-	w.inserts.reset(w.fi.now)
-	for _, r := range leads {
-		w.inserts.add(r)
+		w.leadStmt = st
 	}
 
-	_, err := w.fi.tx.Statement.ConnPool.ExecContext(w.fi.ctx, w.inserts.query.String(), w.inserts.args...)
+	created := w.fi.now.Format(driverTimeFormat)
+	err := w.fi.conn.Raw(func(any) error {
+		for _, r := range w.leads {
+			if err := bindLead(w.leadStmt, created, r); err != nil {
+				return err
+			}
+			if err := w.leadStmt.exec(); err != nil {
+				return fmt.Errorf("lead %d: %w", r.ID, constraintError(err))
+			}
+		}
+
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("insert leads: %w", err)
 	}
+
+	w.created += len(w.leads)
+	w.leads = w.leads[:0]
 
 	return nil
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"log/slog"
 
 	"leadwerk/app"
 	"leadwerk/app/mapping"
@@ -25,12 +26,28 @@ type fileWriter struct {
 	// the bulk path dropped, nil before the switch.
 	created int
 	bulk    *bulkLeads
-	// inserts builds the INSERT statements of new leads.
-	inserts leadInsert
+	// leadStmt inserts one new lead, prepared at the first flush.
+	leadStmt *rawStmt
 }
 
 func newFileWriter(fi *fileImport) *fileWriter {
 	return &fileWriter{fi: fi}
+}
+
+// close finalizes the statement of new leads.
+func (w *fileWriter) close() {
+	if w.leadStmt == nil {
+		return
+	}
+
+	err := w.fi.conn.Raw(func(any) error {
+		w.leadStmt.close()
+		return nil
+	})
+	if err != nil {
+		slog.Error("file import: finalizing the lead statement failed", "err", err)
+	}
+	w.leadStmt = nil
 }
 
 // insert queues a new record with the id the index gave it.
