@@ -41,6 +41,7 @@ var migrations = []migration{
 	{version: 16, name: "reject invalid amounts, probabilities, dates and names", sql: schemaV16},
 	{version: 17, name: "keep the source id of contacts", sql: schemaV17},
 	{version: 18, name: "fold accents in the lead search index", sql: schemaV18},
+	{version: 19, name: "index the orders of the opportunity list", sql: schemaV19},
 }
 
 const createMigrationsTable = `

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -19,18 +20,6 @@ const opportunityFrom = `
 	JOIN pipelines p ON p.id = o.pipeline_id
 	JOIN stages st ON st.id = o.stage_id
 	LEFT JOIN companies c ON c.id = o.company_id`
-
-// opportunityOrder maps each sort column to its ORDER BY terms. The list
-// adds o.id as the last term, so pages never overlap.
-var opportunityOrder = map[app.OpportunitySort][]string{
-	app.SortByTitle:     {"o.title COLLATE NOCASE"},
-	app.SortByCompany:   {"COALESCE(c.name, '') COLLATE NOCASE"},
-	app.SortByStage:     {"p.position", "p.id", "st.position"},
-	app.SortByAmount:    {"o.amount_minor"},
-	app.SortByWeighted:  {"weighted_minor"},
-	app.SortByCloseDate: {"o.close_date"},
-	app.SortByOwner:     {"o.owner COLLATE NOCASE"},
-}
 
 // opportunityListRow is one line of the ListOpportunities query.
 type opportunityListRow struct {
@@ -98,33 +87,23 @@ func (s *Store) ListOpportunities(ctx context.Context, q app.OpportunityQuery) (
 		return nil, fmt.Errorf("page offset %d and limit %d must not be negative: %w", q.Offset, q.Limit, app.ErrInvalid)
 	}
 
-	where, args := opportunityWhere(q)
-	direction := " ASC"
-	if q.Descending {
-		direction = " DESC"
+	ids, err := s.opportunityPageIDs(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
 	}
 
-	var order []string
-	for _, term := range opportunityOrder[q.Sort] {
-		order = append(order, term+direction)
-	}
-	order = append(order, "o.id"+direction)
-
-	// LIMIT -1 is SQLite's "no limit", needed because OFFSET requires LIMIT.
-	limit := q.Limit
-	if limit == 0 {
-		limit = -1
+	ordered, err := json.Marshal(ids)
+	if err != nil {
+		return nil, fmt.Errorf("list opportunities: %w", err)
 	}
 
 	query := `SELECT o.id, o.title, COALESCE(c.name, '') AS company, p.name AS pipeline,
 		st.name AS stage, st.kind AS stage_kind, o.amount_minor, o.amount_currency,
 		` + weightedSQL + ` AS weighted_minor, o.probability, o.close_date, o.owner` +
-		opportunityFrom + where +
-		" ORDER BY " + strings.Join(order, ", ") + " LIMIT ? OFFSET ?"
-	args = append(args, limit, q.Offset)
+		opportunityFrom + ` JOIN json_each(?) page ON page.value = o.id ORDER BY page.key`
 
 	var rows []opportunityListRow
-	if err := s.db.WithContext(ctx).Raw(query, args...).Scan(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Raw(query, string(ordered)).Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list opportunities: %w", err)
 	}
 
