@@ -105,14 +105,7 @@ func loadDealFacts(tx *gorm.DB, f app.ReportFilter) ([]app.DealFact, error) {
 // columns by hand, because GORM's reflection took a large share of the
 // load time in BenchmarkDealFacts. CreatedOn is the UTC day of created_at.
 func loadDealFactRows(tx *gorm.DB, where string, args []any) ([]dealFactRow, error) {
-	query := `SELECT o.id, o.title, COALESCE(c.name, ''), o.pipeline_id, o.stage_id, st.kind,
-		o.amount_minor, o.amount_currency, o.probability, o.close_date, o.stage_entered_on,
-		o.owner, o.source, o.close_reason, o.close_competitor, date(o.created_at)
-	FROM opportunities o
-	JOIN stages st ON st.id = o.stage_id
-	LEFT JOIN companies c ON c.id = o.company_id` + where + `
-	ORDER BY o.id`
-	rows, err := tx.Raw(query, args...).Rows()
+	rows, err := tx.Raw(dealFactRowsSQL(where), args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("load deal facts: %w", err)
 	}
@@ -134,6 +127,35 @@ func loadDealFactRows(tx *gorm.DB, where string, args []any) ([]dealFactRow, err
 	}
 
 	return out, nil
+}
+
+// dealFactRowsSQL selects the deals of the WHERE clause where.
+func dealFactRowsSQL(where string) string {
+	return `SELECT o.id, o.title, COALESCE(c.name, ''), o.pipeline_id, o.stage_id, st.kind,
+		o.amount_minor, o.amount_currency, o.probability, o.close_date, o.stage_entered_on,
+		o.owner, o.source, o.close_reason, o.close_competitor, date(o.created_at)
+	FROM opportunities o
+	JOIN stages st ON st.id = o.stage_id
+	LEFT JOIN companies c ON c.id = o.company_id` + where + `
+	ORDER BY o.id`
+}
+
+// stageVisitsSQL selects the stage changes of the deals of the WHERE
+// clause where.
+func stageVisitsSQL(where string) string {
+	return `SELECT sc.opportunity_id, sc.to_stage_id, unixepoch(sc.at)
+	FROM stage_changes sc
+	JOIN opportunities o ON o.id = sc.opportunity_id` + where + `
+	ORDER BY sc.opportunity_id, sc.at, sc.id`
+}
+
+// competitorNamesSQL selects the competitors of the deals of the WHERE
+// clause where.
+func competitorNamesSQL(where string) string {
+	return `SELECT cp.opportunity_id, cp.name
+	FROM competitors cp
+	JOIN opportunities o ON o.id = cp.opportunity_id` + where + `
+	ORDER BY cp.opportunity_id, cp.id`
 }
 
 // dealFactWhere returns the WHERE clause and its arguments that select the
@@ -168,11 +190,7 @@ func dealFactWhere(f app.ReportFilter) (string, []any) {
 // driver's parsing of timestamp text took a large share of the load time
 // in BenchmarkDealFacts. Fractions of a second are dropped.
 func loadStageVisits(tx *gorm.DB, where string, args []any) (map[int64][]app.StageVisit, error) {
-	query := `SELECT sc.opportunity_id, sc.to_stage_id, unixepoch(sc.at)
-	FROM stage_changes sc
-	JOIN opportunities o ON o.id = sc.opportunity_id` + where + `
-	ORDER BY sc.opportunity_id, sc.at, sc.id`
-	rows, err := tx.Raw(query, args...).Rows()
+	rows, err := tx.Raw(stageVisitsSQL(where), args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("load stage history of deal facts: %w", err)
 	}
@@ -197,11 +215,7 @@ func loadStageVisits(tx *gorm.DB, where string, args []any) (map[int64][]app.Sta
 // by deal id, each name once, in the order they were first added.
 func loadCompetitorNames(tx *gorm.DB, where string, args []any) (map[int64][]string, error) {
 	var rows []competitorNameRow
-	query := `SELECT cp.opportunity_id, cp.name
-	FROM competitors cp
-	JOIN opportunities o ON o.id = cp.opportunity_id` + where + `
-	ORDER BY cp.opportunity_id, cp.id`
-	if err := tx.Raw(query, args...).Scan(&rows).Error; err != nil {
+	if err := tx.Raw(competitorNamesSQL(where), args...).Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("load competitors of deal facts: %w", err)
 	}
 

@@ -58,24 +58,24 @@ func BenchmarkDataQuality(b *testing.B) {
 	idleSince := time.Date(2025, time.February, 8, 0, 0, 0, 0, time.UTC)
 
 	b.Run("view", func(b *testing.B) {
-		for b.Loop() {
+		loopWithCPUTime(b, func() {
 			if _, err := s.DataQuality(ctx, idleSince); err != nil {
 				b.Fatal(err)
 			}
-		}
+		})
 	})
 
 	for _, gap := range []app.QualityGap{app.GapLikelyDuplicate, app.GapNoQualification, app.GapNoActivity} {
 		q := app.LeadQuery{Quality: app.LeadQualityFilter{Gap: gap, IdleSince: idleSince}, Limit: 50}
 		b.Run(string(gap), func(b *testing.B) {
-			for b.Loop() {
+			loopWithCPUTime(b, func() {
 				if _, err := s.CountLeads(ctx, q); err != nil {
 					b.Fatal(err)
 				}
 				if _, err := s.ListLeads(ctx, q); err != nil {
 					b.Fatal(err)
 				}
-			}
+			})
 		})
 	}
 }

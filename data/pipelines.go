@@ -164,18 +164,7 @@ type summaryRow struct {
 // deal's rounded weighted amount.
 func (s *Store) PipelineSummary(ctx context.Context) ([]app.StageSummary, error) {
 	var rows []summaryRow
-	err := s.db.WithContext(ctx).Raw(`
-		SELECT p.id AS pipeline_id, p.name AS pipeline_name,
-			st.id AS stage_id, st.name AS stage_name, st.kind AS kind,
-			COALESCE(o.amount_currency, p.currency) AS currency,
-			COUNT(o.id) AS count,
-			COALESCE(SUM(o.amount_minor), 0) AS amount_minor,
-			COALESCE(SUM(` + weightedSQL + `), 0) AS weighted_minor
-		FROM pipelines p
-		JOIN stages st ON st.pipeline_id = p.id AND st.deleted_at IS NULL
-		LEFT JOIN opportunities o ON o.stage_id = st.id
-		GROUP BY p.id, st.id, o.amount_currency
-		ORDER BY p.position, p.id, st.position, st.id, currency`).Scan(&rows).Error
+	err := s.db.WithContext(ctx).Raw(pipelineSummarySQL).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("sum pipeline: %w", err)
 	}
@@ -193,3 +182,18 @@ func (s *Store) PipelineSummary(ctx context.Context) ([]app.StageSummary, error)
 
 	return summary, nil
 }
+
+// pipelineSummarySQL sums the deals per pipeline, stage and currency for
+// [Store.PipelineSummary].
+const pipelineSummarySQL = `
+		SELECT p.id AS pipeline_id, p.name AS pipeline_name,
+			st.id AS stage_id, st.name AS stage_name, st.kind AS kind,
+			COALESCE(o.amount_currency, p.currency) AS currency,
+			COUNT(o.id) AS count,
+			COALESCE(SUM(o.amount_minor), 0) AS amount_minor,
+			COALESCE(SUM(` + weightedSQL + `), 0) AS weighted_minor
+		FROM pipelines p
+		JOIN stages st ON st.pipeline_id = p.id AND st.deleted_at IS NULL
+		LEFT JOIN opportunities o ON o.stage_id = st.id
+		GROUP BY p.id, st.id, o.amount_currency
+		ORDER BY p.position, p.id, st.position, st.id, currency`
