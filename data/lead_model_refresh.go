@@ -106,10 +106,12 @@ func (p predictionsJSON) toApp() app.LeadModelSummary {
 // RefreshLeadPredictions learns a model from the closed leads (through
 // the cache of [Store.LeadModel]) and stores every open lead's learned
 // chance, its three strongest reasons and its expected value, in batches
-// of refreshBatch leads inside one transaction. Leads that are not open
-// lose theirs. With too short a history no lead gets a learned chance,
-// the values use the rule-based score instead, and the summary carries
-// the counts. A cancelled ctx rolls everything back.
+// of refreshBatch leads, each in its own transaction. Leads that are not
+// open lose theirs. With too short a history no lead gets a learned
+// chance, the values use the rule-based score instead, and the summary
+// carries the counts. A cancelled ctx stops after the current batch:
+// the batches written so far stay, the summary stays that of the last
+// complete refresh, and [Store.LeadPredictionStatus] reports it stale.
 func (s *Store) RefreshLeadPredictions(ctx context.Context, progress app.Progress) (app.LeadModelSummary, error) {
 	start := time.Now()
 	db := s.db.WithContext(ctx)
@@ -141,13 +143,10 @@ func (s *Store) RefreshLeadPredictions(ctx context.Context, progress app.Progres
 	}
 	stored.WonDeals, stored.ValueCurrency = sizes.WonDeals(), sizes.Currency
 
-	// NOTE: the store has one connection, so other queries, such as the
-	// lead list's, wait for this transaction: several seconds at 100,000
-	// leads (BenchmarkRefreshLeadPredictions).
-	err = db.Transaction(func(tx *gorm.DB) error {
-		return writePredictions(ctx, tx, model, sizes, &stored, progress)
-	})
-	if err != nil {
+	// The store has one connection, so other queries, such as the lead
+	// list's, wait for a write transaction. One batch per transaction
+	// lets them in between batches instead of after the whole refresh.
+	if err := writePredictions(ctx, db, model, sizes, &stored, progress); err != nil {
 		return app.LeadModelSummary{}, fmt.Errorf("store learned lead chances: %w", err)
 	}
 
@@ -158,13 +157,13 @@ func (s *Store) RefreshLeadPredictions(ctx context.Context, progress app.Progres
 }
 
 // writePredictions clears the stored predictions of leads that are not
-// open, writes those of every open lead batch by batch, and saves the
-// summary in stored.
-func writePredictions(ctx context.Context, tx *gorm.DB, model *app.LeadModel, sizes app.DealSizes,
+// open, writes those of every open lead batch by batch, one transaction
+// each, and saves the summary in stored last.
+func writePredictions(ctx context.Context, db *gorm.DB, model *app.LeadModel, sizes app.DealSizes,
 	stored *predictionsJSON, progress app.Progress) error {
 	// Open leads are all written below, so only the others are cleared,
 	// which spares every open lead a second change to six indexes.
-	err := tx.Exec(`UPDATE leads SET predicted = NULL, predicted_reasons = '', lead_value_minor = NULL,
+	err := db.Exec(`UPDATE leads SET predicted = NULL, predicted_reasons = '', lead_value_minor = NULL,
 		lead_value_currency = '' WHERE NOT (` + openLeadsWhere + `)
 		AND (predicted IS NOT NULL OR lead_value_minor IS NOT NULL)`).Error
 	if err != nil {
@@ -172,7 +171,7 @@ func writePredictions(ctx context.Context, tx *gorm.DB, model *app.LeadModel, si
 	}
 
 	var total int
-	if err := tx.Raw(`SELECT COUNT(*) FROM leads WHERE ` + openLeadsWhere).Scan(&total).Error; err != nil {
+	if err := db.Raw(`SELECT COUNT(*) FROM leads WHERE ` + openLeadsWhere).Scan(&total).Error; err != nil {
 		return fmt.Errorf("count open leads: %w", err)
 	}
 
@@ -182,28 +181,46 @@ func writePredictions(ctx context.Context, tx *gorm.DB, model *app.LeadModel, si
 			return err
 		}
 
-		var ids []int64
+		n, last, err := writeNextBatch(db, after, model, sizes, stored)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			break
+		}
+
+		done, after = done+n, last
+		if progress != nil {
+			progress(done, total)
+		}
+	}
+
+	return writeSetting(db, settingLeadPredictions, stored, stored.RefreshedAt)
+}
+
+// writeNextBatch writes the predictions of up to refreshBatch open leads
+// with an id above after in one transaction. It returns how many it wrote
+// and the last of their ids.
+func writeNextBatch(db *gorm.DB, after int64, model *app.LeadModel, sizes app.DealSizes,
+	stored *predictionsJSON) (int, int64, error) {
+	var ids []int64
+	err := db.Transaction(func(tx *gorm.DB) error {
 		err := tx.Raw(`SELECT id FROM leads WHERE `+openLeadsWhere+` AND id > ? ORDER BY id LIMIT ?`,
 			after, refreshBatch).Scan(&ids).Error
 		if err != nil {
 			return fmt.Errorf("read open lead ids: %w", err)
 		}
 		if len(ids) == 0 {
-			break
+			return nil
 		}
 
-		last := ids[len(ids)-1]
-		if err := predictBatch(tx, after, last, model, sizes, stored); err != nil {
-			return err
-		}
-
-		done, after = done+len(ids), last
-		if progress != nil {
-			progress(done, total)
-		}
+		return predictBatch(tx, after, ids[len(ids)-1], model, sizes, stored)
+	})
+	if err != nil || len(ids) == 0 {
+		return 0, after, err
 	}
 
-	return writeSetting(tx, settingLeadPredictions, stored, stored.RefreshedAt)
+	return len(ids), ids[len(ids)-1], nil
 }
 
 // predictionRow is one lead's new prediction columns, as predictBatch
