@@ -2,10 +2,8 @@ package data
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -24,28 +22,6 @@ func generatedLeadFile(n int) []byte {
 	}
 
 	return b.Bytes()
-}
-
-// BenchmarkImportFileLeads imports 100,000 generated leads into a fresh
-// database with duplicate matching: two passes over the file, the match
-// indexes and the batched inserts.
-func BenchmarkImportFileLeads(b *testing.B) {
-	const rows = 100_000
-	path := filepath.Join(b.TempDir(), "leads.csv")
-	writeBenchFile(b, path, generatedLeadFile(rows))
-
-	for b.Loop() {
-		b.StopTimer()
-		s := openTestStore(b)
-		plan := preparePlan(b, path, "")
-		b.StartTimer()
-
-		report, err := s.ImportFile(context.Background(), plan, nil)
-		if err != nil || report.New != rows {
-			b.Fatalf("report = %+v, err = %v", report, err)
-		}
-	}
-	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
 
 func writeBenchFile(b *testing.B, path string, content []byte) {
