@@ -84,10 +84,11 @@ func (h *auditHistorySection) onLoaded(generation int, entries []app.AuditEntry,
 	h.entries = entries[:min(len(entries), h.limit)]
 	h.fill()
 
-	// A record's creation is its oldest change, so after it nothing older
-	// is left to show, even when the limit cut its fields.
+	// A record's creation, by a form or by an import, is its oldest
+	// change, so after it nothing older is left to show, even when the
+	// limit cut its fields.
 	last := len(h.entries) - 1
-	if last >= 0 && h.entries[last].Action == app.AuditCreate {
+	if last >= 0 && (h.entries[last].Action == app.AuditCreate || h.entries[last].Import != nil) {
 		more = false
 	}
 	h.more.Hidden = !more
@@ -140,6 +141,9 @@ func historyLine(e app.AuditEntry, language string) string {
 		return lang.X("trash.history.deleted", "{{.When}} · {{.By}} · moved to the trash", data)
 	case e.Action == app.AuditRestore && e.Field == "":
 		return lang.X("trash.history.restored", "{{.When}} · {{.By}} · restored from the trash", data)
+	}
+	if line, ok := eventHistoryLine(e, data, language); ok {
+		return line
 	}
 
 	data["Field"] = auditFieldLabel(e.Field)

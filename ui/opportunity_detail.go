@@ -78,6 +78,9 @@ type opportunityDetail struct {
 	// deleter moves the deal to the trash when the store keeps one.
 	deleter      *deleteAction
 	deleteButton *widget.Button
+	// companyButton opens companyHistory when the store keeps an audit trail.
+	companyButton  *widget.Button
+	companyHistory *auditHistorySection
 }
 
 // dealSnapshot is the data that one load of the panel reads from the store.
@@ -121,6 +124,9 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	}
 	if deleteStore, ok := store.(recordDeleter); ok {
 		top = append(top, d.newDeleteButton(deleteStore))
+	}
+	if auditStore, ok := store.(auditReader); ok {
+		top = append(top, d.newCompanyHistoryButton(auditStore))
 	}
 
 	sections := []fyne.CanvasObject{
@@ -249,6 +255,7 @@ func (d *opportunityDetail) fill(o app.OpportunityDetail) {
 	d.fillHistory(o.History)
 	d.fillDurations(o.History)
 	d.fillActivities(o.Activities)
+	d.fillCompanyButton(o)
 }
 
 // fieldRows lists the deal's fields as label/value pairs. Stage and
