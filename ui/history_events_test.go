@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -32,5 +33,23 @@ func TestHistoryLinesOfEvents(t *testing.T) {
 		if !strings.HasSuffix(lines[i], w) {
 			t.Errorf("line %d = %q, want it to end with %q", i, lines[i], w)
 		}
+	}
+}
+
+func TestDealDetailHistoryShowsActivity(t *testing.T) {
+	d, store, queue := openDealDetail(t)
+	a := app.Activity{OpportunityID: d.deal.ID, Kind: app.ActivityCall, Subject: "Rückruf"}
+	if _, err := store.AddOpportunityActivity(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+
+	d.show(d.deal.ID)
+	h := d.auditHistory
+	queue.waitFor(t, "the deal history", func() bool {
+		return len(h.entries) > 0 && h.entries[0].Action == app.AuditActivity
+	})
+
+	if !findLabelContaining(h.content, "activity added: call: Rückruf (open)") {
+		t.Error("the deal history does not show the added activity")
 	}
 }

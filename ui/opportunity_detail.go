@@ -81,6 +81,9 @@ type opportunityDetail struct {
 	// companyButton opens companyHistory when the store keeps an audit trail.
 	companyButton  *widget.Button
 	companyHistory *auditHistorySection
+	// auditHistory lists every recorded change of the deal, also those of
+	// imports and activities, when the store keeps an audit trail.
+	auditHistory *auditHistorySection
 }
 
 // dealSnapshot is the data that one load of the panel reads from the store.
@@ -127,6 +130,7 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	}
 	if auditStore, ok := store.(auditReader); ok {
 		top = append(top, d.newCompanyHistoryButton(auditStore))
+		d.auditHistory = newAuditHistorySection(auditStore, do, errors, language)
 	}
 
 	sections := []fyne.CanvasObject{
@@ -150,6 +154,9 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 		activities = d.timeline.content
 	}
 	sections = append(sections, sectionHeading(lang.L("Activities")), activities)
+	if d.auditHistory != nil {
+		sections = append(sections, sectionHeading(lang.X("trash.history.heading", "History")), d.auditHistory.content)
+	}
 	d.body = container.NewVScroll(container.NewVBox(append(top, sections...)...))
 
 	d.placeholder = widget.NewLabel(lang.L("Select an opportunity to see its details."))
@@ -194,6 +201,9 @@ func (d *opportunityDetail) show(id int64) {
 	}
 	if d.milestones != nil {
 		d.milestones.show(id)
+	}
+	if d.auditHistory != nil {
+		d.auditHistory.show(app.EntityOpportunity, id)
 	}
 	generation := d.generation
 
