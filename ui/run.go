@@ -15,6 +15,7 @@ import (
 	"leadwerk/app/demo"
 	"leadwerk/app/maven"
 	"leadwerk/assets"
+	"leadwerk/ui/firstframe"
 
 	// clocale must run before Fyne's lang package reads the locale.
 	_ "leadwerk/ui/internal/clocale"
@@ -48,6 +49,9 @@ func Run(store app.Store, logger *slog.Logger) error {
 	// that leave the welcome panel see no tour dialog.
 	m.welcome.onFinished = m.showTabsAfterWelcome
 	m.start()
+	if firstframe.Requested() {
+		firstframe.Watch(m.window)
+	}
 	logger.Info("window opened")
 	m.window.ShowAndRun()
 	logger.Info("window closed")

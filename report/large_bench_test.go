@@ -1,0 +1,33 @@
+package report_test
+
+import (
+	"context"
+	"io"
+	"testing"
+	"time"
+
+	"leadwerk/data"
+	"leadwerk/data/benchdata"
+	"leadwerk/ui/printing"
+)
+
+// BenchmarkWriteLargeReport writes the whole printed pipeline report, as
+// File → Print / Export PDF does, over the large demo dataset of 20,000
+// deals and 100,000 leads. Each operation loads the facts from SQLite,
+// computes every section and lays out the PDF. Opening the database is
+// not timed.
+func BenchmarkWriteLargeReport(b *testing.B) {
+	store, err := data.Open(benchdata.Large(b))
+	if err != nil {
+		b.Fatalf("Open: %v", err)
+	}
+	defer store.Close()
+
+	req := printing.Request{Company: "Leadwerk Demo GmbH", Language: "de-DE", Now: time.Now()}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := printing.Write(context.Background(), io.Discard, store, req, nil); err != nil {
+			b.Fatalf("Write: %v", err)
+		}
+	}
+}
