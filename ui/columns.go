@@ -12,6 +12,10 @@ import (
 // the same weights, so the columns line up.
 type columnLayout struct {
 	weights []float32
+	// minWidths, when set, are the widths below which a column's share is
+	// not cut while the others can give up width, such as the width of a
+	// heading. When even they do not fit, all columns shrink by one factor.
+	minWidths []float32
 }
 
 // minColumnWidth is the width per column that the layout reports as its
@@ -20,15 +24,76 @@ const minColumnWidth = 48
 
 func (c columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	width := size.Width - pad*float32(len(objects)-1)
-	total := c.totalWeight()
+	widths := c.widths(size.Width - pad*float32(len(objects)-1))
 	x := float32(0)
 	for i, o := range objects {
-		w := width * c.weights[i] / total
 		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w + pad
+		o.Resize(fyne.NewSize(widths[i], size.Height))
+		x += widths[i] + pad
 	}
+}
+
+// widths splits width into the column widths. A column whose weighted
+// share is below its minimum gets the minimum, and the remaining width is
+// shared among the other columns by weight, repeated until no share is
+// below its minimum.
+func (c columnLayout) widths(width float32) []float32 {
+	widths := make([]float32, len(c.weights))
+	if len(c.minWidths) != len(c.weights) {
+		total := c.totalWeight()
+		for i, w := range c.weights {
+			widths[i] = width * w / total
+		}
+
+		return widths
+	}
+
+	fixed := make([]bool, len(c.weights))
+	for changed := true; changed; {
+		changed = false
+		free, weight := width, float32(0)
+		for i, w := range c.weights {
+			if fixed[i] {
+				free -= c.minWidths[i]
+			} else {
+				weight += w
+			}
+		}
+
+		for i, w := range c.weights {
+			if fixed[i] {
+				widths[i] = c.minWidths[i]
+				continue
+			}
+
+			widths[i] = free * w / weight
+			if widths[i] < c.minWidths[i] {
+				fixed[i] = true
+				changed = true
+			}
+		}
+	}
+
+	return shrinkToFit(widths, width)
+}
+
+// shrinkToFit scales widths down by one factor when their sum exceeds
+// width, which happens when the minimums alone are wider than the list.
+func shrinkToFit(widths []float32, width float32) []float32 {
+	sum := float32(0)
+	for _, w := range widths {
+		sum += w
+	}
+
+	if sum <= width || sum == 0 {
+		return widths
+	}
+
+	for i := range widths {
+		widths[i] *= width / sum
+	}
+
+	return widths
 }
 
 func (c columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {

@@ -66,7 +66,7 @@ func newLeadFilters(onChanged func()) *leadFilters {
 	bound := fyne.NewSize(72, f.minScore.MinSize().Height)
 	score := container.NewHBox(widget.NewLabel(lang.L("Score")), container.NewGridWrap(bound, f.minScore),
 		widget.NewLabel("–"), container.NewGridWrap(bound, f.maxScore))
-	selects := container.NewGridWithColumns(3, f.status, f.source, f.temperature)
+	selects := container.NewHBox(f.status, f.source, f.temperature)
 	f.content = container.NewBorder(nil, nil, selects, score, f.owner)
 
 	return f
@@ -81,8 +81,13 @@ func leadSources() []string {
 	}
 }
 
+// newFilterSelect returns a select of options with the first selected.
+// Its placeholder is never shown, because an option is always selected,
+// but Fyne sizes a select by its placeholder, so the first option, such
+// as "All temperatures", sets the width.
 func newFilterSelect(options []string, changed func(string)) *widget.Select {
 	s := newSelect(options, nil)
+	s.PlaceHolder = options[0]
 	s.SetSelectedIndex(0)
 	s.OnChanged = changed
 

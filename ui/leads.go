@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,7 +53,7 @@ func leadColumns() []leadColumn {
 		{app.SortLeadsByScore, lang.L("Score"), 0.75, true},
 		{app.SortLeadsByLearned, lang.L("Learned"), 0.85, true},
 		{app.SortLeadsByValue, lang.L("Value"), 1.1, true},
-		{"", lang.L("Temperature"), 0.7, false},
+		{"", lang.X("leads.column.temperature", "Temp."), 0.7, false},
 		{app.SortLeadsByCreated, lang.L("Created"), 1.35, false},
 		{app.SortLeadsByLastActivity, lang.L("Last activity"), 1.35, false},
 	}
@@ -86,11 +87,14 @@ type leadsScreen struct {
 	errors   errorReporter
 	language string
 
-	columns  []leadColumn
-	weights  []float32
-	query    app.LeadQuery
-	rows     *pagedRows[app.Lead]
-	debounce *debouncer
+	columns []leadColumn
+	weights []float32
+	// minWidths keep each heading and the widest typical value of its
+	// column readable while the list is wide enough.
+	minWidths []float32
+	query     app.LeadQuery
+	rows      *pagedRows[app.Lead]
+	debounce  *debouncer
 	// pending is the list item selected while its page was not loaded
 	// yet, or -1. Its detail opens when the page lands, because the list
 	// does not call OnSelected again for a row that is already selected.
@@ -107,6 +111,7 @@ type leadsScreen struct {
 	filters     *leadFilters
 	qualityChip *qualityChip
 	sortHeaders []*sortHeader
+	header      *fyne.Container
 	list        *widget.List
 	count       *widget.Label
 	detail      *leadDetail
@@ -131,6 +136,7 @@ func newLeadsScreen(store leadListStore, detail *leadDetail, do uiRunner, errors
 	for _, c := range s.columns {
 		s.weights = append(s.weights, c.weight)
 	}
+	s.minWidths = leadColumnMinWidths(s.columns, language, s.query.Sort)
 
 	detail.learning = s.learning
 	s.learning.onChanged = append(s.learning.onChanged, s.onPredictionsChanged)
@@ -164,7 +170,7 @@ func (s *leadsScreen) build() {
 	bottom := container.NewVBox(s.learning.content, s.count)
 	left := container.NewBorder(top, bottom, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.content)
-	split.Offset = 0.66
+	split.Offset = 0.7
 	s.content = split
 }
 
@@ -188,22 +194,73 @@ func (s *leadsScreen) buildHeader() fyne.CanvasObject {
 
 	s.updateSortIcons()
 
-	return container.New(columnLayout{weights: s.weights}, headers...)
+	s.header = container.New(s.layout(), headers...)
+
+	return s.header
 }
 
 func (s *leadsScreen) createRow() fyne.CanvasObject {
-	return newRowLabels(s.weights, numericColumns(s.columns)...)
+	row := newRowLabels(s.weights, numericColumns(s.columns)...)
+	row.Layout = s.layout()
+
+	return row
+}
+
+// layout returns the column layout that the heading and every row share.
+func (s *leadsScreen) layout() columnLayout {
+	return columnLayout{weights: s.weights, minWidths: s.minWidths}
+}
+
+// leadColumnMinWidths returns per column the width of its bold heading,
+// with room for the sort icon in the column sorted by, or of the widest
+// typical value, whichever is wider: a short name, a date, or an
+// expected value such as "98,8 Tsd. €". Only the sorted column shows an
+// icon, so only it needs the room.
+func leadColumnMinWidths(columns []leadColumn, language string, sorted app.LeadSort) []float32 {
+	textSize := theme.TextSize()
+	// The label pads its text on both sides. Text of exactly the
+	// measured width still gets an ellipsis in Fyne v2.7.1, so one more
+	// padding is slack.
+	padding := 3 * theme.InnerPadding()
+	samples := map[app.LeadSort]string{
+		app.SortLeadsByName:         "Anna Müller",
+		app.SortLeadsByValue:        app.FormatMoneyShort(app.Money{Minor: 98_800_00, Currency: "EUR"}, language),
+		app.SortLeadsByCreated:      formatTimestamp(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), language),
+		app.SortLeadsByLastActivity: formatTimestamp(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), language),
+	}
+
+	widths := make([]float32, len(columns))
+	for i, c := range columns {
+		heading := fyne.MeasureText(c.title, textSize, fyne.TextStyle{Bold: true}).Width + padding
+		if c.sort != "" && c.sort == sorted {
+			heading += theme.IconInlineSize() + theme.Padding()
+		}
+
+		value := float32(0)
+		if sample, ok := samples[c.sort]; ok && c.sort != "" {
+			value = fyne.MeasureText(sample, textSize, fyne.TextStyle{}).Width + padding
+		}
+
+		widths[i] = max(heading, value)
+	}
+
+	return widths
 }
 
 // updateRow draws row id from the page cache without I/O.
 func (s *leadsScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
+	// A change of the sorted column changes the column widths, and the
+	// list does not lay out a row again unless its size changes.
+	row := item.(*fyne.Container)
+	row.Layout.Layout(row.Objects, row.Size())
+
 	lead, ok := s.rows.row(id)
 	if !ok {
-		setRowTexts(item.(*fyne.Container), lang.L("Loading…"))
+		setRowTexts(row, lang.L("Loading…"))
 		return
 	}
 
-	setRowTexts(item.(*fyne.Container),
+	setRowTexts(row,
 		lead.Name(),
 		lead.CompanyName,
 		words.LeadSource(lead.Source),
@@ -385,6 +442,25 @@ func (s *leadsScreen) updateSortIcons() {
 		}
 		s.sortHeaders[i].SetIcon(icon)
 		i++
+	}
+
+	s.updateMinWidths()
+}
+
+// updateMinWidths gives the sorted column room for its icon. The heading
+// and every row share the minWidths slice, so changing it in place and
+// refreshing applies to all of them.
+func (s *leadsScreen) updateMinWidths() {
+	if s.minWidths == nil {
+		return
+	}
+
+	copy(s.minWidths, leadColumnMinWidths(s.columns, s.language, s.query.Sort))
+	if s.header != nil {
+		s.header.Refresh()
+	}
+	if s.list != nil {
+		s.list.Refresh()
 	}
 }
 
