@@ -267,7 +267,7 @@ func (fi *fileImport) store() error {
 		if done%fileBatchSize != 0 {
 			return nil
 		}
-		if err := fi.writer.flush(); err != nil {
+		if err := fi.writer.flushBatch(); err != nil {
 			return err
 		}
 		fi.reportProgress(done, total)

@@ -28,14 +28,21 @@ type fileWriter struct {
 	bulk    *bulkLeads
 	// leadStmt inserts one new lead, prepared at the first flush.
 	leadStmt *rawStmt
+	// inserting receives the result of the leads that startLeads is
+	// inserting, and is nil when it inserts none. spareLeads is the
+	// buffer of the batch inserted before, for the next queue.
+	inserting  chan error
+	spareLeads []leadRow
 }
 
 func newFileWriter(fi *fileImport) *fileWriter {
 	return &fileWriter{fi: fi}
 }
 
-// close finalizes the statement of new leads.
+// close waits for the leads being inserted, whose error the import has
+// already reported if it ends early, and finalizes their statement.
 func (w *fileWriter) close() {
+	_ = w.waitLeads()
 	if w.leadStmt == nil {
 		return
 	}
@@ -119,7 +126,17 @@ func (w *fileWriter) insertDeal(id int64, ref string, rec mapping.Record) error 
 	return nil
 }
 
-// flush writes the queued inserts.
+// flushBatch writes the queued inserts like flush, but lets the leads be
+// inserted while the import reads on.
+func (w *fileWriter) flushBatch() error {
+	if len(w.records)+len(w.contacts)+len(w.deals)+len(w.changes) > 0 {
+		return w.flush()
+	}
+
+	return w.startLeads()
+}
+
+// flush writes the queued inserts and returns when they are stored.
 func (w *fileWriter) flush() error {
 	if err := w.flushLeads(); err != nil {
 		return err

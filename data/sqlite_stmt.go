@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"modernc.org/libc"
+	"modernc.org/libc/sys/types"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -28,6 +29,9 @@ const driverTimeFormat = "2006-01-02 15:04:05.999999999-07:00"
 // errNoRawConn reports a driver connection whose handle rawConnOf cannot
 // read.
 var errNoRawConn = errors.New("the SQLite driver's connection handle is not readable")
+
+// errOutOfMemory reports a failed allocation in SQLite's memory.
+var errOutOfMemory = errors.New("out of memory for an SQLite statement")
 
 // rawConn is the C handle of one SQLite connection and the memory context
 // of modernc.org/libc it runs in.
@@ -58,13 +62,17 @@ func rawConnOf(driverConn any) (rawConn, error) {
 	return c, nil
 }
 
-// rawStmt is one prepared statement and the buffer that holds the texts
-// of one execution. SQLite reads the bound texts from the buffer during
-// the execution, so the buffer stays in place until the next reserve.
+// rawStmt is one prepared statement and a buffer in SQLite's memory for
+// the texts of one execution. SQLite reads the bound texts from the
+// buffer during the execution, so the buffer stays in place until the
+// next reserve. Go memory cannot take its place, because
+// modernc.org/sqlite addresses memory by integers, which the race
+// detector's pointer checks reject for Go memory.
 type rawStmt struct {
 	c     rawConn
 	pstmt uintptr
-	buf   []byte
+	buf   uintptr
+	size  int
 	used  int
 }
 
@@ -89,8 +97,6 @@ func prepareRaw(conn *sql.Conn, query string) (*rawStmt, error) {
 	return s, nil
 }
 
-// prepare has SQLite write the statement's handle into s.pstmt, which
-// lives in the heap with s, where Go does not move it.
 func (s *rawStmt) prepare(query string) error {
 	zSQL, err := libc.CString(query)
 	if err != nil {
@@ -98,10 +104,17 @@ func (s *rawStmt) prepare(query string) error {
 	}
 	defer libc.Xfree(s.c.tls, zSQL)
 
-	rc := sqlite3.Xsqlite3_prepare_v2(s.c.tls, s.c.db, zSQL, -1, uintptr(unsafe.Pointer(&s.pstmt)), 0)
-	if rc != sqlite3.SQLITE_OK {
+	size := int(unsafe.Sizeof(uintptr(0)))
+	ppStmt := libc.Xmalloc(s.c.tls, types.Size_t(size))
+	if ppStmt == 0 {
+		return errOutOfMemory
+	}
+	defer libc.Xfree(s.c.tls, ppStmt)
+
+	if rc := sqlite3.Xsqlite3_prepare_v2(s.c.tls, s.c.db, zSQL, -1, ppStmt, 0); rc != sqlite3.SQLITE_OK {
 		return s.c.errorOf(rc)
 	}
+	s.pstmt = *(*uintptr)(unsafe.Pointer(unsafe.SliceData(libc.GoBytes(ppStmt, size))))
 
 	return nil
 }
@@ -109,18 +122,28 @@ func (s *rawStmt) prepare(query string) error {
 // reserve makes room for n bytes of texts in the buffer of one execution.
 // It is called before the first bind of an execution, because a larger
 // buffer is a new one and earlier bound texts would point into the old.
-func (s *rawStmt) reserve(n int) {
+func (s *rawStmt) reserve(n int) error {
 	s.used = 0
-	if n > len(s.buf) {
-		s.buf = make([]byte, max(n, 2*len(s.buf), 4096))
+	if n <= s.size {
+		return nil
 	}
+
+	s.free()
+	size := max(n, 2*s.size, 4096)
+	s.buf = libc.Xmalloc(s.c.tls, types.Size_t(size))
+	if s.buf == 0 {
+		return errOutOfMemory
+	}
+	s.size = size
+
+	return nil
 }
 
 // bindText binds value to the parameter i, counted from 1. The text is
 // copied into the buffer that reserve made room in, which must hold it.
 func (s *rawStmt) bindText(i int, value string) error {
-	copy(s.buf[s.used:], value)
-	p := uintptr(unsafe.Pointer(unsafe.SliceData(s.buf))) + uintptr(s.used)
+	p := s.buf + uintptr(s.used)
+	copy(libc.GoBytes(p, len(value)), value)
 	s.used += len(value)
 
 	if rc := sqlite3.Xsqlite3_bind_text(s.c.tls, s.pstmt, int32(i), p, int32(len(value)), 0); rc != sqlite3.SQLITE_OK {
@@ -156,14 +179,21 @@ func (s *rawStmt) exec() error {
 	return nil
 }
 
-// close finalizes the statement. It runs inside conn.Raw like every
-// other method.
+// close finalizes the statement and frees its buffer. It runs inside
+// conn.Raw like every other method.
 func (s *rawStmt) close() {
 	if s.pstmt != 0 {
 		sqlite3.Xsqlite3_finalize(s.c.tls, s.pstmt)
 		s.pstmt = 0
 	}
-	s.buf = nil
+	s.free()
+}
+
+func (s *rawStmt) free() {
+	if s.buf != 0 {
+		libc.Xfree(s.c.tls, s.buf)
+	}
+	s.buf, s.size = 0, 0
 }
 
 // errorOf returns SQLite's message for the result code rc, marked like

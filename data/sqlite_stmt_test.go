@@ -33,7 +33,9 @@ func TestRawStatementReachesTheDriver(t *testing.T) {
 		defer st.close()
 
 		for _, name := range []string{"Jörg", ""} {
-			st.reserve(len(at.Format(driverTimeFormat)) + len(name) + len("Müller & Söhne"))
+			if err := st.reserve(len(at.Format(driverTimeFormat)) + len(name) + len("Müller & Söhne")); err != nil {
+				return err
+			}
 			if err := st.bindText(1, at.Format(driverTimeFormat)); err != nil {
 				return err
 			}
@@ -84,7 +86,9 @@ func TestRawStatementReportsRuleErrors(t *testing.T) {
 	err = conn.Raw(func(any) error {
 		defer st.close()
 
-		st.reserve(64)
+		if err := st.reserve(64); err != nil {
+			return err
+		}
 		if err := st.bindText(1, time.Now().UTC().Format(driverTimeFormat)); err != nil {
 			return err
 		}
