@@ -45,6 +45,10 @@ type dataQualityView struct {
 	result     app.DataQuality
 	debounce   *debouncer
 
+	// cancel stops the running load when a newer one starts or the
+	// dialog closes.
+	cancel context.CancelFunc
+
 	days         *widget.Entry
 	status       *widget.Label
 	leadTotal    *widget.Label
@@ -105,8 +109,16 @@ func newDataQualityView(store dataQualityReader, window fyne.Window, do uiRunner
 	v.content = v.body()
 	v.dialog = dialog.NewCustom(lang.L("quality.title"), lang.L("Close"), v.content, window)
 	v.dialog.Resize(fyne.NewSize(800, 760))
+	v.dialog.SetOnClosed(v.stopLoading)
 
 	return v
+}
+
+// stopLoading cancels the running load, if any.
+func (v *dataQualityView) stopLoading() {
+	if v.cancel != nil {
+		v.cancel()
+	}
 }
 
 // newRow builds the row of gap. The name and count of a linked row open
@@ -170,13 +182,20 @@ func (v *dataQualityView) show() {
 // reload counts the gaps in a goroutine with the current idle days and
 // fills the rows in one do.
 func (v *dataQualityView) reload() {
+	v.stopLoading()
 	v.generation++
 	generation := v.generation
 	idleSince := app.IdleCutoff(v.now(), v.idleDays)
 	v.status.SetText(lang.L("Loading…"))
 
+	ctx, cancel := context.WithCancel(context.Background())
+	v.cancel = cancel
 	go func() {
-		result, err := v.store.DataQuality(context.Background(), idleSince)
+		result, err := v.store.DataQuality(ctx, idleSince)
+		if ctx.Err() != nil {
+			// A newer load replaced this one, or the dialog closed.
+			return
+		}
 		v.do(func() { v.onLoaded(generation, result, err) })
 	}()
 }
