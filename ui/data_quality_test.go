@@ -248,3 +248,48 @@ func TestFormatShare(t *testing.T) {
 		}
 	}
 }
+
+// blockingQuality is a data-quality reader whose loads wait until their
+// context ends and then report that on ended.
+type blockingQuality struct {
+	started chan struct{}
+	ended   chan error
+}
+
+func (b blockingQuality) DataQuality(ctx context.Context, _ time.Time) (app.DataQuality, error) {
+	b.started <- struct{}{}
+	<-ctx.Done()
+	b.ended <- ctx.Err()
+
+	return app.DataQuality{}, ctx.Err()
+}
+
+func TestDataQualityCloseCancelsLoad(t *testing.T) {
+	store := blockingQuality{started: make(chan struct{}, 2), ended: make(chan error, 2)}
+	window := test.NewTempWindow(t, widget.NewLabel(""))
+	queue := newUIQueue()
+	v := newDataQualityView(store, window, queue.do, errorReporter{window: window}, "en")
+
+	v.show()
+	<-store.started
+	v.reload()
+	<-store.started
+	select {
+	case err := <-store.ended:
+		if err != context.Canceled {
+			t.Errorf("the replaced load ended with %v, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the replaced load is still running 5 s after a new one started")
+	}
+
+	v.dialog.Hide()
+	select {
+	case err := <-store.ended:
+		if err != context.Canceled {
+			t.Errorf("the load ended with %v after the dialog closed, want context.Canceled", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the load is still running 5 s after the dialog closed")
+	}
+}
