@@ -1,0 +1,11 @@
+package data
+
+// Test-only exports for the benchmarks of package data_test, which use the
+// cached large dataset of data/benchdata. That package imports data, so
+// benchmarks that use it cannot be in package data itself.
+var (
+	LoopWithCPUTime    = loopWithCPUTime
+	ShellTimePerRun    = shellTimePerRun
+	PipelineSummarySQL = pipelineSummarySQL
+	DealFactQueries    = []string{dealFactRowsSQL(""), stageVisitsSQL(""), competitorNamesSQL("")}
+)
