@@ -44,6 +44,7 @@ func run() int {
 		Stderr:      os.Stderr,
 		Getenv:      os.Getenv,
 		Open:        openStore,
+		OpenWindow:  openStoreForWindow,
 		DefaultPath: data.DefaultPath,
 		RunWindow:   func(store app.Store) error { return ui.Run(store, logger) },
 		Now:         time.Now,
@@ -63,6 +64,18 @@ func run() int {
 // interface on error, never an interface holding a nil *data.Store.
 func openStore(path string) (app.Store, error) {
 	store, err := data.Open(path)
+	if err != nil {
+		return nil, err
+	}
+
+	return store, nil
+}
+
+// openStoreForWindow opens the database as an [app.Store] without SQLite's
+// quick check and the daily backup, which the window runs after its first
+// frame, so a large file does not delay the window.
+func openStoreForWindow(path string) (app.Store, error) {
+	store, err := data.OpenDeferred(path)
 	if err != nil {
 		return nil, err
 	}

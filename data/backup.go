@@ -351,18 +351,20 @@ func (s *Store) backUpBeforeMigrations(ctx context.Context, version int) error {
 	return err
 }
 
-// backUpDaily writes the day's backup on the first open of a UTC day, that
-// is when no backup of the current UTC day exists yet. A new database is
-// skipped. A failure is logged and the store stays usable, because
-// refusing to open would keep the person from their data.
+// backUpDaily writes the day's backup of db, the store's database, on
+// the first open of a UTC day, that is when no backup of the current UTC
+// day exists yet. A new database is skipped. A failure is logged and the
+// store stays usable, because refusing to open would keep the person from
+// their data.
 // NOTE: a daily backup that fails is only logged, so the person learns
 // of it only through the log.
-func (s *Store) backUpDaily(ctx context.Context, version int) {
-	if version == 0 {
+func (s *Store) backUpDaily(ctx context.Context, db *sql.DB) {
+	if s.newFile {
 		return
 	}
 
-	backups, err := listBackups(s.path, backupDirs(s.path, s.backupSettings(ctx))...)
+	settings := backupSettingsOf(ctx, db, s.path)
+	backups, err := listBackups(s.path, backupDirs(s.path, settings)...)
 	if err != nil {
 		slog.Error("daily backup skipped", "err", err)
 		return
@@ -375,7 +377,7 @@ func (s *Store) backUpDaily(ctx context.Context, version int) {
 		}
 	}
 
-	if _, err := s.backupInto(ctx, kindDaily); err != nil {
+	if _, err := backupIntoFolder(ctx, db, s.path, kindDaily, s.now()); err != nil {
 		slog.Error("daily backup failed", "err", err)
 	}
 }
@@ -401,24 +403,29 @@ func (s *Store) backupBeforeImport(ctx context.Context) error {
 	return nil
 }
 
-// checkBeforeMigrations runs the quick check and the backup before
-// pending migrations, and returns the schema version found, 0 for a new
-// database.
-func (s *Store) checkBeforeMigrations(ctx context.Context) (int, error) {
-	if err := s.quickCheck(ctx); err != nil {
-		return 0, err
-	}
-
+// checkBeforeMigrations runs the quick check and the backup when
+// migrations are pending, and returns the schema version found, 0 for a
+// new database, and whether the quick check ran.
+func (s *Store) checkBeforeMigrations(ctx context.Context) (int, bool, error) {
 	version, err := s.schemaState(ctx)
 	if err != nil {
-		return 0, damagedError(s.path, err)
+		return 0, false, damagedError(s.path, err)
+	}
+
+	latest := migrations[len(migrations)-1].version
+	if version >= latest {
+		return version, false, nil
+	}
+
+	if err := s.quickCheck(ctx); err != nil {
+		return 0, false, err
 	}
 
 	if err := s.backUpBeforeMigrations(ctx, version); err != nil {
-		return 0, fmt.Errorf("database %s was not migrated: %w", s.path, err)
+		return 0, false, fmt.Errorf("database %s was not migrated: %w", s.path, err)
 	}
 
-	return version, nil
+	return version, true, nil
 }
 
 // BackupDir returns the folder that receives the store's backups: the one

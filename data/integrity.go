@@ -3,10 +3,14 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"leadwerk/app"
 )
@@ -132,18 +136,7 @@ func (s *Store) quickCheck(ctx context.Context) error {
 		return fmt.Errorf("check database %s: %w", s.path, err)
 	}
 
-	problems, err := checkRows(ctx, sqlDB, "quick_check")
-	if sqliteCode(err) == sqliteCorrupt {
-		problems = []string{err.Error()}
-	} else if err != nil {
-		return wrapSQLiteError("check the integrity of", s.path, err)
-	}
-
-	if problems == nil {
-		return nil
-	}
-
-	return &IntegrityError{Path: s.path, Problems: problems, NewestBackup: newestGoodBackup(s.path)}
+	return checkOpenFile(ctx, sqlDB, s.path)
 }
 
 // foreignKeyProblems describes each row of PRAGMA foreign_key_check,
@@ -307,4 +300,117 @@ func isIntegrityError(err error) bool {
 	var damaged *IntegrityError
 
 	return errors.As(err, &damaged)
+}
+
+// CheckAndBackUp runs the work that [OpenDeferred] leaves out: SQLite's
+// quick check and then, on the first open of a UTC day, the daily backup.
+// Both read through a second, read-only connection, so the store's own
+// queries and writes go on meanwhile. It returns an *[IntegrityError]
+// when the check finds the database damaged, and then writes no backup.
+// A failed daily backup is only logged, as in [Open].
+func (s *Store) CheckAndBackUp(ctx context.Context) error {
+	start := time.Now()
+	db, err := openReadOnly(ctx, s.path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	if err := checkOpenFile(ctx, db, s.path); err != nil {
+		return err
+	}
+	slog.Info("database checked", "path", s.path, "duration", time.Since(start))
+
+	s.backUpDaily(ctx, db)
+
+	return nil
+}
+
+// checkOpenFile runs PRAGMA quick_check on db, the database at path, and
+// returns an *IntegrityError when it finds a problem.
+func checkOpenFile(ctx context.Context, db queryer, path string) error {
+	problems, err := checkRows(ctx, db, "quick_check")
+	if sqliteCode(err) == sqliteCorrupt {
+		problems = []string{err.Error()}
+	} else if err != nil {
+		return wrapSQLiteError("check the integrity of", path, err)
+	}
+
+	if problems == nil {
+		return nil
+	}
+
+	return &IntegrityError{Path: path, Problems: problems, NewestBackup: newestGoodBackup(path)}
+}
+
+// RestoreDamaged replaces the open store's damaged data with the backup at
+// src, as [RestoreFile] does for a closed file: it checks src first, keeps
+// a byte copy of the damaged file and its WAL in the backups folder, and
+// returns that copy's path. [Store.Restore] cannot do this, because it
+// keeps the current data with VACUUM INTO, which fails on a damaged file.
+// Statements of other goroutines wait meanwhile and then read the
+// restored data.
+func (s *Store) RestoreDamaged(ctx context.Context, src string) (string, error) {
+	temp, err := copyRestoreSource(ctx, src, s.path)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(temp)
+
+	kept, err := s.replaceDamagedFile(ctx, temp)
+	if err != nil {
+		return "", fmt.Errorf("restore %s into %s: %w", src, s.path, err)
+	}
+
+	if err := s.afterReplace(ctx); err != nil {
+		return "", err
+	}
+	slog.Info("damaged database restored", "from", src, "kept", kept)
+
+	return kept, nil
+}
+
+// replaceDamagedFile closes the driver connection of the pool's one
+// connection, copies the damaged file away and moves temp into its place.
+// It skips the WAL checkpoint of a sound restore, because the WAL goes
+// into the copy. Returning driver.ErrBadConn makes database/sql open a
+// new connection, on the restored file, for the next statement.
+func (s *Store) replaceDamagedFile(ctx context.Context, temp string) (string, error) {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return "", err
+	}
+
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+
+	var kept string
+	var replaceErr error
+	rawErr := conn.Raw(func(driverConn any) error {
+		closer, ok := driverConn.(io.Closer)
+		if !ok {
+			replaceErr = fmt.Errorf("the SQLite driver connection %T cannot be closed", driverConn)
+			return nil
+		}
+
+		if err := closer.Close(); err != nil {
+			replaceErr = fmt.Errorf("close the database: %w", err)
+			return driver.ErrBadConn
+		}
+
+		kept, replaceErr = copyDamaged(s.path, s.now())
+		if replaceErr == nil {
+			replaceErr = replaceFile(s.path, temp)
+		}
+
+		return driver.ErrBadConn
+	})
+	if rawErr != nil && !errors.Is(rawErr, driver.ErrBadConn) {
+		return "", rawErr
+	}
+
+	return kept, replaceErr
 }

@@ -43,6 +43,9 @@ type Store struct {
 	now func() time.Time
 	// lock keeps a second Leadwerk off the file until Close.
 	lock *fileLock
+	// newFile is set when the file had no schema at open, so there was
+	// nothing to back up.
+	newFile bool
 
 	matchCounts matchCounts
 	leadModel   leadModelCache
@@ -71,6 +74,69 @@ func DefaultPath() (string, error) {
 // it damaged. Before pending migrations, and on the first open of a UTC
 // day, it writes a backup into the backups folder beside the file.
 func Open(path string) (*Store, error) {
+	s, checked, err := openAndMigrate(path)
+	if err != nil {
+		return nil, err
+	}
+
+	if !checked {
+		if err := s.quickCheck(context.Background()); err != nil {
+			_ = s.Close()
+			return nil, err
+		}
+	}
+
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		_ = s.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s.backUpDaily(context.Background(), sqlDB)
+
+	return s, nil
+}
+
+// OpenDeferred opens the database like [Open] but leaves SQLite's quick
+// check and the daily backup to [Store.CheckAndBackUp], so that a window
+// can show itself first. It returns the same errors as Open for a file
+// that is not a Leadwerk database, is locked, or has a schema newer than
+// this Leadwerk. When migrations are pending it still runs the quick check
+// and the backup before migrating, as Open does.
+// NOTE: damage in pages that opening does not read shows only when
+// CheckAndBackUp runs or a query reads them.
+func OpenDeferred(path string) (*Store, error) {
+	s, _, err := openAndMigrate(path)
+
+	return s, err
+}
+
+// openAndMigrate opens path and applies the pending migrations. It
+// reports whether it ran the quick check, which it does only before a
+// migration.
+func openAndMigrate(path string) (*Store, bool, error) {
+	s, err := openUnmigrated(path)
+	if err != nil {
+		return nil, false, err
+	}
+
+	version, checked, err := s.checkBeforeMigrations(context.Background())
+	if err != nil {
+		_ = s.Close()
+		return nil, false, err
+	}
+	s.newFile = version == 0
+
+	if err := migrate(context.Background(), s.db); err != nil {
+		_ = s.Close()
+		return nil, false, wrapSQLiteError("migrate database", path, err)
+	}
+
+	return s, checked, nil
+}
+
+// openUnmigrated checks path, takes the file lock and opens the
+// connection, but neither checks the data nor migrates.
+func openUnmigrated(path string) (*Store, error) {
 	if path == "" {
 		return nil, fmt.Errorf("database path is empty: %w", app.ErrInvalid)
 	}
@@ -108,19 +174,6 @@ func Open(path string) (*Store, error) {
 		_ = s.Close()
 		return nil, err
 	}
-
-	version, err := s.checkBeforeMigrations(context.Background())
-	if err != nil {
-		_ = s.Close()
-		return nil, err
-	}
-
-	if err := migrate(context.Background(), db); err != nil {
-		_ = s.Close()
-		return nil, wrapSQLiteError("migrate database", path, err)
-	}
-
-	s.backUpDaily(context.Background(), version)
 
 	return s, nil
 }

@@ -49,14 +49,32 @@ func Run(store app.Store, logger *slog.Logger) error {
 	// that leave the welcome panel see no tour dialog.
 	m.welcome.onFinished = m.showTabsAfterWelcome
 	m.start()
+	checks := startChecksAfterFirstFrame(m)
 	if firstframe.Requested() {
 		firstframe.Watch(m.window)
 	}
 	logger.Info("window opened")
 	m.window.ShowAndRun()
 	logger.Info("window closed")
+	checks.stop()
 
 	return nil
+}
+
+// startChecksAfterFirstFrame runs the integrity check and the daily
+// backup once the window has drawn its first frame, for a store that the
+// command line opened with data.OpenDeferred. A store without them gets
+// checks that never start.
+func startChecksAfterFirstFrame(m *mainWindow) *startupChecks {
+	checker, ok := m.store.(startupChecker)
+	if !ok {
+		return &startupChecks{}
+	}
+
+	checks := newStartupChecks(m, checker)
+	afterFirstFrame(m.window, checks.start)
+
+	return checks
 }
 
 // loadTranslations adds the English and German texts of assets to Fyne's

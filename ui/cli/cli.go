@@ -44,6 +44,10 @@ type Env struct {
 	// Open opens or creates the database file at path. Run prints its
 	// errors unchanged, so they must name path and the fix.
 	Open func(path string) (app.Store, error)
+	// OpenWindow, when set, opens the database for the window in place of
+	// Open. It may leave the integrity check and the daily backup for the
+	// window to run after it has appeared.
+	OpenWindow func(path string) (app.Store, error)
 	// DefaultPath returns the database file used when neither -db nor
 	// LEADWERK_DB is set.
 	DefaultPath func() (string, error)
@@ -328,7 +332,12 @@ func openAndRun(ctx context.Context, dbPath string, run action, env Env) (err er
 
 	// Open's errors name the path and the fix, so they are printed as
 	// they are.
-	store, err := env.Open(dbPath)
+	open := env.Open
+	if run == nil && env.OpenWindow != nil {
+		open = env.OpenWindow
+	}
+
+	store, err := open(dbPath)
 	if err != nil {
 		return openFailed(ctx, dbPath, err, run == nil, env)
 	}
