@@ -30,7 +30,7 @@ func build(facts reportFacts, req Request) report.Report {
 	for _, by := range winLossDimensions {
 		doc.Sections = append(doc.Sections, winLossSection(facts, req.Period, by, f))
 	}
-	doc.Sections = append(doc.Sections, leadSection(facts, req.Period, f), idleSection(facts, today, f))
+	doc.Sections = append(doc.Sections, leadSection(facts, f), idleSection(facts, today, f))
 
 	return doc
 }

@@ -92,7 +92,8 @@ func Write(ctx context.Context, w io.Writer, src Source, req Request, progress a
 		return err
 	}
 
-	leads, err := src.LeadFacts(ctx, app.ReportFilter{})
+	req = withDefaults(req)
+	sources, err := leadSources(ctx, src, req.Period)
 	if err != nil {
 		return fmt.Errorf("read leads: %w", err)
 	}
@@ -104,8 +105,8 @@ func Write(ctx context.Context, w io.Writer, src Source, req Request, progress a
 		return err
 	}
 
-	facts := reportFacts{pipeline: pipeline, pipelines: pipelines, deals: dealsOf(pipeline, all), leads: leads}
-	doc := build(facts, withDefaults(req))
+	facts := reportFacts{pipeline: pipeline, pipelines: pipelines, deals: dealsOf(pipeline, all), leadSources: sources}
+	doc := build(facts, req)
 	progress(stepLayout, stepCount)
 
 	if err := report.Write(w, doc); err != nil {
@@ -121,7 +122,30 @@ type reportFacts struct {
 	pipeline  app.Pipeline
 	pipelines []app.Pipeline
 	deals     []app.DealFact
-	leads     []app.LeadFact
+	// leadSources are the leads created in the report's period, counted
+	// per source.
+	leadSources []app.SourceConversion
+}
+
+// leadSourceCounter is a store that counts leads per source in SQL, such
+// as data.Store, so that the report need not load every lead.
+type leadSourceCounter interface {
+	LeadsBySource(ctx context.Context, period app.Period) ([]app.SourceConversion, error)
+}
+
+// leadSources returns [app.LeadsBySource] of every lead for period,
+// counted by src when it can, else from its lead facts.
+func leadSources(ctx context.Context, src Source, period app.Period) ([]app.SourceConversion, error) {
+	if counter, ok := src.(leadSourceCounter); ok {
+		return counter.LeadsBySource(ctx, period)
+	}
+
+	leads, err := src.LeadFacts(ctx, app.ReportFilter{})
+	if err != nil {
+		return nil, err
+	}
+
+	return app.LeadsBySource(leads, period), nil
 }
 
 // withDefaults fills the period with the quarter of req.Now.

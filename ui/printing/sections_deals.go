@@ -196,7 +196,7 @@ func sourceName(source string) string {
 }
 
 // leadSection shows how many leads of each source became deals.
-func leadSection(facts reportFacts, period app.Period, f formatter) report.Section {
+func leadSection(facts reportFacts, f formatter) report.Section {
 	leads := lang.X("printing.leads.leads", "Leads")
 	converted := lang.X("printing.leads.converted", "Converted")
 	chart := &report.BarChart{
@@ -212,7 +212,7 @@ func leadSection(facts reportFacts, period app.Period, f formatter) report.Secti
 		{Header: lang.X("printing.leads.rate", "Conversion rate"), Numeric: true},
 	}}
 
-	for _, s := range app.LeadsBySource(facts.leads, period) {
+	for _, s := range facts.leadSources {
 		name := sourceName(s.Source)
 		chart.Categories = append(chart.Categories, name)
 		chart.Series[0].Values = append(chart.Series[0].Values, float64(s.Leads))
