@@ -43,6 +43,10 @@ func (s *Store) ImportFile(ctx context.Context, p mapping.Plan, progress app.Pro
 func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progress, write bool) (mapping.Report, error) {
 	start := time.Now()
 	if write {
+		if err := s.backupBeforeImport(ctx); err != nil {
+			return mapping.Report{}, fmt.Errorf("import %s: %w", p.Path, err)
+		}
+
 		restoreCache, err := s.raiseImportCache()
 		if err != nil {
 			return mapping.Report{}, fmt.Errorf("import %s: %w", p.Path, err)

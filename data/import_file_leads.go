@@ -123,6 +123,12 @@ func (w *fileWriter) waitLeads() error {
 func (w *fileWriter) insertLeads(leads []leadRow) error {
 	created := w.fi.now.Format(driverTimeFormat)
 	err := w.fi.conn.Raw(func(any) error {
+		// A cancel rolls the transaction back while this goroutine waits
+		// for the connection.
+		if err := w.leadStmt.inTransaction(); err != nil {
+			return err
+		}
+
 		for _, r := range leads {
 			if err := bindLead(w.leadStmt, created, r); err != nil {
 				return err

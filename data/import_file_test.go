@@ -319,3 +319,32 @@ func TestImportPresetsRoundTrip(t *testing.T) {
 		t.Error("saving a preset without a name succeeded")
 	}
 }
+
+// TestImportFileBacksUpFirst checks that a file import into a database
+// with data leaves an import backup holding the state before it, and
+// that a dry run leaves none.
+func TestImportFileBacksUpFirst(t *testing.T) {
+	s := openTestStore(t)
+	mustImport(t, s, sampleBatch())
+	path := writeFile(t, "leads.csv", generatedLeadFile(10))
+	plan := preparePlan(t, path, "")
+
+	if _, err := s.DryRunFile(context.Background(), plan, nil); err != nil {
+		t.Fatal(err)
+	}
+	if names := backupNames(t, s.Path()); len(names) != 0 {
+		t.Fatalf("dry run made backups %v", names)
+	}
+
+	importFile(t, s, plan)
+	backups, err := listBackups(s.Path(), BackupDir(s.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(backups) != 1 || backups[0].kind != kindImport {
+		t.Fatalf("backups = %+v, want one import backup", backups)
+	}
+	if n := countIn(t, backups[0].path, "leads"); n != 2 {
+		t.Errorf("import backup has %d leads, want the 2 from before the import", n)
+	}
+}

@@ -30,6 +30,11 @@ const driverTimeFormat = "2006-01-02 15:04:05.999999999-07:00"
 // read.
 var errNoRawConn = errors.New("the SQLite driver's connection handle is not readable")
 
+// errNoTransaction reports a statement that would have run outside the
+// transaction it belongs to, because that transaction has ended, as
+// database/sql ends one when its context is cancelled.
+var errNoTransaction = errors.New("the transaction of the statement has ended")
+
 // errOutOfMemory reports a failed allocation in SQLite's memory.
 var errOutOfMemory = errors.New("out of memory for an SQLite statement")
 
@@ -148,6 +153,16 @@ func (s *rawStmt) bindText(i int, value string) error {
 
 	if rc := sqlite3.Xsqlite3_bind_text(s.c.tls, s.pstmt, int32(i), p, int32(len(value)), 0); rc != sqlite3.SQLITE_OK {
 		return s.c.errorOf(rc)
+	}
+
+	return nil
+}
+
+// inTransaction returns errNoTransaction when the connection is in
+// autocommit mode, where an insert would be committed on its own.
+func (s *rawStmt) inTransaction() error {
+	if sqlite3.Xsqlite3_get_autocommit(s.c.tls, s.c.db) != 0 {
+		return errNoTransaction
 	}
 
 	return nil

@@ -102,3 +102,28 @@ func TestRawStatementReportsRuleErrors(t *testing.T) {
 		t.Fatalf("raw insert of a lead without a name = %v", err)
 	}
 }
+
+// TestRawStatementRefusesAutocommit checks that a raw statement refuses
+// to run once the transaction has ended, where its insert would be
+// committed on its own.
+func TestRawStatementRefusesAutocommit(t *testing.T) {
+	s := openTestStore(t)
+	conn, _, err := s.importConn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+
+	st, err := prepareRaw(conn, `SELECT 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = conn.Raw(func(any) error {
+		defer st.close()
+
+		return st.inTransaction()
+	})
+	if !errors.Is(err, errNoTransaction) {
+		t.Fatalf("inTransaction outside a transaction = %v, want errNoTransaction", err)
+	}
+}
