@@ -221,3 +221,29 @@ func TestOpenRejectsBinary(t *testing.T) {
 		}
 	}
 }
+
+func TestStrayQuoteRejectsOnlyItsRow(t *testing.T) {
+	text := "First Name,Last Name,City\n" +
+		`=HYPERLINK("http://127.0.0.1/x","click"),Evil,Bonn` + "\n" +
+		"Anna,Schmidt,\"Multi\nLine\"\n" +
+		"Ben,Meier,Köln\n"
+	path := writeFile(t, "stray.csv", []byte(text))
+
+	_, _, rows, rejected := openAll(t, path, &Dialect{Delimiter: ','})
+
+	if len(rejected) != 1 {
+		t.Fatalf("rejected %v, want the row of line 2 only", rejected)
+	}
+	if rejected[0].Line != 2 || rejected[0].Reason != ReasonMalformedRecord {
+		t.Errorf("rejection = %+v, want a malformed record on line 2", rejected[0])
+	}
+	if len(rows) != 2 {
+		t.Fatalf("read %d rows, want the rows of lines 3 and 5", len(rows))
+	}
+	if rows[0].Line != 3 || rows[0].Cells[2] != "Multi\nLine" {
+		t.Errorf("first row = %+v, want line 3 with its quoted line break", rows[0])
+	}
+	if rows[1].Line != 5 || rows[1].Cells[0] != "Ben" {
+		t.Errorf("second row = %+v, want Ben on line 5", rows[1])
+	}
+}
