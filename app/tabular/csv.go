@@ -46,13 +46,13 @@ func newCSVReader(file *os.File, d Dialect) (*csvReader, error) {
 		return nil, err
 	}
 
-	// Quotes are strict: with lazy quotes a stray quote, as in
-	// =HYPERLINK("…","…") written without quoting the field, opens a quoted
-	// field that runs on over the following lines and merges their rows
-	// into one. Strict quotes reject that row instead, as ReasonMalformedRecord
-	// with its line, and the next Read starts at the following line. A quote
-	// that opens a field and is never closed still takes the rest of the
-	// file into its one rejected row.
+	// Quotes are strict, because with lazy quotes a stray quote, as in
+	// =HYPERLINK("…","…") in an unquoted field, opens a quoted field that
+	// runs on over the next lines and merges their rows into one. A strict
+	// reader rejects that row as ReasonMalformedRecord with its line, and
+	// the next Read starts at the following line. A quote that opens a
+	// field and is never closed still takes the rest of the file into its
+	// one rejected row.
 	records := csv.NewReader(fixLineBreaks(decoded))
 	records.Comma = d.Delimiter
 	records.FieldsPerRecord = -1
