@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"leadwerk/app"
 )
@@ -19,8 +20,9 @@ type sourceCountRow struct {
 // LeadsBySource returns the figures of [app.LeadsBySource] over every
 // lead, summed in SQL so that the printed report does not load each lead.
 // A lead counts in period by the UTC day of its created_at, as in
-// [Store.LeadFacts], which SQLite's date() returns for the stored UTC
-// timestamps.
+// [Store.LeadFacts]. The query compares created_at as text, which orders
+// the stored UTC timestamps by time, so it reads only the period's part of
+// the leads_created index.
 func (s *Store) LeadsBySource(ctx context.Context, period app.Period) ([]app.SourceConversion, error) {
 	if period.Days() == 0 {
 		return []app.SourceConversion{}, nil
@@ -32,13 +34,13 @@ func (s *Store) LeadsBySource(ctx context.Context, period app.Period) ([]app.Sou
 		COUNT(*) AS leads,
 		SUM(status = ? OR COALESCE(converted_opportunity_id, 0) != 0) AS converted
 	FROM leads
-	WHERE date(created_at) BETWEEN ? AND ?
+	WHERE created_at >= ? AND created_at < ?
 	GROUP BY source`
 
+	from := period.From.String()
+	dayAfter := app.DateOf(time.Date(period.To.Year, period.To.Month, period.To.Day+1, 0, 0, 0, 0, time.UTC)).String()
 	var rows []sourceCountRow
-	err := s.db.WithContext(ctx).
-		Raw(query, string(app.LeadConverted), period.From.String(), period.To.String()).
-		Scan(&rows).Error
+	err := s.db.WithContext(ctx).Raw(query, string(app.LeadConverted), from, dayAfter).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("count leads by source: %w", err)
 	}
