@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"leadwerk/app"
@@ -35,6 +36,9 @@ func run() int {
 
 	slog.SetDefault(logger)
 	logger.Info("leadwerk started", "pid", os.Getpid())
+
+	stopProfile := startCPUProfile(logger)
+	defer stopProfile()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -130,4 +134,35 @@ func createLogFile() (*os.File, error) {
 	}
 
 	return os.OpenFile(filepath.Join(dir, "leadwerk.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+}
+
+// cpuProfileEnv names the environment variable with the file that
+// receives a CPU profile of the whole run, for profiling start-up.
+const cpuProfileEnv = "LEADWERK_CPUPROFILE"
+
+// startCPUProfile starts the CPU profile that cpuProfileEnv asks for and
+// returns the function that stops it. A profile that fails to start is
+// logged and skipped.
+func startCPUProfile(logger *slog.Logger) func() {
+	path := os.Getenv(cpuProfileEnv)
+	if path == "" {
+		return func() {}
+	}
+
+	file, err := os.Create(path)
+	if err != nil {
+		logger.Error("CPU profile not started", "path", path, "err", err)
+		return func() {}
+	}
+
+	if err := pprof.StartCPUProfile(file); err != nil {
+		logger.Error("CPU profile not started", "path", path, "err", err)
+		_ = file.Close()
+		return func() {}
+	}
+
+	return func() {
+		pprof.StopCPUProfile()
+		_ = file.Close()
+	}
 }
