@@ -20,8 +20,8 @@ const (
 	// ReasonMissingTitle means a deal row has no title, company or product
 	// to name it by.
 	ReasonMissingTitle tabular.Reason = "missing_title"
-	// ReasonInvalidCurrency means the currency cell is not a three-letter
-	// ISO 4217 code.
+	// ReasonInvalidCurrency means the currency cell is neither an ISO 4217
+	// code nor a currency symbol that [tabular.CurrencyCode] knows.
 	ReasonInvalidCurrency tabular.Reason = "invalid_currency"
 	// ReasonUnknownStage means a strict import found a stage that the
 	// pipeline lacks.
@@ -360,19 +360,21 @@ func (r *rowReader) numberFormats(f Field) []tabular.NumberFormat {
 	return []tabular.NumberFormat{format, other}
 }
 
-// currency returns the row's currency cell, else the default currency.
+// currency returns the code of the row's currency cell, which may be a
+// symbol such as "€", else the default currency.
 func (r *rowReader) currency() string {
-	text := strings.ToUpper(r.text(FieldCurrency))
+	text := r.text(FieldCurrency)
 	if text == "" {
 		return r.c.currency
 	}
 
-	if len(text) != 3 || strings.IndexFunc(text, func(c rune) bool { return c < 'A' || c > 'Z' }) >= 0 {
+	code, ok := tabular.CurrencyCode(text)
+	if !ok {
 		r.fail(FieldCurrency, ReasonInvalidCurrency, text)
 		return r.c.currency
 	}
 
-	return text
+	return code
 }
 
 // date reads the cell in the column's detected format, or in the first

@@ -309,7 +309,7 @@ func cutCurrencyPrefix(s string) (code, rest string, ok bool) {
 		}
 	}
 
-	if len(s) >= 3 && app.ValidCurrency(s[:3]) && (len(s) == 3 || !isLetter(s[3])) {
+	if len(s) >= 3 && IsCurrencyCode(s[:3]) && (len(s) == 3 || !isLetter(s[3])) {
 		return s[:3], s[3:], true
 	}
 
@@ -324,7 +324,7 @@ func cutCurrencySuffix(s string) (code, rest string, ok bool) {
 	}
 
 	n := len(s)
-	if n >= 3 && app.ValidCurrency(s[n-3:]) && (n == 3 || !isLetter(s[n-4])) {
+	if n >= 3 && IsCurrencyCode(s[n-3:]) && (n == 3 || !isLetter(s[n-4])) {
 		return s[n-3:], s[:n-3], true
 	}
 
