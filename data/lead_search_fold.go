@@ -52,6 +52,12 @@ func searchText(text string) string {
 // umlaut, its German spelling without one ("mueller"). A search matches
 // either spelling, so "müller" finds a stored "Mueller" too.
 func searchSpellings(text string) []string {
+	// Most e-mail addresses, cities and many names are plain ASCII, which
+	// needs neither normalization nor spelling out.
+	if isASCII(text) {
+		return []string{strings.ToLower(text)}
+	}
+
 	lower := strings.ToLower(norm.NFC.String(text))
 	base := dropAccents(lower)
 	spelled := dropAccents(umlautSpellings.Replace(lower))
