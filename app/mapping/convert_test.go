@@ -1,6 +1,8 @@
 package mapping
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"leadwerk/app/tabular"
@@ -34,5 +36,30 @@ func TestAmountWithUnknownCode(t *testing.T) {
 	_, err := tabular.ParseAmount("100 XYZ", tabular.NumberFormat{Decimal: '.', Currency: "EUR"})
 	if err == nil {
 		t.Error("ParseAmount accepted the unknown currency XYZ")
+	}
+}
+
+func TestVCard40TelURIAndTitle(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Long-Line\r\nN:Long-Line;Zoë;;;\r\nORG:Gamma Ltd\r\n" +
+		"TITLE:Geschäftsführer\r\nEMAIL;TYPE=work:zoe@gamma.example\r\n" +
+		"TEL;VALUE=uri;TYPE=\"voice,work\":tel:+1-555-555-5555;ext=5555\r\nEND:VCARD\r\n"
+	path := filepath.Join(t.TempDir(), "zoe.vcf")
+	if err := os.WriteFile(path, []byte(card), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	records, rejections := convertFile(t, path, KindLeads)
+
+	if len(rejections) != 0 {
+		t.Fatalf("rejections = %v, want none", rejections)
+	}
+	if len(records) != 1 {
+		t.Fatalf("read %d records, want 1", len(records))
+	}
+	if got := records[0].Lead.Phone; got != "+1-555-555-5555-5555" {
+		t.Errorf("phone = %q, want +1-555-555-5555-5555", got)
+	}
+	if got := records[0].Lead.Role; got != "Geschäftsführer" {
+		t.Errorf("role = %q, want Geschäftsführer", got)
 	}
 }

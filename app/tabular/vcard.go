@@ -23,22 +23,24 @@ const (
 	VCardSuffix          = "Honorific Suffix"
 	VCardOrganization    = "Organization"
 	VCardDepartment      = "Department"
-	VCardTitle           = "Title"
-	VCardEmail           = "Email"
-	VCardEmail2          = "Email 2"
-	VCardEmail3          = "Email 3"
-	VCardWorkPhone       = "Work Phone"
-	VCardMobilePhone     = "Mobile Phone"
-	VCardHomePhone       = "Home Phone"
-	VCardOtherPhone      = "Other Phone"
-	VCardFax             = "Fax"
-	VCardStreet          = "Street"
-	VCardCity            = "City"
-	VCardRegion          = "Region"
-	VCardPostalCode      = "Postal Code"
-	VCardCountry         = "Country"
-	VCardURL             = "URL"
-	VCardNote            = "Note"
+	// VCardTitle is the job title (TITLE). It is not named "Title", which
+	// Outlook's CSV uses for the salutation.
+	VCardTitle       = "Job Title"
+	VCardEmail       = "Email"
+	VCardEmail2      = "Email 2"
+	VCardEmail3      = "Email 3"
+	VCardWorkPhone   = "Work Phone"
+	VCardMobilePhone = "Mobile Phone"
+	VCardHomePhone   = "Home Phone"
+	VCardOtherPhone  = "Other Phone"
+	VCardFax         = "Fax"
+	VCardStreet      = "Street"
+	VCardCity        = "City"
+	VCardRegion      = "Region"
+	VCardPostalCode  = "Postal Code"
+	VCardCountry     = "Country"
+	VCardURL         = "URL"
+	VCardNote        = "Note"
 )
 
 // VCardColumns returns the header of every vCard file's rows, in order.
@@ -219,7 +221,7 @@ func (c *vcard) add(p property, fallback Encoding) {
 	case "EMAIL":
 		c.emails = append(c.emails, p.typed(unescapeText(value), nil))
 	case "TEL":
-		c.phones = append(c.phones, p.typed(unescapeText(value), nil))
+		c.phones = append(c.phones, p.typed(phoneOfTelURI(unescapeText(value)), nil))
 	case "ADR":
 		c.addresses = append(c.addresses, p.typed("", splitComponents(value)))
 	}
@@ -360,6 +362,35 @@ func (p property) typed(value string, parts []string) typedValue {
 	}
 
 	return v
+}
+
+// phoneOfTelURI returns the number of a tel: URI (RFC 3966), which vCard
+// 4.0 writes as TEL;VALUE=uri:tel:+1-555-555-5555;ext=5555. An extension
+// follows the number after a hyphen, as DIN 5008 writes extensions, and
+// other URI parameters are dropped. Any other value is returned as it is.
+func phoneOfTelURI(value string) string {
+	number, ok := cutPrefixFold(value, "tel:")
+	if !ok {
+		return value
+	}
+
+	number, params, _ := strings.Cut(number, ";")
+	for _, param := range strings.Split(params, ";") {
+		if ext, ok := cutPrefixFold(param, "ext="); ok && ext != "" {
+			number += "-" + ext
+		}
+	}
+
+	return trimSpace(number)
+}
+
+// cutPrefixFold is strings.CutPrefix ignoring the case of ASCII letters.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+
+	return s[len(prefix):], true
 }
 
 // unescapeText resolves the backslash escapes of vCard text values:

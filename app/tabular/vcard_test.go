@@ -152,8 +152,8 @@ func TestVCard40SeveralCards(t *testing.T) {
 	if got := cell(rows[0], VCardEmail2); got != "zoe@work.example" {
 		t.Errorf("second email = %q, want zoe@work.example", got)
 	}
-	if got := cell(rows[0], VCardMobilePhone); got != "tel:+46-70-123" {
-		t.Errorf("mobile = %q, want tel:+46-70-123", got)
+	if got := cell(rows[0], VCardMobilePhone); got != "+46-70-123" {
+		t.Errorf("mobile = %q, want +46-70-123 without the tel: scheme", got)
 	}
 	if got := cell(rows[1], VCardFullName); got != "Ola Ødegaard" {
 		t.Errorf("full name from N = %q, want Ola Ødegaard", got)
