@@ -15,17 +15,27 @@ import (
 // UndoMerge restores the rows merge mergeID changed or removed, in one
 // transaction: the removed records with their ids, the links it moved,
 // the rows it dropped and the kept record as it was before. A link that
-// was changed again after the merge stays as it is now. It wraps
-// [app.ErrNotFound] for an unknown merge and [app.ErrInvalid] when the
-// merge was undone already, the kept record was deleted since, or a
-// removed record's id is taken by a newer record.
+// was changed again after the merge stays as it is now. A removed record
+// whose id a newer record took comes back under a fresh id, with its
+// links and audit history following. It wraps [app.ErrNotFound] for an
+// unknown merge and [app.ErrInvalid] when the merge was undone already or
+// the kept record was deleted since.
 //
 // NOTE: edits made to the kept record after the merge are lost, because
 // its row is restored as a whole.
 func (s *Store) UndoMerge(ctx context.Context, mergeID int64) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		snap, err := openMerge(tx, mergeID)
+		row, snap, err := openMerge(tx, mergeID)
 		if err != nil {
+			return err
+		}
+
+		ids := newIDRemapper(tx)
+		if snap, err = remapMerge(ids, snap); err != nil {
+			return err
+		}
+
+		if err := ids.moveHistory(row.MergedAt); err != nil {
 			return err
 		}
 
@@ -44,47 +54,38 @@ func (s *Store) UndoMerge(ctx context.Context, mergeID int64) error {
 	return nil
 }
 
-// openMerge reads the snapshot of a merge that can still be undone.
-func openMerge(tx *gorm.DB, mergeID int64) (mergeSnapshot, error) {
+// openMerge reads a merge that can still be undone and its snapshot.
+func openMerge(tx *gorm.DB, mergeID int64) (mergeRow, mergeSnapshot, error) {
 	var row mergeRow
 	err := tx.Take(&row, mergeID).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return mergeSnapshot{}, fmt.Errorf("merge %d: %w", mergeID, app.ErrNotFound)
+		return mergeRow{}, mergeSnapshot{}, fmt.Errorf("merge %d: %w", mergeID, app.ErrNotFound)
 	}
 	if err != nil {
-		return mergeSnapshot{}, fmt.Errorf("read merge %d: %w", mergeID, err)
+		return mergeRow{}, mergeSnapshot{}, fmt.Errorf("read merge %d: %w", mergeID, err)
 	}
 
 	if row.UndoneAt != nil {
-		return mergeSnapshot{}, fmt.Errorf("merge %d was undone already: %w", mergeID, app.ErrInvalid)
+		return mergeRow{}, mergeSnapshot{}, fmt.Errorf("merge %d was undone already: %w", mergeID, app.ErrInvalid)
 	}
 
 	var snap mergeSnapshot
 	if err := json.Unmarshal([]byte(row.Snapshot), &snap); err != nil {
-		return mergeSnapshot{}, fmt.Errorf("decode merge %d: %w", mergeID, err)
+		return mergeRow{}, mergeSnapshot{}, fmt.Errorf("decode merge %d: %w", mergeID, err)
 	}
 
-	return snap, checkUndoable(tx, snap)
+	return row, snap, checkKeptExists(tx, snap)
 }
 
-// checkUndoable rejects a merge whose kept record is gone or whose removed
-// ids a new record took: SQLite reuses the highest id once it is free.
-func checkUndoable(tx *gorm.DB, snap mergeSnapshot) error {
+// checkKeptExists rejects a merge whose kept record was deleted since.
+func checkKeptExists(tx *gorm.DB, snap mergeSnapshot) error {
 	table := mergeTables[snap.Kind]
-	var kept, taken int64
+	var kept int64
 	if err := tx.Table(table).Where("id = ?", snap.KeptID).Count(&kept).Error; err != nil {
 		return fmt.Errorf("look up kept %s %d: %w", snap.Kind, snap.KeptID, err)
 	}
 	if kept == 0 {
 		return fmt.Errorf("kept %s %d was deleted since the merge: %w", snap.Kind, snap.KeptID, app.ErrInvalid)
-	}
-
-	if err := tx.Table(table).Where("id IN ?", snap.RemovedIDs).Count(&taken).Error; err != nil {
-		return fmt.Errorf("look up removed %s %v: %w", snap.Kind, snap.RemovedIDs, err)
-	}
-	if taken > 0 {
-		return fmt.Errorf("an id of the removed %s %v belongs to a newer record: %w", snap.Kind, snap.RemovedIDs,
-			app.ErrInvalid)
 	}
 
 	return nil

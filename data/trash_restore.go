@@ -12,9 +12,10 @@ import (
 
 // RestoreFromTrash puts every row of trash item id back with its ids,
 // points the cleared links that are still empty back to the record, and
-// removes the item from the trash, in one transaction. An id that a newer
-// row took, or a referenced record that was deleted since, wraps
-// [app.ErrInvalid]; an unknown item wraps [app.ErrNotFound].
+// removes the item from the trash, in one transaction. A row whose id a
+// newer row took comes back under a fresh id, with the links to it and
+// its audit history following. A referenced record that was deleted
+// since wraps [app.ErrInvalid]; an unknown item wraps [app.ErrNotFound].
 func (s *Store) RestoreFromTrash(ctx context.Context, id int64) error {
 	now := s.now()
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -23,7 +24,12 @@ func (s *Store) RestoreFromTrash(ctx context.Context, id int64) error {
 			return err
 		}
 
-		if err := checkIDsFree(tx, snap); err != nil {
+		ids := newIDRemapper(tx)
+		if snap, err = remapTrash(ids, snap); err != nil {
+			return err
+		}
+
+		if err := ids.moveHistory(row.DeletedAt); err != nil {
 			return err
 		}
 
@@ -48,34 +54,6 @@ func (s *Store) RestoreFromTrash(ctx context.Context, id int64) error {
 	return nil
 }
 
-// checkIDsFree rejects a restore when a row created since the delete took
-// an id of the snapshot: SQLite hands out the highest id again once it is
-// free.
-func checkIDsFree(tx *gorm.DB, snap trashSnapshot) error {
-	for _, t := range snap.Tables {
-		var ids []int64
-		for _, r := range t.Rows {
-			if r["id"].Int != nil {
-				ids = append(ids, r.id())
-			}
-		}
-		if len(ids) == 0 {
-			continue
-		}
-
-		var taken int64
-		if err := tx.Table(t.Table).Where("id IN ?", ids).Count(&taken).Error; err != nil {
-			return fmt.Errorf("look up ids of %s: %w", t.Table, err)
-		}
-		if taken > 0 {
-			return fmt.Errorf("%d ids of %s belong to newer records, so %s %d cannot be restored: %w", taken, t.Table,
-				snap.Kind, snap.ID, app.ErrInvalid)
-		}
-	}
-
-	return nil
-}
-
 // restoreSnapshot inserts the rows of snap, then writes the rows with an
 // id once more so the values that insert triggers changed, such as a
 // lead's last activity time, are the stored ones, removes deal contacts
@@ -89,8 +67,8 @@ func restoreSnapshot(tx *gorm.DB, snap trashSnapshot) error {
 		for _, r := range t.Rows {
 			// REPLACE drops a row that a trigger added for a restored
 			// deal, such as its primary contact link, which the snapshot
-			// holds with its own id. checkIDsFree made sure no other row
-			// can be replaced.
+			// holds with its own id. remapTrash moved every row whose id
+			// is taken, so no other row can be replaced.
 			if err := insertRow(tx, "INSERT OR REPLACE", t.Table, r); err != nil {
 				return err
 			}
