@@ -61,7 +61,24 @@ func LeadWeightValue(w app.LeadWeight) string {
 	case w.Value == "no":
 		return lang.L("no")
 	default:
-		return w.Value
+		return leadAttributeValue(w.Attribute, w.Value)
+	}
+}
+
+// leadAttributeValue translates the stored value of an attribute whose
+// values Leadwerk defines, and returns other values as they are.
+func leadAttributeValue(attribute, value string) string {
+	switch attribute {
+	case app.AttrSource:
+		return LeadSource(value)
+	case app.AttrBudget:
+		return Budget(app.BudgetStatus(value))
+	case app.AttrAuthority:
+		return Authority(app.AuthorityRole(value))
+	case app.AttrTimeframe:
+		return Timeframe(app.Timeframe(value))
+	default:
+		return value
 	}
 }
 
