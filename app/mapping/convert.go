@@ -21,7 +21,7 @@ const (
 	// to name it by.
 	ReasonMissingTitle tabular.Reason = "missing_title"
 	// ReasonInvalidCurrency means the currency cell is neither an ISO 4217
-	// code nor a currency symbol that [tabular.CurrencyCode] knows.
+	// code nor a currency symbol that [tabular.CurrencyCode] maps.
 	ReasonInvalidCurrency tabular.Reason = "invalid_currency"
 	// ReasonUnknownStage means a strict import found a stage that the
 	// pipeline lacks.
@@ -377,8 +377,9 @@ func (r *rowReader) currency() string {
 	return code
 }
 
-// date reads the cell in the column's detected format, or in the first
-// format that reads it when detection found none.
+// date reads the cell in the column's detected format. When detection
+// found none, it reads the cell in the first of the locale's
+// [tabular.FallbackDateFormats] that reads it.
 func (r *rowReader) date(f Field) app.Date {
 	text := r.text(f)
 	if text == "" {
@@ -394,7 +395,7 @@ func (r *rowReader) date(f Field) app.Date {
 	}
 
 	var firstErr error
-	for _, format := range tabular.DateFormats() {
+	for _, format := range tabular.FallbackDateFormats(r.c.plan.Dialect.Locale) {
 		d, err := tabular.ParseDate(text, format)
 		if err == nil {
 			return d

@@ -63,3 +63,86 @@ func TestVCard40TelURIAndTitle(t *testing.T) {
 		t.Errorf("role = %q, want Geschäftsführer", got)
 	}
 }
+
+// convertCSVIn converts content like convertCSV, in the locale.
+func convertCSVIn(t *testing.T, locale, content string) ([]Record, []Rejection) {
+	t.Helper()
+
+	path := filepath.Join(t.TempDir(), "rows.csv")
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := Prepare(path, Preset{Locale: locale}, KindOpportunities)
+	if err != nil {
+		t.Fatalf("Prepare: %v", err)
+	}
+
+	return convertPlan(t, plan)
+}
+
+func TestImpossibleDateIsRejected(t *testing.T) {
+	records, rejections := convertCSV(t, KindOpportunities, "Deal Name;Company;Amount;Close Date\n"+
+		"D1;Acme;100;31.02.2026\nD2;Acme;200;31.12.2026\nD3;Beta;300;01.06.2026\n")
+
+	if len(rejections) != 1 {
+		t.Fatalf("rejections = %v, want line 2 only", rejections)
+	}
+	if rejections[0].Line != 2 || rejections[0].Reason != tabular.ReasonImpossibleDate {
+		t.Errorf("rejection = %+v, want an impossible date on line 2", rejections[0])
+	}
+	if len(records) != 2 {
+		t.Fatalf("read %d records, want 2", len(records))
+	}
+	if got := records[0].Deal.CloseDate.String(); got != "2026-12-31" {
+		t.Errorf("close date of D2 = %s, want 2026-12-31", got)
+	}
+}
+
+func TestDottedTextIsNoSerial(t *testing.T) {
+	records, rejections := convertCSV(t, KindOpportunities, "Deal Name,Company,Amount,Close Date\n"+
+		"D1,Acme,100,5.3.2026\nD2,Acme,200,hello\nD3,Acme,200,12.foo\n")
+
+	if len(rejections) != 2 {
+		t.Fatalf("rejections = %v, want lines 3 and 4", rejections)
+	}
+	for i, line := range []int{3, 4} {
+		if rejections[i].Line != line || rejections[i].Reason != tabular.ReasonInvalidDate {
+			t.Errorf("rejection %d = %+v, want an invalid date on line %d", i, rejections[i], line)
+		}
+	}
+	if len(records) != 1 {
+		t.Fatalf("read %d records, want 1", len(records))
+	}
+	if got := records[0].Deal.CloseDate.String(); got != "2026-03-05" {
+		t.Errorf("close date of D1 = %s, want 2026-03-05", got)
+	}
+}
+
+func TestMixedSlashDatesFollowLocale(t *testing.T) {
+	content := "Deal Name,Company,Amount,Close Date\n" +
+		"D1,Acme,100,12/31/2026\nD2,Beta,300,13/01/2026\n"
+	cases := []struct {
+		locale       string
+		rejectedLine int
+		date         string
+	}{
+		{"en-US", 3, "2026-12-31"},
+		{"de-DE", 2, "2026-01-13"},
+	}
+
+	for _, tc := range cases {
+		t.Run(tc.locale, func(t *testing.T) {
+			records, rejections := convertCSVIn(t, tc.locale, content)
+
+			if len(rejections) != 1 || rejections[0].Line != tc.rejectedLine {
+				t.Errorf("rejections = %v, want line %d only", rejections, tc.rejectedLine)
+			}
+			if len(records) != 1 {
+				t.Fatalf("read %d records, want 1", len(records))
+			}
+			if got := records[0].Deal.CloseDate.String(); got != tc.date {
+				t.Errorf("close date = %s, want %s", got, tc.date)
+			}
+		})
+	}
+}

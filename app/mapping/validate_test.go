@@ -22,9 +22,16 @@ func convertFile(t testing.TB, path string, kind Kind) ([]Record, []Rejection) {
 	if err != nil {
 		t.Fatalf("Prepare: %v", err)
 	}
-	converter := NewConverter(plan, "EUR")
 
-	reader, _, err := tabular.Open(path, &plan.Dialect)
+	return convertPlan(t, plan)
+}
+
+// convertPlan converts every row of the plan's file.
+func convertPlan(t testing.TB, plan Plan) ([]Record, []Rejection) {
+	t.Helper()
+
+	converter := NewConverter(plan, "EUR")
+	reader, _, err := tabular.Open(plan.Path, &plan.Dialect)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}

@@ -1,6 +1,7 @@
 package tabular
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -71,9 +72,9 @@ func detectBool(values []string, hasBlank bool) (mark, ok bool) {
 
 // detectDateFormat returns the first format of [DateFormats] that reads
 // every value. When a day-first and a month-first format both read every
-// value, the column is ambiguous and the locale decides. Numbers read as
-// Excel serial numbers only under a header that names a date and only
-// between 1950 and 2100, so counts and amounts never become dates.
+// value, the column is ambiguous and the locale decides. Whole numbers
+// read as Excel serial numbers only under a header that names a date and
+// only between 1950 and 2100, so counts and amounts never become dates.
 func detectDateFormat(name string, values []string, locale string) (DateFormat, bool, bool) {
 	var fits []DateFormat
 	for _, f := range DateFormats() {
@@ -103,14 +104,24 @@ func detectDateFormat(name string, values []string, locale string) (DateFormat, 
 	return fits[0], false, true
 }
 
+// allParse reports whether every value has the form of f and at least
+// one is a real day. A day that its month lacks, such as 31.02.2026, still
+// has the form, so that the column keeps its format and the import rejects
+// that row as an impossible date.
 func allParse(values []string, f DateFormat) bool {
+	valid := false
 	for _, v := range values {
-		if _, err := ParseDate(v, f); err != nil {
+		_, err := ParseDate(v, f)
+		if err == nil {
+			valid = true
+			continue
+		}
+		if !isDayOutOfRange(v, f) {
 			return false
 		}
 	}
 
-	return true
+	return valid
 }
 
 func contains(formats []DateFormat, f DateFormat) bool {
@@ -149,16 +160,8 @@ const (
 
 func allSerials(values []string) bool {
 	for _, v := range values {
-		number, err := ParseNumber(v, NumberFormat{Decimal: '.'})
-		if err != nil || number.Currency != "" {
-			return false
-		}
-
-		whole := number.Unscaled
-		for range number.Scale {
-			whole /= 10
-		}
-		if whole < minPlausibleSerial || whole > maxPlausibleSerial {
+		whole, err := strconv.Atoi(v)
+		if err != nil || whole < minPlausibleSerial || whole > maxPlausibleSerial {
 			return false
 		}
 	}

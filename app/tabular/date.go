@@ -45,6 +45,28 @@ const (
 	DateExcelSerial DateFormat = "Excel serial number"
 )
 
+// FallbackDateFormats lists the formats that read the cells of a column
+// without one common format, each value on its own. They are all formats
+// but the Excel serial number, and of the numeric formats with slashes
+// only those in the locale's order of day and month. So one column never
+// reads one value month-first and the next day-first, and "31.02.2026"
+// never becomes day 31 of the 1900 date system.
+func FallbackDateFormats(locale string) []DateFormat {
+	skip := map[DateFormat]bool{DateExcelSerial: true, DateDMYSlash: true, DateDMYShort: true}
+	if dayFirst(locale) {
+		skip = map[DateFormat]bool{DateExcelSerial: true, DateMDYSlash: true, DateMDYShort: true}
+	}
+
+	var formats []DateFormat
+	for _, f := range DateFormats() {
+		if !skip[f] {
+			formats = append(formats, f)
+		}
+	}
+
+	return formats
+}
+
 // DateFormats lists every date format, in the order detection tries them.
 func DateFormats() []DateFormat {
 	return []DateFormat{
@@ -116,6 +138,24 @@ func ParseDate(text string, f DateFormat) (app.Date, error) {
 	return app.Date{}, cellError(text, reason, string(f))
 }
 
+// isDayOutOfRange reports whether text has the form of format f but
+// names a day that its month lacks, such as 31.02.2026. A month of 13 is
+// not such a day, so "13/01/2026" does not have the form of MM/DD/YYYY.
+func isDayOutOfRange(text string, f DateFormat) bool {
+	s := trimSpace(text)
+	for _, layout := range dateLayouts[f] {
+		for _, suffix := range timeSuffixes {
+			var parseErr *time.ParseError
+			_, err := time.Parse(layout+suffix, s)
+			if errors.As(err, &parseErr) && parseErr.Message == ": day out of range" {
+				return true
+			}
+		}
+	}
+
+	return false
+}
+
 // isOutOfRange reports whether time.Parse rejected a value that has the
 // layout's form but names no real day, such as day 31 of February.
 func isOutOfRange(err error) bool {
@@ -131,8 +171,16 @@ const maxExcelSerial = 2958465
 // which already absorbs Excel's fictitious 29 February 1900.
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// parseExcelSerial reads a day number with an optional fraction for the
+// time of day, such as "46387" or "46387,75". Text with more than one
+// separator or with letters, such as "31.02.2026" or "12.foo", is not a
+// serial.
 func parseExcelSerial(text, s string) (app.Date, error) {
-	whole, _, _ := strings.Cut(strings.ReplaceAll(s, ",", "."), ".")
+	whole, fraction, _ := strings.Cut(strings.ReplaceAll(s, ",", "."), ".")
+	if !allDigits(whole) || (fraction != "" && !allDigits(fraction)) || strings.HasSuffix(s, ".") {
+		return app.Date{}, cellError(text, ReasonInvalidDate, string(DateExcelSerial))
+	}
+
 	serial, err := strconv.Atoi(whole)
 	if err != nil || serial < 1 || serial > maxExcelSerial {
 		return app.Date{}, cellError(text, ReasonInvalidDate, string(DateExcelSerial))

@@ -148,3 +148,40 @@ func TestDayFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestExcelSerialRejectsDottedText(t *testing.T) {
+	for _, text := range []string{"31.02.2026", "12.foo", "12/31/2026", "1.2.3"} {
+		if got, err := ParseDate(text, DateExcelSerial); err == nil {
+			t.Errorf("ParseDate(%q, serial) = %v, want an error", text, got)
+		}
+	}
+}
+
+func TestDetectDateFormatWithImpossibleDay(t *testing.T) {
+	cases := []struct {
+		name   string
+		values []string
+		want   DateFormat
+	}{
+		{"german with 31 february", []string{"31.02.2026", "31.12.2026", "01.06.2026"}, DateDMYDot},
+		{"us with 31 february", []string{"02/31/2026", "12/31/2026"}, DateMDYSlash},
+	}
+
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _, ok := detectDateFormat("Close Date", tc.values, "de-DE")
+			if !ok {
+				t.Fatalf("no date format found for %q", tc.values)
+			}
+			if got != tc.want {
+				t.Errorf("format = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDetectSerialsOnlyWhole(t *testing.T) {
+	if f, _, ok := detectDateFormat("Close Date", []string{"46387.5", "46000"}, ""); ok {
+		t.Errorf("numbers with decimals became dates in %s", f)
+	}
+}
