@@ -33,9 +33,10 @@ func (s *Store) DryRunFile(ctx context.Context, p mapping.Plan, progress app.Pro
 
 // ImportFile stores the rows of the file of p in one transaction. A row
 // matches a stored record by its source reference, then by e-mail, then
-// by name and company. A matched record gets the row's non-empty cells,
-// and other rows are inserted. Any error, and a ctx cancelled before the
-// commit, rolls everything back.
+// by name and company, as [fileImport.match] describes. A matched record
+// gets the row's non-empty cells unless it already has them, and other
+// rows are inserted. Any error, and a ctx cancelled before the commit,
+// rolls everything back.
 func (s *Store) ImportFile(ctx context.Context, p mapping.Plan, progress app.Progress) (mapping.Report, error) {
 	return s.runFile(ctx, p, progress, true)
 }
@@ -84,7 +85,7 @@ func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progre
 	}
 
 	slog.Info("file import", "path", p.Path, "kind", p.Mapping.Kind, "dry_run", !write, "rows", report.Rows,
-		"new", report.New, "updated", report.Updated, "duplicates", report.Duplicates,
+		"new", report.New, "updated", report.Updated, "unchanged", report.Unchanged, "duplicates", report.Duplicates,
 		"rejected", len(report.Rejected), "duration", time.Since(start))
 
 	return report, nil
@@ -118,6 +119,8 @@ type fileImport struct {
 
 	idx    matchIndex
 	writer *fileWriter
+	// updates compares and writes the rows that match stored records.
+	updates *fileUpdater
 }
 
 // importConn takes the store's connection for an import and returns it
@@ -141,6 +144,9 @@ func (s *Store) importConn(ctx context.Context) (*sql.Conn, *gorm.DB, error) {
 
 // close frees the statements the import prepared.
 func (fi *fileImport) close() {
+	if fi.updates != nil {
+		fi.updates.close()
+	}
 	if fi.writer != nil {
 		fi.writer.close()
 	}
@@ -166,6 +172,7 @@ func (fi *fileImport) run() error {
 	}
 
 	fi.writer = newFileWriter(fi)
+	fi.updates = newFileUpdater(fi)
 
 	return fi.store()
 }
@@ -285,6 +292,9 @@ func (fi *fileImport) store() error {
 	if err := fi.writer.flush(); err != nil {
 		return err
 	}
+	if err := fi.updates.apply(); err != nil {
+		return err
+	}
 	if err := fi.writer.finish(); err != nil {
 		return err
 	}
@@ -311,19 +321,19 @@ func (fi *fileImport) storeRecord(rec mapping.Record) error {
 	}
 
 	m := fi.match(rec)
-	switch {
-	case m.id != 0 && fi.idx.touched[m.id]:
+	if line, ok := fi.idx.touched[m.id]; ok && m.id != 0 {
 		fi.report.Duplicates++
+		fi.report.DuplicateRows = append(fi.report.DuplicateRows, mapping.DuplicateRow{Line: rec.Line, OfLine: line})
 		return nil
-	case m.id != 0:
-		fi.idx.touched[m.id] = true
-		fi.report.Updated++
-		return fi.writer.update(m.id, rec)
+	}
+	if m.id != 0 {
+		fi.idx.touched[m.id] = rec.Line
+		return fi.updates.queue(m.id, rec)
 	}
 
 	id := fi.idx.newID()
 	fi.idx.add(m.keys, id)
-	fi.idx.touched[id] = true
+	fi.idx.touched[id] = rec.Line
 	fi.report.New++
 
 	return fi.writer.insert(id, rec)

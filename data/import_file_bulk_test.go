@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"reflect"
@@ -153,7 +154,9 @@ func TestImportFileBulkAfterUpdates(t *testing.T) {
 	s := openTestStore(t)
 	importFile(t, s, preparePlan(t, writeFile(t, "first.csv", generatedLeadFile(1500)), ""))
 
-	report := importFile(t, s, preparePlan(t, writeFile(t, "second.csv", generatedLeadFile(3000)), ""))
+	// Another city changes every stored lead, so each one is updated.
+	second := bytes.ReplaceAll(generatedLeadFile(3000), []byte("Köln"), []byte("Bonn"))
+	report := importFile(t, s, preparePlan(t, writeFile(t, "second.csv", second), ""))
 
 	if report.Updated != 1500 || report.New != 1500 {
 		t.Errorf("report = %+v, want 1500 updated and 1500 new", report)

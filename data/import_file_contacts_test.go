@@ -38,8 +38,8 @@ func TestImportFileContactMatchesSourceID(t *testing.T) {
 	if stored.LastName != "Weber" {
 		t.Errorf("last name = %q, want Weber", stored.LastName)
 	}
-	if stored.SourceRef != "file:contacts:contact:7" {
-		t.Errorf("source_ref = %q, want file:contacts:contact:7", stored.SourceRef)
+	if stored.SourceRef != "file:id:contact:7" {
+		t.Errorf("source_ref = %q, want file:id:contact:7", stored.SourceRef)
 	}
 }
 
@@ -50,8 +50,8 @@ func TestImportFileContactWithoutIDMatchesEmail(t *testing.T) {
 
 	report := importFile(t, s, preparePlan(t, path, mapping.KindContacts))
 
-	if report.New != 0 || report.Updated != 1 {
-		t.Errorf("second import = %d new, %d updated; want 0 and 1", report.New, report.Updated)
+	if report.New != 0 || report.Unchanged != 1 {
+		t.Errorf("second import = %d new, %d unchanged; want 0 and 1", report.New, report.Unchanged)
 	}
 	var ref string
 	s.db.Raw(`SELECT source_ref FROM contacts`).Scan(&ref)

@@ -3,13 +3,15 @@ package data
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"leadwerk/app"
 	"leadwerk/app/mapping"
 )
 
 // matchKeys are the keys one record is found by: its source reference,
-// its folded e-mail and its folded name with its company.
+// its folded e-mail and its folded name with its company. A deal's name
+// key also holds its amount and close date.
 type matchKeys struct {
 	ref, email, name string
 }
@@ -19,10 +21,21 @@ type matchKeys struct {
 // the number of distinct records, never with the rows read.
 type matchIndex struct {
 	refs, emails, names map[string]int64
-	// touched holds the records that a row of this file created or
-	// updated, so a later row matching one of them is a duplicate.
-	touched map[int64]bool
+	// freeEmails and freeNames hold the records without a source
+	// reference of the import's source, the only ones that a row with a
+	// source id may match by e-mail or name.
+	freeEmails, freeNames map[string]int64
+	// owned holds the records that a row with a source id matched by
+	// e-mail or name, so a row with another id never matches them too.
+	owned map[int64]bool
+	// touched maps the records that a row of this file created or
+	// matched to that row's line, so a later row matching one of them is
+	// a duplicate of that line.
+	touched map[int64]int
 	maxID   int64
+	// sourcePrefix starts every source reference of the file's kind that
+	// the import writes, such as "hubspot:lead:".
+	sourcePrefix string
 
 	// The companies that contacts and deals link to.
 	companyRefs, companyNames map[string]int64
@@ -41,11 +54,15 @@ func (x *matchIndex) newID() int64 {
 	return x.maxID
 }
 
-// add registers the keys of a new record.
+// add registers the keys of a record whose source reference is k.ref.
 func (x *matchIndex) add(k matchKeys, id int64) {
 	put(x.refs, k.ref, id)
 	put(x.emails, k.email, id)
 	put(x.names, k.name, id)
+	if !strings.HasPrefix(k.ref, x.sourcePrefix) {
+		put(x.freeEmails, k.email, id)
+		put(x.freeNames, k.name, id)
+	}
 }
 
 // put stores id under key unless key is empty or already taken.
@@ -62,22 +79,46 @@ type matchResult struct {
 	keys matchKeys
 }
 
-// match finds the record of a row: by source reference, then by e-mail
-// unless rows with different names share it, then by name and company.
-// A company file matches by its folded name, and a deal without a source
-// id by its folded title and company.
+// match finds the record of a row by its source reference, else by
+// e-mail unless rows with different names share it, else by name and
+// company. A row with a source id that no record has matches by e-mail
+// or name only a record without a reference of the same source, because
+// a record with another id of that source is another person or deal. A
+// company file matches by the folded company name, and a deal by its
+// folded title, company, amount and close date.
 func (fi *fileImport) match(rec mapping.Record) matchResult {
 	k := fi.keysOf(rec)
-	for _, lookup := range []struct {
-		m   map[string]int64
-		key string
-	}{{fi.idx.refs, k.ref}, {fi.idx.emails, k.email}, {fi.idx.names, k.name}} {
-		if id, ok := lookup.m[lookup.key]; ok && lookup.key != "" {
-			return matchResult{id: id, keys: k}
-		}
+	x := &fi.idx
+	if k.ref == "" {
+		return matchResult{id: firstMatch(x.emails, k.email, x.names, k.name, nil), keys: k}
 	}
 
-	return matchResult{keys: k}
+	if id, ok := x.refs[k.ref]; ok {
+		return matchResult{id: id, keys: k}
+	}
+
+	id := firstMatch(x.freeEmails, k.email, x.freeNames, k.name, x.owned)
+	if id != 0 {
+		x.owned[id] = true
+		x.refs[k.ref] = id
+	}
+
+	return matchResult{id: id, keys: k}
+}
+
+// firstMatch returns the record under email in emails, else under name
+// in names, leaving out the records in skip, or 0.
+func firstMatch(emails map[string]int64, email string, names map[string]int64, name string,
+	skip map[int64]bool,
+) int64 {
+	if id, ok := emails[email]; ok && email != "" && !skip[id] {
+		return id
+	}
+	if id, ok := names[name]; ok && name != "" && !skip[id] {
+		return id
+	}
+
+	return 0
 }
 
 func (fi *fileImport) keysOf(rec mapping.Record) matchKeys {
@@ -95,11 +136,8 @@ func (fi *fileImport) keysOf(rec mapping.Record) matchKeys {
 	case mapping.KindCompanies:
 		k.name = app.NormalizeCompany(rec.Company.Name)
 	default:
-		// Deals of one company often share a title, such as its name and
-		// the product, so a deal with a source id matches by that id only.
-		if k.ref == "" {
-			k.name = nameCompanyKey(app.NormalizeName(rec.Deal.Title), idKey(rec.Company.ID))
-		}
+		d := rec.Deal
+		k.name = dealMatchKey(d.Title, rec.Company.ID, d.Amount, d.CloseDate.String())
 	}
 
 	if fi.shared[k.email] {
@@ -107,6 +145,18 @@ func (fi *fileImport) keysOf(rec mapping.Record) matchKeys {
 	}
 
 	return k
+}
+
+// dealMatchKey joins a deal's folded title, company, amount and close date.
+// Deals of one company often share a title, such as "Renewal", so the
+// title and company alone would fold different deals into one.
+func dealMatchKey(title string, companyID int64, amount app.Money, closeDate string) string {
+	if amount.Minor == 0 {
+		amount.Currency = ""
+	}
+
+	return strings.Join([]string{app.NormalizeName(title), idKey(companyID),
+		strconv.FormatInt(amount.Minor, 10), amount.Currency, closeDate}, "\x00")
 }
 
 // nameCompanyKey joins a folded name and company, "" when both are empty.
@@ -129,8 +179,10 @@ func idKey(id int64) string {
 // loadIndex reads the keys of the stored records of the file's kind.
 func (fi *fileImport) loadIndex() error {
 	fi.idx = matchIndex{refs: map[string]int64{}, emails: map[string]int64{}, names: map[string]int64{},
-		touched: map[int64]bool{}, companyRefs: map[string]int64{}, companyNames: map[string]int64{},
-		contactEmails: map[string]int64{}, status: map[int64]string{}, stage: map[int64]int64{}}
+		freeEmails: map[string]int64{}, freeNames: map[string]int64{}, owned: map[int64]bool{},
+		touched: map[int64]int{}, companyRefs: map[string]int64{}, companyNames: map[string]int64{},
+		contactEmails: map[string]int64{}, status: map[int64]string{}, stage: map[int64]int64{},
+		sourcePrefix: strings.TrimSuffix(fi.plan.SourceRef(fi.plan.Mapping.Kind, "-"), "-")}
 
 	if err := fi.loadCompanies(); err != nil {
 		return err
@@ -142,8 +194,7 @@ func (fi *fileImport) loadIndex() error {
 	case mapping.KindContacts:
 		return fi.loadContacts()
 	case mapping.KindCompanies:
-		fi.idx.refs, fi.idx.names, fi.idx.maxID = fi.idx.companyRefs, fi.idx.companyNames, fi.idx.maxCompanyID
-		return nil
+		return fi.loadCompanyKeys()
 	default:
 		if err := fi.loadContactEmails(); err != nil {
 			return err
@@ -166,6 +217,33 @@ func (fi *fileImport) loadCompanies() error {
 		put(fi.idx.companyRefs, r.SourceRef, r.ID)
 		put(fi.idx.companyNames, r.NameKey, r.ID)
 		fi.idx.maxCompanyID = max(fi.idx.maxCompanyID, r.ID)
+	}
+
+	return nil
+}
+
+// loadCompanyKeys indexes the stored companies for a company file. Its
+// maps are the ones that contacts and deals use, so the free names are
+// filled from them once.
+func (fi *fileImport) loadCompanyKeys() error {
+	var rows []struct {
+		ID        int64
+		SourceRef string
+	}
+	if err := fi.tx.Raw(`SELECT id, source_ref FROM companies`).Scan(&rows).Error; err != nil {
+		return fmt.Errorf("read company keys: %w", err)
+	}
+
+	x := &fi.idx
+	x.refs, x.names, x.maxID = x.companyRefs, x.companyNames, x.maxCompanyID
+	sameSource := map[int64]bool{}
+	for _, r := range rows {
+		sameSource[r.ID] = strings.HasPrefix(r.SourceRef, x.sourcePrefix)
+	}
+	for name, id := range x.names {
+		if !sameSource[id] {
+			x.freeNames[name] = id
+		}
 	}
 
 	return nil
@@ -229,18 +307,20 @@ func (fi *fileImport) loadContactEmails() error {
 
 func (fi *fileImport) loadDeals() error {
 	var rows []struct {
-		ID               int64
-		SourceRef, Title string
-		CompanyID        *int64
-		StageID          int64
+		ID                                          int64
+		SourceRef, Title, AmountCurrency, CloseDate string
+		CompanyID                                   *int64
+		StageID, AmountMinor                        int64
 	}
-	err := fi.tx.Raw(`SELECT id, source_ref, title, company_id, stage_id FROM opportunities`).Scan(&rows).Error
+	err := fi.tx.Raw(`SELECT id, source_ref, title, company_id, stage_id, amount_minor, amount_currency,
+		COALESCE(close_date, '') AS close_date FROM opportunities`).Scan(&rows).Error
 	if err != nil {
 		return fmt.Errorf("read deal keys: %w", err)
 	}
 
 	for _, r := range rows {
-		name := nameCompanyKey(app.NormalizeName(r.Title), idKey(idOf(r.CompanyID)))
+		amount := app.Money{Minor: r.AmountMinor, Currency: r.AmountCurrency}
+		name := dealMatchKey(r.Title, idOf(r.CompanyID), amount, r.CloseDate)
 		fi.idx.add(matchKeys{ref: r.SourceRef, name: name}, r.ID)
 		fi.idx.stage[r.ID] = r.StageID
 		fi.idx.maxID = max(fi.idx.maxID, r.ID)

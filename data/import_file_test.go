@@ -109,8 +109,8 @@ func TestImportFileReimportUpdates(t *testing.T) {
 	before := countRows(t, s, "leads")
 	report := importFile(t, s, preparePlan(t, path, ""))
 
-	if report.New != 0 || report.Updated != 3 {
-		t.Errorf("second import = %+v, want 0 new and 3 updated", report)
+	if report.New != 0 || report.Unchanged != 3 {
+		t.Errorf("second import = %+v, want 0 new and 3 unchanged", report)
 	}
 	if after := countRows(t, s, "leads"); after != before {
 		t.Errorf("leads after the second import = %d, want %d", after, before)
@@ -263,9 +263,9 @@ func TestImportFileSalesforceExport(t *testing.T) {
 			if report.Kind != f.kind || report.Rows != f.rows || len(report.Rejected) != 0 {
 				t.Errorf("round %d %s: report = %+v, want %d rows of %s", round, f.name, report, f.rows, f.kind)
 			}
-			if round == 1 && (report.New != 0 || report.Updated != f.rows) {
-				t.Errorf("re-import of %s: %d new, %d updated, want all %d updated", f.name, report.New,
-					report.Updated, f.rows)
+			if round == 1 && (report.New != 0 || report.Unchanged != f.rows) {
+				t.Errorf("re-import of %s: %d new, %d unchanged, want all %d unchanged", f.name, report.New,
+					report.Unchanged, f.rows)
 			}
 		}
 	}
@@ -287,8 +287,8 @@ func TestImportFileMavenPipeline(t *testing.T) {
 	if first.New != 8800 || first.Companies != 85 {
 		t.Errorf("first import = %d new deals, %d companies; want 8800 and 85", first.New, first.Companies)
 	}
-	if second.New != 0 || second.Updated != 8800 {
-		t.Errorf("second import = %d new, %d updated; want 0 and 8800", second.New, second.Updated)
+	if second.New != 0 || second.Unchanged != 8800 {
+		t.Errorf("second import = %d new, %d unchanged; want 0 and 8800", second.New, second.Unchanged)
 	}
 }
 

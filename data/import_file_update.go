@@ -46,51 +46,9 @@ func (c *columnValues) number(column string, value int64, field mapping.Field) {
 
 var nameFields = []mapping.Field{mapping.FieldFirstName, mapping.FieldLastName, mapping.FieldFullName}
 
-// update writes the row's non-empty mapped cells over the stored record.
-func (w *fileWriter) update(id int64, rec mapping.Record) error {
-	if !w.fi.write {
-		return nil
-	}
-
-	// A company created for this row is queued behind other inserts, and
-	// the update must see it.
-	if err := w.flush(); err != nil {
-		return err
-	}
-
-	kind := w.fi.plan.Mapping.Kind
-	before, err := readEntityRow(w.fi.tx, importEntities[kind], id)
-	if err != nil {
-		return err
-	}
-
-	values := newColumnValues(w.fi.plan.Mapping)
-	table := map[mapping.Kind]string{mapping.KindLeads: "leads", mapping.KindContacts: "contacts",
-		mapping.KindCompanies: "companies", mapping.KindOpportunities: "opportunities"}[kind]
-
-	switch kind {
-	case mapping.KindLeads:
-		err = w.leadValues(values, id, rec.Lead)
-	case mapping.KindContacts:
-		contactValues(values, rec)
-	case mapping.KindCompanies:
-		companyValues(values, rec.Company)
-	default:
-		err = w.dealValues(values, id, rec)
-	}
-	if err != nil {
-		return err
-	}
-
-	values.set["updated_at"] = w.fi.now
-	if err := w.fi.tx.Table(table).Where("id = ?", id).Updates(values.set).Error; err != nil {
-		return fmt.Errorf("update %s %d: %w", table, id, err)
-	}
-
-	return auditImportUpdate(w.fi.tx, importEntities[kind], id, before, w.fi.now)
-}
-
-func (w *fileWriter) leadValues(v *columnValues, id int64, l app.Lead) error {
+// leadValues sets a lead's mapped columns, and its status when the row
+// gives another one.
+func (w *fileWriter) leadValues(v *columnValues, id int64, l app.Lead) {
 	keys := app.KeysOf(l)
 	v.text("salutation", l.Salutation, mapping.FieldSalutation)
 	if l.FirstName != "" || l.LastName != "" {
@@ -116,20 +74,10 @@ func (w *fileWriter) leadValues(v *columnValues, id int64, l app.Lead) error {
 	} {
 		v.text(column, pair.value, pair.field)
 	}
-	w.rescore = append(w.rescore, id)
 
-	stored := w.fi.idx.status[id]
-	if v.m.Field(mapping.FieldStatus) < 0 || string(l.Status) == stored {
-		return nil
+	if v.m.Field(mapping.FieldStatus) >= 0 && string(l.Status) != w.fi.idx.status[id] {
+		v.set["status"] = string(l.Status)
 	}
-
-	v.set["status"] = string(l.Status)
-	change := leadStatusChangeRow{LeadID: id, FromStatus: stored, ToStatus: string(l.Status), At: w.fi.now}
-	if err := w.fi.tx.Create(&change).Error; err != nil {
-		return fmt.Errorf("record status change of lead %d: %w", id, err)
-	}
-
-	return nil
 }
 
 func contactValues(v *columnValues, rec mapping.Record) {
@@ -158,9 +106,9 @@ func companyValues(v *columnValues, c app.Company) {
 	}
 }
 
-// dealValues sets a deal's mapped columns. A new stage moves the deal,
-// with a stage change, and takes the stage's probability unless the row
-// gives one.
+// dealValues sets a deal's mapped columns. A new stage moves the deal and
+// takes the stage's probability unless the row gives one. The stage
+// change is recorded by [fileUpdater.write].
 func (w *fileWriter) dealValues(v *columnValues, id int64, rec mapping.Record) error {
 	d := rec.Deal
 	v.text("title", d.Title, mapping.FieldTitle)
@@ -192,26 +140,39 @@ func (w *fileWriter) dealValues(v *columnValues, id int64, rec mapping.Record) e
 		return err
 	}
 
-	return w.moveDeal(v, id, st, d)
-}
-
-func (w *fileWriter) moveDeal(v *columnValues, id int64, st app.Stage, d mapping.Deal) error {
-	from := w.fi.idx.stage[id]
 	probability := st.Probability
 	if d.HasProbability {
 		probability = d.Probability
 	}
-
 	v.set["stage_id"], v.set["stage_entered_on"] = st.ID, app.DateOf(w.fi.now).String()
 	v.set["probability"] = probability
 
-	change := stageChangeRow{OpportunityID: id, FromStageID: optionalID(from), ToStageID: st.ID, At: w.fi.now,
-		AmountMinor: d.Amount.Minor, AmountCurrency: d.Amount.Currency, Probability: probability,
+	return nil
+}
+
+// recordMove records the stage change of deal id that set, written by
+// dealValues, makes, stamped [app.ChangedByImport].
+func (w *fileWriter) recordMove(id int64, set map[string]any, d mapping.Deal) error {
+	to, _ := set["stage_id"].(int64)
+	probability, _ := set["probability"].(int)
+	change := stageChangeRow{OpportunityID: id, FromStageID: optionalID(w.fi.idx.stage[id]), ToStageID: to,
+		At: w.fi.now, AmountMinor: d.Amount.Minor, AmountCurrency: d.Amount.Currency, Probability: probability,
 		ChangedBy: app.ChangedByImport}
 	if err := w.fi.tx.Create(&change).Error; err != nil {
 		return fmt.Errorf("record stage change of deal %d: %w", id, err)
 	}
-	w.fi.idx.stage[id] = st.ID
+	w.fi.idx.stage[id] = to
+
+	return nil
+}
+
+// recordStatus records the status change of lead id to status.
+func (w *fileWriter) recordStatus(id int64, status string) error {
+	change := leadStatusChangeRow{LeadID: id, FromStatus: w.fi.idx.status[id], ToStatus: status, At: w.fi.now}
+	if err := w.fi.tx.Create(&change).Error; err != nil {
+		return fmt.Errorf("record status change of lead %d: %w", id, err)
+	}
+	w.fi.idx.status[id] = status
 
 	return nil
 }

@@ -3,7 +3,6 @@ package mapping
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"leadwerk/app"
@@ -48,7 +47,10 @@ type Plan struct {
 	// Source is the first part of every source reference the import
 	// writes, such as "salesforce" in "salesforce:lead:00Q5e…". It is the
 	// CRM, so a Salesforce Opportunity.csv links to the companies of its
-	// Account.csv, or "file:" and the file's base name for other files.
+	// Account.csv. For other files it is "file:" and the lower-case header
+	// of the id column, such as "file:opportunity id", so the same export
+	// saved under another name, or with columns added, matches its records
+	// again.
 	Source string
 	// Pipeline names the pipeline of imported deals; "" is the first.
 	Pipeline string
@@ -98,22 +100,27 @@ func Prepare(path string, preset Preset, kind Kind) (Plan, error) {
 	plan := Plan{Path: path, Dialect: dialect, Formats: preset.Formats, Mapping: m, Source: preset.Source,
 		Pipeline: preset.Pipeline, Stages: preset.Stages, Currency: preset.Currency}
 	if plan.Source == "" {
-		plan.Source = sourceOf(path, m.CRM)
+		plan.Source = sourceOf(m)
 	}
 
 	return plan, nil
 }
 
-// sourceOf returns the CRM's name, or "file:" and the lower-case base
-// name of path without its extension.
-func sourceOf(path string, crm CRM) string {
-	if crm != CRMNone {
-		return string(crm)
+// sourceOf returns the CRM's name, or "file:" and the lower-case header
+// of the column mapped to [FieldSourceID]. The file's name is left out,
+// because a download or a copy renames a file while its ids stay. Two
+// unrelated files whose id columns share a header do share ids, but an id
+// only matches a record of the same kind.
+func sourceOf(m Mapping) string {
+	if m.CRM != CRMNone {
+		return string(m.CRM)
 	}
 
-	base := filepath.Base(path)
+	if i := m.Field(FieldSourceID); i >= 0 {
+		return "file:" + strings.ToLower(strings.TrimSpace(m.Columns[i].Name))
+	}
 
-	return "file:" + strings.ToLower(strings.TrimSuffix(base, filepath.Ext(base)))
+	return "file"
 }
 
 // SourceRef returns the source reference of a record of kind with the id
@@ -159,7 +166,8 @@ func (r Rejection) Error() string {
 }
 
 // Report counts what an import did, or what a dry run would do. Every
-// data row is counted once: as new, updated, duplicate or rejected.
+// data row is counted once: as new, updated, unchanged, duplicate or
+// rejected.
 type Report struct {
 	Kind Kind
 	// Rows is the number of data rows read, rejected ones included.
@@ -167,10 +175,15 @@ type Report struct {
 	// New rows create a record, and Updated rows change a stored record.
 	New     int
 	Updated int
+	// Unchanged rows match a stored record whose values already equal the
+	// row's mapped cells, so the import writes nothing for them.
+	Unchanged int
 	// Duplicates are rows that match a record an earlier row of the file
-	// created or updated. They are left out.
-	Duplicates int
-	Rejected   []Rejection
+	// created or updated. They are left out, and DuplicateRows lists each
+	// of them with the line of that earlier row, in file order.
+	Duplicates    int
+	DuplicateRows []DuplicateRow
+	Rejected      []Rejection
 	// SharedEmails lists, in lower case, the e-mail addresses that rows
 	// with different names share, such as info@. Those rows are matched
 	// by name and company instead.
@@ -182,6 +195,14 @@ type Report struct {
 	CreatedStages []string
 	// Companies counts the companies that contacts and deals created.
 	Companies int
+}
+
+// DuplicateRow is a row left out as a duplicate: its line and the line of
+// the earlier row of the same file whose record it matched. Both are the
+// 1-based lines where the rows start.
+type DuplicateRow struct {
+	Line   int
+	OfLine int
 }
 
 // Importer runs import plans. Both methods read the file twice and hold
