@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"leadwerk/app/tabular"
 )
 
@@ -144,5 +146,37 @@ func TestMixedSlashDatesFollowLocale(t *testing.T) {
 				t.Errorf("close date = %s, want %s", got, tc.date)
 			}
 		})
+	}
+}
+
+func TestXLSXPercentProbability(t *testing.T) {
+	book := excelize.NewFile()
+	defer book.Close()
+
+	percent, _ := book.NewStyle(&excelize.Style{NumFmt: 9})
+	rows := [][]any{{"Deal Name", "Company", "Probability"}, {"A", "Acme", 1}, {"B", "Acme", 0.25}}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := book.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := book.SetCellStyle("Sheet1", "C2", "C3", percent); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "pct.xlsx")
+	if err := book.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+
+	records, rejections := convertFile(t, path, KindOpportunities)
+
+	if len(rejections) != 0 || len(records) != 2 {
+		t.Fatalf("records = %d, rejections = %v; want 2 records", len(records), rejections)
+	}
+	for i, want := range []int{100, 25} {
+		if got := records[i].Deal.Probability; got != want {
+			t.Errorf("probability of row %d = %d, want %d", i+2, got, want)
+		}
 	}
 }

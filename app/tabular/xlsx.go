@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -156,6 +158,8 @@ func (r *xlsxReader) next() ([]string, int, error) {
 	for i := range min(len(raw), len(displayed)) {
 		if date, ok := r.dateCell(raw[i], displayed[i]); ok {
 			raw[i] = date.String()
+		} else if percent, ok := percentCell(raw[i], displayed[i]); ok {
+			raw[i] = percent
 		}
 	}
 
@@ -181,6 +185,27 @@ func (r *xlsxReader) dateCell(raw, displayed string) (app.Date, bool) {
 	date, err := excelSerialDate(serial, raw)
 
 	return date, err == nil
+}
+
+// percentCell returns the percentage of a cell whose raw value is a
+// fraction and whose number format shows it as a percentage, such as
+// "12.5%" for the raw 0.125 shown as "13 %". The raw value keeps the
+// decimals that the format rounds away.
+func percentCell(raw, displayed string) (string, bool) {
+	if raw == displayed || !strings.HasSuffix(trimSpace(displayed), "%") {
+		return "", false
+	}
+
+	fraction, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		return "", false
+	}
+
+	// Rounding to 10 decimals drops the binary error of the product, as in
+	// 0.07 × 100 = 7.000000000000001.
+	percent := math.Round(fraction*100*1e10) / 1e10
+
+	return strconv.FormatFloat(percent, 'f', -1, 64) + "%", true
 }
 
 // monthAbbreviations are the English month names that custom date formats

@@ -119,3 +119,45 @@ func TestXLSXSheetByName(t *testing.T) {
 		t.Errorf("header with line 1 chosen = %q, want the title row", header)
 	}
 }
+
+func TestXLSXPercentCells(t *testing.T) {
+	book := excelize.NewFile()
+	defer book.Close()
+
+	whole, _ := book.NewStyle(&excelize.Style{NumFmt: 9})
+	decimals, _ := book.NewStyle(&excelize.Style{NumFmt: 10})
+	rows := [][]any{{"Deal", "Probability"}, {"A", 1}, {"B", 0}, {"C", 0.07}, {"D", 0.125}}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := book.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, cell := range []string{"B2", "B3", "B4"} {
+		if err := book.SetCellStyle("Sheet1", cell, cell, whole); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := book.SetCellStyle("Sheet1", "B5", "B5", decimals); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "pct.xlsx")
+	if err := book.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+
+	_, _, rows2, rejected := openAll(t, path, nil)
+
+	if len(rejected) != 0 {
+		t.Errorf("rejected %v", rejected)
+	}
+	want := []string{"100%", "0%", "7%", "12.5%"}
+	if len(rows2) != len(want) {
+		t.Fatalf("read %d rows, want %d", len(rows2), len(want))
+	}
+	for i, text := range want {
+		if got := rows2[i].Cells[1]; got != text {
+			t.Errorf("row %d probability = %q, want %q", i+2, got, text)
+		}
+	}
+}
