@@ -117,7 +117,7 @@ func planErasure(tx *gorm.DB, r app.ErasureRequest) (*erasure, error) {
 		return nil, err
 	}
 
-	e := &erasure{tx: tx, ids: ids, deals: deals, needles: app.ErasureNeedles(d), request: r}
+	e := &erasure{tx: tx, ids: ids, deals: deals, needles: personNeedles(ids, d), request: r}
 	e.result.MatchedBy = ids.matchedBy
 
 	return e, nil

@@ -17,6 +17,9 @@ type personIDs struct {
 	leads     []int64
 	contacts  []int64
 	trash     []int64
+	// sharedEmail is the query's e-mail address when other people share
+	// it and the name picked this person, else empty.
+	sharedEmail string
 }
 
 func (p personIDs) isEmpty() bool {
@@ -25,7 +28,9 @@ func (p personIDs) isEmpty() bool {
 
 // findPerson returns the leads and contacts whose e-mail address equals
 // q's, ignoring ASCII case, or when none does, those whose full name
-// equals q's name. An empty result wraps app.ErrNotFound.
+// equals q's name. When several people share the address, q's name picks
+// one of them (see narrowSharedEmail). An empty result wraps
+// app.ErrNotFound.
 func findPerson(tx *gorm.DB, q app.PersonQuery) (personIDs, error) {
 	q = q.Normalized()
 	if q.IsEmpty() {
@@ -34,8 +39,11 @@ func findPerson(tx *gorm.DB, q app.PersonQuery) (personIDs, error) {
 
 	if q.Email != "" {
 		found, err := findPersonBy(tx, app.MatchedByEmail, `lower(trim(email)) = lower(?)`, q.Email)
-		if err != nil || !found.isEmpty() {
+		if err != nil {
 			return found, err
+		}
+		if !found.isEmpty() {
+			return narrowSharedEmail(tx, found, q)
 		}
 	}
 

@@ -44,9 +44,12 @@ type privacyDialog struct {
 	// found is the data of the last search, nil before one succeeds.
 	found *app.PersonalData
 
-	email        *widget.Entry
-	name         *widget.Entry
-	findButton   *widget.Button
+	email      *widget.Entry
+	name       *widget.Entry
+	findButton *widget.Button
+	// choose lists the people who share the searched e-mail address, and
+	// is hidden unless several do.
+	choose       *widget.Select
 	summary      *widget.Label
 	exportJSON   *widget.Button
 	exportPDF    *widget.Button
@@ -81,10 +84,14 @@ func newPrivacyDialog(store privacyStore, window fyne.Window, do uiRunner, repor
 	d.email.SetPlaceHolder(lang.X("gdpr.email.placeholder", "name@example.com"))
 	d.email.OnSubmitted = func(string) { d.onFindTapped() }
 	d.name = widget.NewEntry()
-	d.name.SetPlaceHolder(lang.X("gdpr.name.placeholder", "First and last name, if no e-mail matches"))
+	d.name.SetPlaceHolder(lang.X("gdpr.name.placeholder",
+		"First and last name, if no e-mail matches or several people share it"))
 	d.name.OnSubmitted = func(string) { d.onFindTapped() }
 	d.findButton = widget.NewButton(lang.X("gdpr.find", "Find"), d.onFindTapped)
 	d.findButton.Importance = widget.HighImportance
+	d.choose = widget.NewSelect(nil, d.onPersonChosen)
+	d.choose.PlaceHolder = lang.X("gdpr.choose.placeholder", "Choose the person")
+	d.choose.Hide()
 	d.summary = widget.NewLabel(lang.X("gdpr.summary.start",
 		"Enter the person's e-mail address, or their name, and press Find."))
 	d.summary.Wrapping = fyne.TextWrapWord
@@ -98,7 +105,7 @@ func newPrivacyDialog(store privacyStore, window fyne.Window, do uiRunner, repor
 		widget.NewFormItem(lang.X("gdpr.email", "E-mail"), d.email),
 		widget.NewFormItem(lang.X("gdpr.name", "Name"), d.name),
 	)
-	access := container.NewVBox(form, container.NewHBox(d.findButton), d.summary,
+	access := container.NewVBox(form, container.NewHBox(d.findButton, d.choose), d.summary,
 		container.NewHBox(d.exportJSON, d.exportPDF, d.eraseButton))
 
 	d.retention = newRetentionReview(store, window, do, reporter, language)
@@ -136,6 +143,7 @@ func (d *privacyDialog) onFindTapped() {
 	}
 
 	d.findButton.Disable()
+	d.choose.Hide()
 	d.setFound(nil)
 	go func() {
 		found, err := d.store.PersonalData(context.Background(), q)
@@ -145,6 +153,11 @@ func (d *privacyDialog) onFindTapped() {
 
 func (d *privacyDialog) onFound(found app.PersonalData, err error) {
 	d.findButton.Enable()
+	var ambiguous *app.AmbiguousPersonError
+	if errors.As(err, &ambiguous) {
+		d.offerChoice(ambiguous)
+		return
+	}
 	if errors.Is(err, app.ErrNotFound) {
 		d.summary.SetText(lang.X("gdpr.summary.not_found",
 			"No lead or contact has this e-mail address or name. Check the spelling."))
@@ -158,6 +171,28 @@ func (d *privacyDialog) onFound(found app.PersonalData, err error) {
 
 	d.setFound(&found)
 	d.summary.SetText(foundSummary(found))
+}
+
+// offerChoice lists the people who share the e-mail address, because
+// access and erasure are per person, and lets the user pick one.
+func (d *privacyDialog) offerChoice(e *app.AmbiguousPersonError) {
+	names := e.CandidateNames()
+	d.summary.SetText(lang.X("gdpr.summary.ambiguous",
+		"{{.Count}} people share this e-mail address: {{.Names}}. Choose one, or enter their name and press Find.",
+		map[string]any{"Count": len(names), "Names": strings.Join(names, ", ")}))
+	d.choose.Options = names
+	d.choose.ClearSelected()
+	d.choose.Show()
+}
+
+// onPersonChosen searches again with the chosen person's name.
+func (d *privacyDialog) onPersonChosen(name string) {
+	if name == "" {
+		return
+	}
+
+	d.name.SetText(name)
+	d.onFindTapped()
 }
 
 // foundSummary counts the person's records and adds a note when they

@@ -173,3 +173,37 @@ func TestPrivacyDialogRetentionList(t *testing.T) {
 		t.Errorf("%d leads left, want 0", n)
 	}
 }
+
+func TestPrivacyDialogSharedEmailChoice(t *testing.T) {
+	d, queue, store := openPrivacyDialog(t)
+	for _, first := range []string{"Max", "Erika"} {
+		l := app.Lead{FirstName: first, LastName: "Mustermann", CompanyName: "Müller GmbH", Email: "info@mueller.de"}
+		if _, err := store.CreateLead(context.Background(), l); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	test.Type(d.email, "info@mueller.de")
+	test.Tap(d.findButton)
+	queue.waitFor(t, "the search", func() bool { return !d.findButton.Disabled() })
+
+	if !strings.Contains(d.summary.Text, "Erika Mustermann, Max Mustermann") {
+		t.Errorf("summary = %q, want both people listed", d.summary.Text)
+	}
+	if !d.eraseButton.Disabled() {
+		t.Error("erase is enabled while the address names two people")
+	}
+	if !d.choose.Visible() || len(d.choose.Options) != 2 {
+		t.Fatalf("choice visible %v with options %v, want both people", d.choose.Visible(), d.choose.Options)
+	}
+
+	d.choose.SetSelected("Erika Mustermann")
+	queue.waitFor(t, "the search by name", func() bool { return d.found != nil })
+
+	if names := d.found.Names(); len(names) != 1 || names[0] != "Erika Mustermann" {
+		t.Errorf("found %v, want only Erika Mustermann", names)
+	}
+	if d.eraseButton.Disabled() {
+		t.Error("erase stays disabled after choosing one person")
+	}
+}

@@ -103,6 +103,10 @@ func privacyOf(s session) (privacyStore, error) {
 // when the records were found by name, because the address matched none.
 func findPersonalData(ctx context.Context, s session, store privacyStore, q app.PersonQuery) (app.PersonalData, error) {
 	d, err := store.PersonalData(ctx, q)
+	var ambiguous *app.AmbiguousPersonError
+	if errors.As(err, &ambiguous) {
+		return d, wrap(ambiguousPersonMessage(ambiguous), err)
+	}
 	if errors.Is(err, app.ErrNotFound) {
 		return d, wrap(lang.X("gdpr.cli.not_found",
 			"no lead or contact has the e-mail address {{.Email}} or the name {{.Name}}; check the spelling",
@@ -120,6 +124,27 @@ func findPersonalData(ctx context.Context, s session, store privacyStore, q app.
 	}
 
 	return d, nil
+}
+
+// ambiguousPersonMessage lists the people who share the e-mail address
+// and how to pick one with -name.
+func ambiguousPersonMessage(e *app.AmbiguousPersonError) string {
+	quoted := make([]string, len(e.Candidates))
+	for i, name := range e.CandidateNames() {
+		quoted[i] = strconv.Quote(name)
+	}
+	args := map[string]any{"Email": e.Email, "Count": len(e.Candidates), "Names": strings.Join(quoted, ", "),
+		"Name": strconv.Quote(e.Name), "Example": quoted[0]}
+
+	if e.Name == "" {
+		return lang.X("gdpr.cli.ambiguous",
+			"the e-mail address {{.Email}} belongs to {{.Count}} people: {{.Names}}; choose one with -name, such as -name {{.Example}}",
+			args)
+	}
+
+	return lang.X("gdpr.cli.ambiguous_name",
+		"none of the {{.Count}} people with the e-mail address {{.Email}} is named {{.Name}}: {{.Names}}; choose one with -name, such as -name {{.Example}}",
+		args)
 }
 
 func runGDPRExport(ctx context.Context, s session, req gdprRequest) error {
