@@ -47,8 +47,9 @@ type xlsxWriter struct {
 // booleans become real cells with a number format in the locale's form;
 // an amount shows its currency code. The header row is bold and frozen,
 // and the columns are as wide as the header and the first 200 rows need.
-// Text cells are neutralized against formulas like the Excel CSV, so a
-// cell shows a leading apostrophe where one was added.
+// Text cells are inline strings, which Excel shows as text and never
+// evaluates, so a value such as "=1+1" or "+Co" is written as stored,
+// without the apostrophe that the Excel CSV adds.
 func NewXLSX(w io.Writer, sheet string, locale Locale, loc *time.Location) (TableWriter, error) {
 	file := excelize.NewFile()
 	if err := file.SetSheetName("Sheet1", sheet); err != nil {
@@ -156,7 +157,7 @@ func (w *xlsxWriter) widths() []float64 {
 func (w *xlsxWriter) displayLength(c Cell) int {
 	switch c.Kind {
 	case Text:
-		return utf8.RuneCountInString(Neutralize(c.Text))
+		return utf8.RuneCountInString(c.Text)
 	case Amount:
 		return len(app.FormatMoney(c.Money, string(w.locale))) + 4
 	case Day:
@@ -216,7 +217,7 @@ func (w *xlsxWriter) value(c Cell) (any, error) {
 	case Bool:
 		return c.Bool, nil
 	default:
-		return Neutralize(c.Text), nil
+		return c.Text, nil
 	}
 }
 

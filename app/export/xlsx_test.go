@@ -36,7 +36,7 @@ func TestXLSXWritesTypedCells(t *testing.T) {
 		wantType excelize.CellType
 		wantRaw  string
 	}{
-		{"A2", excelize.CellTypeSharedString, "'=cmd|' /C calc'!A0"},
+		{"A2", excelize.CellTypeSharedString, "=cmd|' /C calc'!A0"},
 		{"B2", excelize.CellTypeUnset, "-42"},
 		{"C2", excelize.CellTypeUnset, "-1234.56"},
 		{"D2", excelize.CellTypeUnset, "46387"},
@@ -163,5 +163,53 @@ func TestXLSXStreamsPastSample(t *testing.T) {
 	}
 	if last := all[len(all)-1][0]; last != fmt.Sprint("lead ", len(rows)-1) {
 		t.Errorf("last row starts with %q", last)
+	}
+}
+
+func TestXLSXFormulaTextAsPlainText(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := NewXLSX(&buf, "Leads", English, berlin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := []string{"+Co", "-2+3", "@SUM(1+1)", "=1+1"}
+	if err := w.WriteHeader([]string{"Name"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range values {
+		if err := w.WriteRow([]Cell{TextCell(v)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f := readWorkbook(t, buf.Bytes())
+
+	for i, want := range values {
+		cell := fmt.Sprintf("A%d", i+2)
+		typ, err := f.GetCellType("Leads", cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
+			t.Errorf("%s type = %v, want a text cell", cell, typ)
+		}
+
+		got, err := f.GetCellValue("Leads", cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s = %q, want %q as stored", cell, got, want)
+		}
+
+		formula, err := f.GetCellFormula("Leads", cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if formula != "" {
+			t.Errorf("%s has formula %q, want none", cell, formula)
+		}
 	}
 }

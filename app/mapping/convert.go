@@ -87,8 +87,8 @@ type rowReader struct {
 	reject *Rejection
 }
 
-// text returns the trimmed cell of field, "" for an unmapped field or a
-// placeholder such as "n/a".
+// text returns the trimmed cell of field without a formula guard, "" for
+// an unmapped field or a placeholder such as "n/a".
 func (r *rowReader) text(f Field) string {
 	i, ok := r.c.index[f]
 	if !ok || i >= len(r.row.Cells) {
@@ -98,6 +98,18 @@ func (r *rowReader) text(f Field) string {
 	s := strings.TrimSpace(r.row.Cells[i])
 	if tabular.IsPlaceholder(s) {
 		return ""
+	}
+
+	return dropFormulaGuard(s)
+}
+
+// dropFormulaGuard removes the apostrophe that CSV exports for Excel,
+// Leadwerk's own included, put before a leading = + - @, TAB or CR so a
+// spreadsheet shows the value as text. The apostrophe is no part of the
+// value.
+func dropFormulaGuard(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.IndexByte("=+-@\t\r", s[1]) >= 0 {
+		return s[1:]
 	}
 
 	return s
