@@ -20,7 +20,7 @@ func ImportRejection(r mapping.Rejection, language string) string {
 		return lang.X("rules.reason.negative", "a negative amount: enter 0 or more in the file")
 	case mapping.ReasonInvalidPhone:
 		return lang.X("rules.reason.invalid_phone",
-			"not a phone number: use at least five digits and only + - / ( ) . as separators")
+			"not a phone number: use at least five digits, with only spaces and + - / ( ) . between them")
 	case mapping.ReasonInvalidURL:
 		return lang.X("rules.reason.invalid_url", "not a web address such as example.de")
 	}
