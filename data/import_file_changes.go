@@ -122,6 +122,7 @@ func (u *fileUpdater) applyRow(p pendingUpdate, before storedRow) error {
 // mappedValues sets the columns the row's mapped cells give.
 func (u *fileUpdater) mappedValues(v *columnValues, p pendingUpdate) error {
 	w := u.fi.writer
+	w.sourceValues(v, p.rec)
 	switch u.fi.plan.Mapping.Kind {
 	case mapping.KindLeads:
 		w.leadValues(v, p.id, p.rec.Lead)

@@ -6,11 +6,10 @@ import (
 	"strings"
 )
 
-// leadInsertColumns are the columns flushLeads writes of a new lead. The
-// two timestamps share the parameter ?1, and the other columns take ?2
-// and on in this order.
+// leadInsertColumns are the columns flushLeads writes of a new lead, and
+// the columns take the parameters ?1 and on in this order.
 var leadInsertColumns = []string{
-	"created_at", "updated_at", "id", "salutation", "first_name", "last_name", "company_name", "role", "email",
+	"updated_at", "created_at", "id", "salutation", "first_name", "last_name", "company_name", "role", "email",
 	"phone", "website", "street", "postal_code", "city", "country", "source", "campaign", "industry", "size_band",
 	"owner", "notes", "status", "score", "score_reasons", "temperature", "email_key", "name_key", "company_key",
 	"source_ref",
@@ -18,23 +17,29 @@ var leadInsertColumns = []string{
 
 // leadInsertSQL inserts one lead with the values of leadInsertColumns.
 var leadInsertSQL = func() string {
-	params := []string{"?1", "?1"}
-	for i := 2; i < len(leadInsertColumns); i++ {
+	var params []string
+	for i := 1; i <= len(leadInsertColumns); i++ {
 		params = append(params, fmt.Sprintf("?%d", i))
 	}
 
 	return "INSERT INTO leads (" + strings.Join(leadInsertColumns, ", ") + ") VALUES (" + strings.Join(params, ", ") + ")"
 }()
 
-// bindLead binds the values of r, created at the text created, to
-// leadInsertSQL.
-func bindLead(st *rawStmt, created string, r leadRow) error {
+// bindLead binds the values of r, imported at the text now, to
+// leadInsertSQL. The lead is created at r.CreatedAt, or now when that is
+// zero.
+func bindLead(st *rawStmt, now string, r leadRow) error {
+	created := now
+	if !r.CreatedAt.IsZero() {
+		created = r.CreatedAt.UTC().Format(driverTimeFormat)
+	}
+
 	texts := [...]string{r.Salutation, r.FirstName, r.LastName, r.CompanyName, r.Role, r.Email,
 		r.Phone, r.Website, r.Street, r.PostalCode, r.City, r.Country, r.Source, r.Campaign, r.Industry,
 		r.SizeBand, r.Owner, r.Notes, r.Status}
 	tail := [...]string{r.ScoreReasons, r.Temperature, r.EmailKey, r.NameKey, r.CompanyKey, r.SourceRef}
 
-	size := len(created)
+	size := len(now) + len(created)
 	for _, t := range texts {
 		size += len(t)
 	}
@@ -45,13 +50,13 @@ func bindLead(st *rawStmt, created string, r leadRow) error {
 		return err
 	}
 
-	errs := []error{st.bindText(1, created), st.bindInt(2, r.ID)}
+	errs := []error{st.bindText(1, now), st.bindText(2, created), st.bindInt(3, r.ID)}
 	for i, t := range texts {
-		errs = append(errs, st.bindText(3+i, t))
+		errs = append(errs, st.bindText(4+i, t))
 	}
-	errs = append(errs, st.bindInt(3+len(texts), int64(r.Score)))
+	errs = append(errs, st.bindInt(4+len(texts), int64(r.Score)))
 	for i, t := range tail {
-		errs = append(errs, st.bindText(4+len(texts)+i, t))
+		errs = append(errs, st.bindText(5+len(texts)+i, t))
 	}
 
 	return errors.Join(errs...)
@@ -121,7 +126,7 @@ func (w *fileWriter) waitLeads() error {
 // insertLeads stores leads with the prepared statement. It runs on the
 // goroutine of startLeads and keeps the batch as the next spare buffer.
 func (w *fileWriter) insertLeads(leads []leadRow) error {
-	created := w.fi.now.Format(driverTimeFormat)
+	now := w.fi.now.Format(driverTimeFormat)
 	err := w.fi.conn.Raw(func(any) error {
 		// A cancel rolls the transaction back while this goroutine waits
 		// for the connection.
@@ -130,7 +135,7 @@ func (w *fileWriter) insertLeads(leads []leadRow) error {
 		}
 
 		for _, r := range leads {
-			if err := bindLead(w.leadStmt, created, r); err != nil {
+			if err := bindLead(w.leadStmt, now, r); err != nil {
 				return err
 			}
 			if err := w.leadStmt.exec(); err != nil {

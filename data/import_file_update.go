@@ -46,6 +46,18 @@ func (c *columnValues) number(column string, value int64, field mapping.Field) {
 
 var nameFields = []mapping.Field{mapping.FieldFirstName, mapping.FieldLastName, mapping.FieldFullName}
 
+// sourceValues sets the creation time and the marketing opt-out that the
+// row gives. An update sets an opt-out but never clears one, because "no"
+// in a file must not undo an objection to marketing stored in Leadwerk.
+func (w *fileWriter) sourceValues(v *columnValues, rec mapping.Record) {
+	if created, ok := w.sourceCreated(rec); ok && v.m.Field(mapping.FieldCreated) >= 0 {
+		v.set["created_at"] = created
+	}
+	if rec.MarketingOptOut && v.m.Field(mapping.FieldOptOut) >= 0 {
+		v.set["marketing_opt_out"] = true
+	}
+}
+
 // leadValues sets a lead's mapped columns, and its status when the row
 // gives another one.
 func (w *fileWriter) leadValues(v *columnValues, id int64, l app.Lead) {
@@ -188,6 +200,9 @@ func (w *fileWriter) finish() error {
 	}
 
 	if w.fi.write {
+		if err := w.markOptOuts(); err != nil {
+			return err
+		}
 		if err := w.fi.auditImportSummaries(); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"log/slog"
+	"time"
 
 	"leadwerk/app"
 	"leadwerk/app/mapping"
@@ -33,6 +34,9 @@ type fileWriter struct {
 	// buffer of the batch inserted before, for the next queue.
 	inserting  chan error
 	spareLeads []leadRow
+	// optOuts holds the new leads or contacts whose rows opt out of
+	// marketing, which finish marks.
+	optOuts []int64
 }
 
 func newFileWriter(fi *fileImport) *fileWriter {
@@ -65,19 +69,30 @@ func (w *fileWriter) insert(id int64, rec mapping.Record) error {
 
 	fi := w.fi
 	ref := fi.plan.SourceRef(fi.plan.Mapping.Kind, rec.SourceID)
+	if rec.MarketingOptOut {
+		w.optOuts = append(w.optOuts, id)
+	}
+
+	created, ok := w.sourceCreated(rec)
+	if !ok {
+		created = fi.now
+	}
+
 	switch fi.plan.Mapping.Kind {
 	case mapping.KindLeads:
+		rec.Lead.CreatedAt = created
 		return w.insertLead(id, ref, rec.Lead)
 	case mapping.KindContacts:
 		c := rec.Contact
 		w.contacts = append(w.contacts, contactRow{ID: id, CompanyID: optionalID(rec.Company.ID),
 			FirstName: c.FirstName, LastName: c.LastName, Role: c.Role, Email: c.Email, Phone: c.Phone,
-			SourceRef: ref, CreatedAt: fi.now, UpdatedAt: fi.now})
+			SourceRef: ref, CreatedAt: created, UpdatedAt: fi.now})
 	case mapping.KindCompanies:
 		c := rec.Company
-		c.ID, c.SourceRef, c.CreatedAt, c.UpdatedAt = id, ref, fi.now, fi.now
+		c.ID, c.SourceRef, c.CreatedAt, c.UpdatedAt = id, ref, created, fi.now
 		w.records = append(w.records, companyToRow(c))
 	default:
+		rec.Deal.CreatedAt = created
 		return w.insertDeal(id, ref, rec)
 	}
 
@@ -116,12 +131,37 @@ func (w *fileWriter) insertDeal(id int64, ref string, rec mapping.Record) error 
 		o.Probability = rec.Deal.Probability
 	}
 	o.StageEnteredOn = app.DateOf(fi.now)
-	o.CreatedAt, o.UpdatedAt = fi.now, fi.now
+	o.UpdatedAt = fi.now
 
 	w.deals = append(w.deals, opportunityToRow(o))
 	w.changes = append(w.changes, stageChangeRow{OpportunityID: id, ToStageID: st.ID, At: fi.now,
 		AmountMinor: o.Amount.Minor, AmountCurrency: o.Amount.Currency, Probability: o.Probability,
 		ChangedBy: app.ChangedByImport})
+
+	return nil
+}
+
+// sourceCreated returns the creation time the row gives, and false for
+// none or a time after the import, which no record can have.
+func (w *fileWriter) sourceCreated(rec mapping.Record) (time.Time, bool) {
+	if rec.Created.IsZero() || rec.Created.After(w.fi.now) {
+		return time.Time{}, false
+	}
+
+	return rec.Created.UTC(), true
+}
+
+// markOptOuts sets the marketing opt-out of the new records in optOuts.
+func (w *fileWriter) markOptOuts() error {
+	table := importTables[w.fi.plan.Mapping.Kind]
+	for start := 0; start < len(w.optOuts); start += rescoreBatch {
+		ids := w.optOuts[start:min(start+rescoreBatch, len(w.optOuts))]
+		err := w.fi.tx.Exec("UPDATE "+table+" SET marketing_opt_out = 1 WHERE id IN ?", ids).Error
+		if err != nil {
+			return fmt.Errorf("mark the opt-outs of %s: %w", table, err)
+		}
+	}
+	w.optOuts = nil
 
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/mail"
 	"strings"
+	"time"
 	"unicode"
 
 	"leadwerk/app"
@@ -41,6 +42,12 @@ type Record struct {
 	// name and by its id in the exporting program.
 	CompanyName string
 	CompanyID   string
+	// Created is when the exporting program created the record, in UTC, or
+	// the zero time for none or a cell that is no date.
+	Created time.Time
+	// MarketingOptOut reports a lead or contact that objected to
+	// marketing.
+	MarketingOptOut bool
 }
 
 // Deal is a deal row with names in place of database ids.
@@ -158,6 +165,8 @@ func (c *Converter) Convert(row tabular.Row) (Record, *Rejection) {
 	default:
 		rec.Deal, rec.CompanyName, rec.CompanyID = r.deal()
 	}
+	rec.Created = r.created()
+	rec.MarketingOptOut = r.optOut()
 
 	if r.reject == nil {
 		r.check(&rec)
@@ -419,6 +428,45 @@ func (r *rowReader) date(f Field) app.Date {
 	r.failErr(f, firstErr)
 
 	return app.Date{}
+}
+
+// created returns the creation time of the record, or the zero time
+// when the cell is empty or no date in the column's detected format or,
+// without one, in any of the locale's fallback formats.
+func (r *rowReader) created() time.Time {
+	text := r.text(FieldCreated)
+	if text == "" {
+		return time.Time{}
+	}
+
+	formats := tabular.FallbackDateFormats(r.c.plan.Dialect.Locale)
+	if format := r.column(FieldCreated).Date; format != "" {
+		formats = []tabular.DateFormat{format}
+	}
+
+	for _, format := range formats {
+		if t, err := tabular.ParseTime(text, format); err == nil {
+			return t
+		}
+	}
+
+	return time.Time{}
+}
+
+// optOut reads the opt-out cell as a yes or no, where an empty cell is
+// no.
+func (r *rowReader) optOut() bool {
+	text := r.text(FieldOptOut)
+	if text == "" {
+		return false
+	}
+
+	optOut, err := tabular.ParseBool(text, tabular.BoolFormat{Mark: true})
+	if err != nil {
+		r.failErr(FieldOptOut, err)
+	}
+
+	return optOut
 }
 
 func isImpossible(err error) bool {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -178,5 +179,74 @@ func TestXLSXPercentProbability(t *testing.T) {
 		if got := records[i].Deal.Probability; got != want {
 			t.Errorf("probability of row %d = %d, want %d", i+2, got, want)
 		}
+	}
+}
+
+func TestOptOutColumns(t *testing.T) {
+	records, rejections := convertCSV(t, KindLeads, "First Name,Last Name,Company,Email,Email Opt Out\n"+
+		"A,B,Co,a@b.de,true\nC,D,Co,c@d.de,false\nE,F,Co,e@f.de,\n")
+
+	if len(rejections) != 0 || len(records) != 3 {
+		t.Fatalf("records = %d, rejections = %v; want 3 records", len(records), rejections)
+	}
+	for i, want := range []bool{true, false, false} {
+		if got := records[i].MarketingOptOut; got != want {
+			t.Errorf("opt-out of line %d = %v, want %v", records[i].Line, got, want)
+		}
+	}
+}
+
+func TestOptOutWords(t *testing.T) {
+	for _, header := range []string{"Email Opt Out", "Marketing Opt Out", "Unsubscribed", "HasOptedOutOfEmail",
+		"Werbewiderspruch"} {
+		for _, cell := range []string{"ja", "x", "1", "yes", "TRUE"} {
+			records, rejections := convertCSV(t, KindContacts, "First Name,Last Name,"+header+"\nA,B,"+cell+"\n")
+			if len(rejections) != 0 || len(records) != 1 {
+				t.Fatalf("%s=%s: records = %d, rejections = %v", header, cell, len(records), rejections)
+			}
+			if !records[0].MarketingOptOut {
+				t.Errorf("%s=%s: opt-out = false, want true", header, cell)
+			}
+		}
+	}
+}
+
+func TestCreatedDateColumns(t *testing.T) {
+	cases := []struct {
+		name    string
+		kind    Kind
+		content string
+		want    string
+	}{
+		{"salesforce", KindLeads, "Id,LastName,Company,CreatedDate\n00Q1,Meier,Acme,2024-01-19T09:42:24.000+0100\n",
+			"2024-01-19T08:42:24Z"},
+		{"hubspot", KindContacts, "Record ID,First Name,Last Name,Create Date\n7,Anna,Schmidt,2023-05-02 14:30\n",
+			"2023-05-02T14:30:00Z"},
+		{"zoho", KindLeads, "Record Id,Lead Owner,Last Name,Company,Created Time\nz1,Ben,Weber,Co,2022-11-30 08:15:00\n",
+			"2022-11-30T08:15:00Z"},
+		{"german", KindCompanies, "Firma;Erstellt am\nMüller GmbH;31.12.2025\n", "2025-12-31T00:00:00Z"},
+	}
+
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			records, rejections := convertCSV(t, tc.kind, tc.content)
+			if len(rejections) != 0 || len(records) != 1 {
+				t.Fatalf("records = %d, rejections = %v; want 1 record", len(records), rejections)
+			}
+			if got := records[0].Created.Format(time.RFC3339); got != tc.want {
+				t.Errorf("created = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCreatedDateInvalidKeepsRow(t *testing.T) {
+	records, rejections := convertCSV(t, KindLeads, "Last Name,Company,Created\nMeier,Acme,soon\n")
+
+	if len(rejections) != 0 || len(records) != 1 {
+		t.Fatalf("records = %d, rejections = %v; want 1 record", len(records), rejections)
+	}
+	if !records[0].Created.IsZero() {
+		t.Errorf("created = %v, want zero for the import time", records[0].Created)
 	}
 }

@@ -82,6 +82,13 @@ const (
 	FieldNextStep    Field = "next_step"
 	// FieldContactEmail links a deal to the contact with this e-mail.
 	FieldContactEmail Field = "contact_email"
+	// FieldCreated is when the exporting program created the record. A
+	// cell that is no date or lies in the future leaves the import time.
+	FieldCreated Field = "created"
+	// FieldOptOut is a yes/no cell that records the person's objection to
+	// marketing (GDPR Art. 21(2)). An import sets the opt-out but never
+	// clears one, so "no" in a file does not undo an objection.
+	FieldOptOut Field = "marketing_opt_out"
 )
 
 var kindFields = map[Kind][]Field{
@@ -89,19 +96,20 @@ var kindFields = map[Kind][]Field{
 		FieldSourceID, FieldSalutation, FieldFirstName, FieldLastName, FieldFullName, FieldCompany, FieldRole,
 		FieldEmail, FieldPhone, FieldMobile, FieldWebsite, FieldStreet, FieldPostalCode, FieldCity, FieldCountry,
 		FieldSource, FieldCampaign, FieldStatus, FieldIndustry, FieldEmployees, FieldOwner, FieldNotes,
+		FieldCreated, FieldOptOut,
 	},
 	KindContacts: {
 		FieldSourceID, FieldFirstName, FieldLastName, FieldFullName, FieldCompany, FieldCompanyID, FieldRole,
-		FieldEmail, FieldPhone, FieldMobile,
+		FieldEmail, FieldPhone, FieldMobile, FieldCreated, FieldOptOut,
 	},
 	KindCompanies: {
 		FieldSourceID, FieldCompany, FieldIndustry, FieldEmployees, FieldRevenue, FieldCurrency, FieldCountry,
-		FieldFounded,
+		FieldFounded, FieldCreated,
 	},
 	KindOpportunities: {
 		FieldSourceID, FieldTitle, FieldCompany, FieldCompanyID, FieldContactEmail, FieldAmount, FieldCurrency,
 		FieldStage, FieldProbability, FieldCloseDate, FieldOwner, FieldProduct, FieldSource, FieldNextStep,
-		FieldNotes,
+		FieldNotes, FieldCreated,
 	},
 }
 

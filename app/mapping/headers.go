@@ -224,6 +224,19 @@ var headerTable = []headerEntry{
 	{field: FieldNextStep, names: []string{"Next Step", "Nächster Schritt"}},
 	{field: FieldContactEmail, kinds: onlyDeals, names: []string{"Contact Email", "Contact E-mail",
 		"Kontakt E-Mail"}},
+	// Salesforce's API name is CreatedDate, and HubSpot's exports write
+	// "Create Date" (see TestMapHubSpotExports).
+	//
+	// NOTE: Zoho's "Created Time" is its default field label but was not
+	// checked against an export file.
+	{field: FieldCreated, names: []string{"Created", "Created At", "Created Date", "Create Date", "Created Time",
+		"Created On", "Creation Date", "Date Created", "Erstellt", "Erstellt am", "Erstelldatum", "Angelegt am",
+		"Anlagedatum"}},
+	// HasOptedOutOfEmail is Salesforce's API name, and "Unsubscribed from
+	// all email" is the label of HubSpot's property hs_email_optout.
+	{field: FieldOptOut, names: []string{"Email Opt Out", "Opt Out", "Marketing Opt Out", "HasOptedOutOfEmail",
+		"Unsubscribed", "Unsubscribed from all email", "Do Not Email", "Werbewiderspruch", "Abgemeldet",
+		"Newsletter abgemeldet", "Kein Marketing"}},
 }
 
 // pipedriveEntities maps the entity prefix of Pipedrive's "Deal - Title"

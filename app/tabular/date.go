@@ -104,18 +104,43 @@ var timeSuffixes = []string{"", " 15:04", " 15:04:05", " 3:04 PM", " 3:04:05 PM"
 // such as 31.02.2026, is a *CellError with ReasonImpossibleDate; it never
 // becomes a day of the next month.
 func ParseDate(text string, f DateFormat) (app.Date, error) {
+	t, err := parseTime(text, f)
+	if err != nil {
+		return app.Date{}, err
+	}
+
+	return app.DateOf(t), nil
+}
+
+// ParseTime reads a date with its time of day, as [ParseDate] reads the
+// date, and returns the instant in UTC. A time without a zone is taken
+// as UTC, and a date without a time, such as an Excel serial number, is
+// midnight UTC.
+func ParseTime(text string, f DateFormat) (time.Time, error) {
+	t, err := parseTime(text, f)
+	if err != nil {
+		return time.Time{}, err
+	}
+
+	return t.UTC(), nil
+}
+
+// parseTime returns the time that text names, in the zone it writes.
+func parseTime(text string, f DateFormat) (time.Time, error) {
 	s := trimSpace(text)
 	if s == "" {
-		return app.Date{}, cellError(text, ReasonEmpty, "")
+		return time.Time{}, cellError(text, ReasonEmpty, "")
 	}
 
 	if f == DateExcelSerial {
-		return parseExcelSerial(text, s)
+		d, err := parseExcelSerial(text, s)
+
+		return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC), err
 	}
 
 	layouts, ok := dateLayouts[f]
 	if !ok {
-		return app.Date{}, cellError(text, ReasonInvalidDate, string(f))
+		return time.Time{}, cellError(text, ReasonInvalidDate, string(f))
 	}
 
 	reason := ReasonInvalidDate
@@ -127,7 +152,7 @@ func ParseDate(text string, f DateFormat) (app.Date, error) {
 
 			t, err := time.Parse(layout+suffix, s)
 			if err == nil {
-				return app.DateOf(t), nil
+				return t, nil
 			}
 			if isOutOfRange(err) {
 				reason = ReasonImpossibleDate
@@ -135,7 +160,7 @@ func ParseDate(text string, f DateFormat) (app.Date, error) {
 		}
 	}
 
-	return app.Date{}, cellError(text, reason, string(f))
+	return time.Time{}, cellError(text, reason, string(f))
 }
 
 // isDayOutOfRange reports whether text has the form of format f but
