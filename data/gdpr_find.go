@@ -153,7 +153,31 @@ func (s *Store) PersonalData(ctx context.Context, q app.PersonQuery) (app.Person
 		return app.PersonalData{}, fmt.Errorf("collect personal data: %w", err)
 	}
 
+	emptySections(&d)
+
 	return d, nil
+}
+
+// emptySections gives every list of d that has no entries an empty
+// slice, so the JSON export writes [] for it, never null.
+func emptySections(d *app.PersonalData) {
+	d.Contacts = emptyIfNil(d.Contacts)
+	d.Leads = emptyIfNil(d.Leads)
+	d.Opportunities = emptyIfNil(d.Opportunities)
+	d.Activities = emptyIfNil(d.Activities)
+	d.History = emptyIfNil(d.History)
+	d.Offers = emptyIfNil(d.Offers)
+	for i := range d.Leads {
+		d.Leads[i].QualificationNotes = emptyIfNil(d.Leads[i].QualificationNotes)
+	}
+}
+
+func emptyIfNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+
+	return s
 }
 
 func collectPersonalData(tx *gorm.DB, ids personIDs, d *app.PersonalData) error {

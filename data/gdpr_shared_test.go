@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"testing"
@@ -94,5 +95,25 @@ func TestErasePersonSharedEmailErasesOne(t *testing.T) {
 	kept := mustDetail(t, s, maxLead.ID)
 	if kept.Lead.Email != "info@mueller.de" || kept.Lead.Notes != "Write to info@mueller.de" {
 		t.Errorf("Max's lead has e-mail %q and notes %q, want both unchanged", kept.Lead.Email, kept.Lead.Notes)
+	}
+}
+
+func TestPersonalDataJSONWritesEmptyLists(t *testing.T) {
+	s, _, _ := sharedEmailStore(t)
+	d, err := s.PersonalData(context.Background(), app.PersonQuery{Email: "info@mueller.de", Name: "Max Mustermann"})
+	if err != nil {
+		t.Fatalf("PersonalData: %v", err)
+	}
+
+	var out bytes.Buffer
+	if err := app.WritePersonalDataJSON(&out, d); err != nil {
+		t.Fatal(err)
+	}
+
+	if bytes.Contains(out.Bytes(), []byte("null")) {
+		t.Errorf("JSON contains null:\n%s", out.String())
+	}
+	if !bytes.Contains(out.Bytes(), []byte(`"contacts": []`)) {
+		t.Errorf("JSON lacks an empty contacts list:\n%s", out.String())
 	}
 }
