@@ -51,35 +51,39 @@ func BenchmarkAggregationAgainstShell(b *testing.B) {
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			shellTime := shellTimePerRun(b, shell, s.path, c.queries)
+			shell := shellTimePerRun(b, shell, s.path, c.queries)
 
-			loopWithCPUTime(b, func() {
+			ourCPU := loopWithCPUTime(b, func() {
 				if err := c.run(); err != nil {
 					b.Fatal(err)
 				}
 			})
 
-			ours := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
-			b.ReportMetric(float64(shellTime.Nanoseconds()), "shell-ns/op")
-			b.ReportMetric(ours/float64(shellTime.Nanoseconds()), "x-shell")
+			reportAgainstShell(b, shell, ourCPU)
 		})
 	}
+}
+
+// shellTime is how long the sqlite3 shell took: the wall time, and the
+// user and system CPU time of its process.
+type shellTime struct {
+	wall, cpu time.Duration
 }
 
 // shellTimePerRun returns how long the sqlite3 shell takes for one run of
 // queries on the file at path: the time of a process that runs them
 // shellRepeats+1 times less that of a process that runs them once, divided
 // by shellRepeats. The shell's fastest of three tries counts.
-func shellTimePerRun(b *testing.B, shell, path string, queries []string) time.Duration {
+func shellTimePerRun(b *testing.B, shell, path string, queries []string) shellTime {
 	b.Helper()
 
 	once := shellBest(b, shell, path, queries, 1)
 	many := shellBest(b, shell, path, queries, shellRepeats+1)
 
-	return (many - once) / shellRepeats
+	return shellTime{wall: (many.wall - once.wall) / shellRepeats, cpu: (many.cpu - once.cpu) / shellRepeats}
 }
 
-func shellBest(b *testing.B, shell, path string, queries []string, repeats int) time.Duration {
+func shellBest(b *testing.B, shell, path string, queries []string, repeats int) shellTime {
 	b.Helper()
 
 	var script strings.Builder
@@ -90,7 +94,7 @@ func shellBest(b *testing.B, shell, path string, queries []string, repeats int) 
 		}
 	}
 
-	best := time.Duration(0)
+	var best shellTime
 	for range 3 {
 		cmd := exec.Command(shell, "-readonly", path)
 		cmd.Stdin = strings.NewReader(script.String())
@@ -100,10 +104,26 @@ func shellBest(b *testing.B, shell, path string, queries []string, repeats int) 
 		if err != nil || len(out) > 0 {
 			b.Fatalf("sqlite3 shell: %v: %s", err, out)
 		}
-		if best == 0 || elapsed < best {
-			best = elapsed
+		if best.wall == 0 || elapsed < best.wall {
+			best = shellTime{wall: elapsed, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 		}
 	}
 
 	return best
+}
+
+// reportAgainstShell reports the shell's wall and CPU time per operation
+// and the ratios of ours to them: x-shell for the wall time, x-shell-cpu
+// for the CPU time. ourCPU is our CPU time per operation, or 0 where the
+// benchmarks cannot read it.
+func reportAgainstShell(b *testing.B, shell shellTime, ourCPU time.Duration) {
+	b.Helper()
+
+	ours := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+	b.ReportMetric(float64(shell.wall.Nanoseconds()), "shell-ns/op")
+	b.ReportMetric(ours/float64(shell.wall.Nanoseconds()), "x-shell")
+	if ourCPU > 0 && shell.cpu > 0 {
+		b.ReportMetric(float64(shell.cpu.Nanoseconds()), "shell-cpu-ns/op")
+		b.ReportMetric(float64(ourCPU)/float64(shell.cpu), "x-shell-cpu")
+	}
 }

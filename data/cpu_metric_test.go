@@ -2,13 +2,15 @@ package data
 
 import (
 	"testing"
+	"time"
 )
 
 // loopWithCPUTime runs op in b.Loop and reports the process's CPU time
-// per operation as cpu-ns/op beside the wall time. On a machine shared
-// with other work the wall time grows with the load, and the CPU time
-// much less, so the two together tell how busy the machine was.
-func loopWithCPUTime(b *testing.B, op func()) {
+// per operation as cpu-ns/op beside the wall time, and returns it, or 0
+// where it cannot be read. On a machine shared with other work the wall
+// time grows with the load, and the CPU time much less, so the two
+// together tell how busy the machine was.
+func loopWithCPUTime(b *testing.B, op func()) time.Duration {
 	b.Helper()
 
 	start := processCPUTime(b)
@@ -16,8 +18,12 @@ func loopWithCPUTime(b *testing.B, op func()) {
 		op()
 	}
 	used := processCPUTime(b) - start
-
-	if used > 0 {
-		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	if used <= 0 {
+		return 0
 	}
+
+	perOp := used / time.Duration(b.N)
+	b.ReportMetric(float64(perOp.Nanoseconds()), "cpu-ns/op")
+
+	return perOp
 }

@@ -6,6 +6,7 @@ package data
 var (
 	LoopWithCPUTime    = loopWithCPUTime
 	ShellTimePerRun    = shellTimePerRun
+	ReportAgainstShell = reportAgainstShell
 	PipelineSummarySQL = pipelineSummarySQL
 	DealFactQueries    = []string{dealFactRowsSQL(""), stageVisitsSQL(""), competitorNamesSQL("")}
 )

@@ -146,15 +146,13 @@ func BenchmarkLargeAggregationAgainstShell(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			shellTime := data.ShellTimePerRun(b, shell, s.Path(), c.queries)
 
-			data.LoopWithCPUTime(b, func() {
+			ourCPU := data.LoopWithCPUTime(b, func() {
 				if err := c.run(); err != nil {
 					b.Fatal(err)
 				}
 			})
 
-			ours := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
-			b.ReportMetric(float64(shellTime.Nanoseconds()), "shell-ns/op")
-			b.ReportMetric(ours/float64(shellTime.Nanoseconds()), "x-shell")
+			data.ReportAgainstShell(b, shellTime, ourCPU)
 		})
 	}
 }

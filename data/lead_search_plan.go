@@ -113,10 +113,10 @@ func worklistIndex(name string, q app.LeadQuery) string {
 // indexHint returns " INDEXED BY name" when walking the index of q's
 // sort order is cheaper than sorting the leads that match: when q has
 // no search and no filter but OpenOnly, and when its search matches many
-// leads. Without the hint, and without the statistics of ANALYZE, which
-// a database file has only if someone ran it, SQLite 3.41 reads the open
-// leads through leads_status and sorts all of them: 190 ms of CPU time
-// for the first page of "Work the best first" at 100,000 leads
+// leads. A database file has the statistics of ANALYZE only if someone
+// ran it. Without them and without the hint, SQLite 3.41 reads the open
+// leads through leads_status and sorts all of them, which took 190 ms of
+// CPU time for the first page of "Work the best first" at 100,000 leads
 // (BenchmarkLargeLeadPages).
 func (s *Store) indexHint(ctx context.Context, q app.LeadQuery) (string, error) {
 	index := sortIndex(q)
