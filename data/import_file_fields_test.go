@@ -1,9 +1,11 @@
 package data
 
 import (
+	"context"
 	"testing"
 	"time"
 
+	"leadwerk/app"
 	"leadwerk/app/mapping"
 )
 
@@ -93,5 +95,32 @@ func TestImportFileContactsAndDealsCreated(t *testing.T) {
 	}
 	if got, want := storedTime(t, s, "opportunities", "created_at", 1), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC); !got.Equal(want) {
 		t.Errorf("created_at of the deal = %v, want %v", got, want)
+	}
+}
+
+func TestImportFilePipedriveWonStatus(t *testing.T) {
+	s := openTestStore(t)
+	if _, err := s.CreatePipeline(context.Background(), hardwarePipeline()); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "deals.csv", []byte("Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Stage,"+
+		"Deal - Status,Deal - Probability\n1,Open deal,5000,USD,Engaging,open,\n2,Won deal,1200,USD,Engaging,won,80\n"))
+
+	report := importFile(t, s, preparePlan(t, path, mapping.KindOpportunities))
+	if report.New != 2 || len(report.CreatedStages) != 0 {
+		t.Fatalf("report = %+v, want 2 new and no created stage", report)
+	}
+
+	var won struct {
+		Kind        string
+		Probability int
+	}
+	err := s.db.Raw(`SELECT s.kind, o.probability FROM opportunities o JOIN stages s ON s.id = o.stage_id
+		WHERE o.title = 'Won deal'`).Scan(&won).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	if won.Kind != string(app.StageWon) || won.Probability != 100 {
+		t.Errorf("won deal is in a %q stage at %d %%, want the won stage at 100 %%", won.Kind, won.Probability)
 	}
 }

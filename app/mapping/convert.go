@@ -299,6 +299,11 @@ func (r *rowReader) deal() (Deal, string, string) {
 		d.Probability, d.HasProbability = p, true
 	}
 
+	if outcome := r.dealOutcome(); outcome != app.StageOpen && StageKindOf(d.Stage) != outcome {
+		// The stage's probability, 100 or 0, replaces the file's.
+		d.Stage, d.HasProbability = closedStageNames[outcome], false
+	}
+
 	if d.Title == "" {
 		d.Title = strings.Trim(company+" – "+d.Product, " –")
 	}
@@ -307,6 +312,44 @@ func (r *rowReader) deal() (Deal, string, string) {
 	}
 
 	return d, company, r.text(FieldCompanyID)
+}
+
+// closedStageNames are the stage names of won and lost deals whose stage
+// column names an open stage. [MatchStage] matches them to the
+// pipeline's won or lost stage.
+var closedStageNames = map[app.StageKind]string{app.StageWon: "Won", app.StageLost: "Lost"}
+
+// dealOutcome returns whether the row's status or won and closed cells
+// say the deal is won or lost, and app.StageOpen when they say neither.
+func (r *rowReader) dealOutcome() app.StageKind {
+	if kind := StageKindOf(r.text(FieldDealStatus)); kind != app.StageOpen {
+		return kind
+	}
+
+	won, closed := r.flag(FieldWon), r.flag(FieldClosed)
+	switch {
+	case won:
+		return app.StageWon
+	case closed && r.text(FieldWon) != "":
+		return app.StageLost
+	}
+
+	return app.StageOpen
+}
+
+// flag reads a yes/no cell, where an empty cell is no.
+func (r *rowReader) flag(f Field) bool {
+	text := r.text(f)
+	if text == "" {
+		return false
+	}
+
+	yes, err := tabular.ParseBool(text, tabular.BoolFormat{Mark: true})
+	if err != nil {
+		r.failErr(f, err)
+	}
+
+	return yes
 }
 
 // numberFormat returns the column's detected format, or the locale's
@@ -456,17 +499,7 @@ func (r *rowReader) created() time.Time {
 // optOut reads the opt-out cell as a yes or no, where an empty cell is
 // no.
 func (r *rowReader) optOut() bool {
-	text := r.text(FieldOptOut)
-	if text == "" {
-		return false
-	}
-
-	optOut, err := tabular.ParseBool(text, tabular.BoolFormat{Mark: true})
-	if err != nil {
-		r.failErr(FieldOptOut, err)
-	}
-
-	return optOut
+	return r.flag(FieldOptOut)
 }
 
 func isImpossible(err error) bool {

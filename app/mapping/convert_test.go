@@ -8,6 +8,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"leadwerk/app"
+
 	"leadwerk/app/tabular"
 )
 
@@ -248,5 +250,51 @@ func TestCreatedDateInvalidKeepsRow(t *testing.T) {
 	}
 	if !records[0].Created.IsZero() {
 		t.Errorf("created = %v, want zero for the import time", records[0].Created)
+	}
+}
+
+func TestDealStatusClosesDeal(t *testing.T) {
+	cases := []struct {
+		name    string
+		content string
+		stages  []string
+	}{
+		{"pipedrive", "Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Stage,Deal - Status," +
+			"Deal - Organization,Deal - Probability\n" +
+			"1,Big deal,5000,USD,Qualified,open,PipeCo,\n" +
+			"2,Won deal,1200,USD,Negotiations Started,won,PipeCo,80\n" +
+			"3,Lost deal,900,USD,Negotiations Started,lost,PipeCo,40\n",
+			[]string{"Qualified", "Won", "Lost"}},
+		{"salesforce", "Id,Name,StageName,Amount,IsClosed,IsWon\n" +
+			"0061,Big deal,Prospecting,5000,false,false\n" +
+			"0062,Won deal,Negotiation/Review,1200,true,true\n" +
+			"0063,Lost deal,Negotiation/Review,900,true,false\n",
+			[]string{"Prospecting", "Won", "Lost"}},
+		{"hubspot", "Record ID,Deal Name,Deal Stage,Amount\n" +
+			"1,Big deal,Appointment Scheduled,5000\n2,Won deal,Closed Won,1200\n3,Lost deal,Closed Lost,900\n",
+			[]string{"Appointment Scheduled", "Closed Won", "Closed Lost"}},
+	}
+
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			records, rejections := convertCSV(t, KindOpportunities, tc.content)
+			if len(rejections) != 0 || len(records) != 3 {
+				t.Fatalf("records = %d, rejections = %v; want 3 records", len(records), rejections)
+			}
+
+			for i, want := range tc.stages {
+				if got := records[i].Deal.Stage; got != want {
+					t.Errorf("stage of line %d = %q, want %q", records[i].Line, got, want)
+				}
+			}
+			for i, want := range []app.StageKind{app.StageOpen, app.StageWon, app.StageLost} {
+				if got := StageKindOf(records[i].Deal.Stage); got != want {
+					t.Errorf("stage kind of line %d = %q, want %q", records[i].Line, got, want)
+				}
+			}
+			if records[1].Deal.HasProbability {
+				t.Error("the won deal keeps the file's probability, want the won stage's")
+			}
+		})
 	}
 }

@@ -82,6 +82,14 @@ const (
 	FieldNextStep    Field = "next_step"
 	// FieldContactEmail links a deal to the contact with this e-mail.
 	FieldContactEmail Field = "contact_email"
+	// FieldDealStatus is a deal's outcome as a word, such as Pipedrive's
+	// open, won or lost. A won or lost deal goes to a won or lost stage.
+	FieldDealStatus Field = "deal_status"
+	// FieldWon and FieldClosed are yes/no cells that close a deal, as
+	// Salesforce's IsWon and IsClosed do: won when FieldWon is yes, lost
+	// when FieldClosed is yes and FieldWon no.
+	FieldWon    Field = "won"
+	FieldClosed Field = "closed"
 	// FieldCreated is when the exporting program created the record. A
 	// cell that is no date or lies in the future leaves the import time.
 	FieldCreated Field = "created"
@@ -108,8 +116,8 @@ var kindFields = map[Kind][]Field{
 	},
 	KindOpportunities: {
 		FieldSourceID, FieldTitle, FieldCompany, FieldCompanyID, FieldContactEmail, FieldAmount, FieldCurrency,
-		FieldStage, FieldProbability, FieldCloseDate, FieldOwner, FieldProduct, FieldSource, FieldNextStep,
-		FieldNotes, FieldCreated,
+		FieldStage, FieldDealStatus, FieldWon, FieldClosed, FieldProbability, FieldCloseDate, FieldOwner,
+		FieldProduct, FieldSource, FieldNextStep, FieldNotes, FieldCreated,
 	},
 }
 
