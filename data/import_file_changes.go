@@ -63,22 +63,26 @@ func (u *fileUpdater) apply() error {
 		return err
 	}
 
-	ids := make([]int64, len(u.pending))
+	sets := make([]map[string]any, len(u.pending))
+	columns := map[string]bool{"id": true}
 	for i, p := range u.pending {
-		ids[i] = p.id
+		set, err := u.rowValues(p)
+		if err != nil {
+			return fmt.Errorf("line %d: %w", p.rec.Line, err)
+		}
+		sets[i] = set
+		for c := range set {
+			columns[c] = true
+		}
 	}
-	table := importTables[fi.plan.Mapping.Kind]
-	rows, err := readRows(fi.tx, table, "id IN ?", ids)
+
+	stored, err := u.readStored(columns)
 	if err != nil {
 		return err
 	}
-	stored := make(map[int64]storedRow, len(rows))
-	for _, r := range rows {
-		stored[r.id()] = r
-	}
 
-	for _, p := range u.pending {
-		if err := u.applyRow(p, stored[p.id]); err != nil {
+	for i, p := range u.pending {
+		if err := u.applyRow(p, sets[i], stored[p.id]); err != nil {
 			return fmt.Errorf("line %d: %w", p.rec.Line, err)
 		}
 	}
@@ -87,25 +91,72 @@ func (u *fileUpdater) apply() error {
 	return nil
 }
 
-func (u *fileUpdater) applyRow(p pendingUpdate, before storedRow) error {
+// rowValues returns the columns that the row's mapped cells set. A row
+// with a source id also sets source_ref, which [fileUpdater.applyRow]
+// keeps only for a record without one.
+func (u *fileUpdater) rowValues(p pendingUpdate) (map[string]any, error) {
+	fi := u.fi
+	values := newColumnValues(fi.plan.Mapping)
+	if err := u.mappedValues(values, p); err != nil {
+		return nil, err
+	}
+	if ref := fi.plan.SourceRef(fi.plan.Mapping.Kind, p.rec.SourceID); ref != "" {
+		values.set["source_ref"] = ref
+	}
+
+	return values.set, nil
+}
+
+// readStored reads columns of the queued records in one query. Only the
+// columns that some row sets are read, so a file with few mapped columns
+// reads little.
+func (u *fileUpdater) readStored(columns map[string]bool) (map[int64]storedRow, error) {
+	names := make([]string, 0, len(columns))
+	selects := make([]string, 0, len(columns))
+	for c := range columns {
+		names = append(names, c)
+		// A unary plus hands back a DATETIME column's stored text.
+		selects = append(selects, "+"+quoteName(c))
+	}
+	ids := make([]int64, len(u.pending))
+	for i, p := range u.pending {
+		ids[i] = p.id
+	}
+
+	table := importTables[u.fi.plan.Mapping.Kind]
+	query := "SELECT " + strings.Join(selects, ", ") + " FROM " + quoteName(table) + " WHERE id IN ?"
+	rows, err := u.fi.tx.Raw(query, ids).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("read stored %s: %w", table, err)
+	}
+	defer rows.Close()
+
+	stored := make(map[int64]storedRow, len(ids))
+	for rows.Next() {
+		row, err := scanStoredRow(rows.Scan, names)
+		if err != nil {
+			return nil, fmt.Errorf("read stored %s: %w", table, err)
+		}
+		stored[row.id()] = row
+	}
+
+	return stored, rows.Err()
+}
+
+func (u *fileUpdater) applyRow(p pendingUpdate, set map[string]any, before storedRow) error {
 	fi := u.fi
 	if before == nil {
 		return fmt.Errorf("%s %d not found", importTables[fi.plan.Mapping.Kind], p.id)
 	}
 
-	values := newColumnValues(fi.plan.Mapping)
-	if err := u.mappedValues(values, p); err != nil {
-		return err
-	}
-	// A row with a source id that matched a record without a reference by
-	// e-mail or name gives that record its reference.
-	if ref := fi.plan.SourceRef(fi.plan.Mapping.Kind, p.rec.SourceID); ref != "" {
-		if stored := valueText(before["source_ref"]); stored == nil || *stored == "" {
-			values.set["source_ref"] = ref
-		}
+	// A row with a source id that matched a record by e-mail or name gives
+	// the record its reference, unless the record has one of another
+	// source.
+	if stored := valueText(before["source_ref"]); stored != nil && *stored != "" {
+		delete(set, "source_ref")
 	}
 
-	changed := changedColumns(values.set, before)
+	changed := changedColumns(set, before)
 	if len(changed) == 0 {
 		fi.report.Unchanged++
 		return nil
@@ -116,7 +167,7 @@ func (u *fileUpdater) applyRow(p pendingUpdate, before storedRow) error {
 		return nil
 	}
 
-	return u.write(p, changed, values.set, before)
+	return u.write(p, changed, set, before)
 }
 
 // mappedValues sets the columns the row's mapped cells give.
