@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"leadwerk/app"
 )
@@ -11,6 +12,11 @@ import (
 // ErrUnknownKind means the header names tell neither people, companies
 // nor deals apart, so the person has to choose the kind.
 var ErrUnknownKind = errors.New("the kind of records is not recognized")
+
+// ErrActivities means the header is that of activities, such as a
+// Salesforce Task.csv or a Pipedrive activity export, which no import
+// kind takes.
+var ErrActivities = errors.New("the file contains activities, not leads, contacts, companies or opportunities")
 
 // Column is one column of a file and the field it fills.
 type Column struct {
@@ -37,9 +43,13 @@ func (m Mapping) Field(f Field) int {
 // header names, and maps every known column. A field is filled by one
 // column only: a CRM's own header wins over a generic one, and otherwise
 // the leftmost column wins. It wraps [ErrUnknownKind] and [app.ErrInvalid]
-// when kind is "" and the header announces no kind.
+// when kind is "" and the header announces no kind, and [ErrActivities]
+// when kind is "" and the header is that of activities.
 func Map(header []string, kind Kind) (Mapping, error) {
 	crm := detectCRM(header)
+	if kind == "" && isActivityHeader(header) {
+		return Mapping{}, fmt.Errorf("columns %q: %w: %w", header, ErrActivities, app.ErrInvalid)
+	}
 	if kind == "" {
 		kind = detectKind(header, crm)
 	}
@@ -199,4 +209,28 @@ func pipedriveField(kind, entity Kind, key string) Field {
 	}
 
 	return FieldIgnore
+}
+
+// activityKeys are folded header names that only activity exports have:
+// Salesforce's Task and Event objects link the record by WhoId and
+// WhatId, and calls and meetings have a type and duration.
+var activityKeys = map[string]bool{
+	"whoid": true, "whatid": true, "activitydate": true, "activitydatetime": true, "tasksubtype": true,
+	"eventsubtype": true, "calldurationinseconds": true, "durationinminutes": true, "activitytype": true,
+	"aktivitätstyp": true, "tasktype": true, "aufgabentyp": true,
+}
+
+// isActivityHeader reports whether two or more columns are activity
+// columns, or Pipedrive's "Activity - " columns are.
+func isActivityHeader(header []string) bool {
+	count := 0
+	for _, name := range header {
+		entity, _, found := strings.Cut(name, " - ")
+		pipedrive := found && (headerKey(entity) == "activity" || headerKey(entity) == "aktivität")
+		if pipedrive || activityKeys[headerKey(name)] {
+			count++
+		}
+	}
+
+	return count >= 2
 }

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"errors"
 	"testing"
 
 	"leadwerk/app"
@@ -140,5 +141,26 @@ func TestLeadStatusOf(t *testing.T) {
 		if got := LeadStatusOf(text); got != want {
 			t.Errorf("LeadStatusOf(%q) = %q, want %q", text, got, want)
 		}
+	}
+}
+
+func TestMapRejectsActivities(t *testing.T) {
+	headers := map[string][]string{
+		"salesforce task": {"\uFEFFId", "WhoId", "WhatId", "Subject", "ActivityDate", "Status", "Priority",
+			"OwnerId", "Description", "AccountId", "IsClosed", "CreatedDate", "CallDurationInSeconds", "TaskSubtype"},
+		"salesforce event": {"Id", "WhoId", "WhatId", "Subject", "ActivityDateTime", "DurationInMinutes",
+			"EventSubtype", "AccountId"},
+		"pipedrive activities": {"Activity - Subject", "Activity - Type", "Activity - Due date", "Deal - Title",
+			"Person - Name"},
+	}
+
+	for name, header := range headers {
+		if _, err := Map(header, ""); !errors.Is(err, ErrActivities) {
+			t.Errorf("%s: Map error = %v, want ErrActivities", name, err)
+		}
+	}
+
+	if _, err := Map(headers["salesforce task"], KindContacts); err != nil {
+		t.Errorf("Map with the kind chosen: %v, want the columns mapped", err)
 	}
 }
