@@ -55,7 +55,7 @@ func runFileCommand(ctx context.Context, args []string, env Env) (int, bool) {
 		fmt.Fprint(env.Stdout, usage())
 		return ExitOK, true
 	case err != nil:
-		fmt.Fprintf(env.Stderr, "leadwerk: %v\n\n%s", err, usage())
+		printUsageError(env.Stderr, err, rest[0])
 		return ExitUsage, true
 	}
 

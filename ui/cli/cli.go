@@ -126,6 +126,8 @@ const usageText = `Usage:
   leadwerk [-db PATH] check              run SQLite's integrity and foreign
                                          key checks; exit 1 on a problem
   leadwerk version                       print the version and exit
+  leadwerk help [COMMAND]                print this help, or only the lines
+                                         about COMMAND
 
 Options:
   -db PATH         database file; default $LEADWERK_DB, else
@@ -185,8 +187,8 @@ Exit codes: 0 success, 1 failure, 2 invalid command line, 3 the
 database is open in another Leadwerk.
 `
 
-// usageError is an invalid command line. Run prints it with the usage
-// and exits with [ExitUsage].
+// usageError is an invalid command line. Run prints it with the command
+// to read its help and exits with [ExitUsage].
 type usageError struct {
 	message string
 }
@@ -232,6 +234,10 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return ExitFailure
 	}
 
+	if code, ok := runHelp(args, env); ok {
+		return code
+	}
+
 	if code, ok := runFileCommand(ctx, args, env); ok {
 		return code
 	}
@@ -248,7 +254,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "leadwerk: %v\n\n%s", err, usage())
+		printUsageError(env.Stderr, err, commandOf(args))
 		return ExitUsage
 	}
 

@@ -62,12 +62,22 @@ func TestRunUsageGerman(t *testing.T) {
 		t.Errorf("stderr does not start with the German message: %q", stderr)
 	}
 
-	if !strings.Contains(stderr, "Aufruf:") {
-		t.Errorf("stderr has no German usage: %q", stderr)
+	if !strings.Contains(stderr, "„leadwerk help“") {
+		t.Errorf("stderr does not name the help in German: %q", stderr)
 	}
 
-	if !strings.Contains(stderr, "200 bis 8000") {
-		t.Errorf("usage does not fill in the chart size range: %q", stderr)
+	h = newHarness(salesStore())
+	if code := h.run("help"); code != ExitOK {
+		t.Fatalf("help: exit code = %d, want %d", code, ExitOK)
+	}
+
+	stdout := h.stdout.String()
+	if !strings.Contains(stdout, "Aufruf:") {
+		t.Errorf("help has no German usage: %q", stdout)
+	}
+
+	if !strings.Contains(stdout, "200 bis 8000") {
+		t.Errorf("help does not fill in the chart size range: %q", stdout)
 	}
 }
 

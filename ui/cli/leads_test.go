@@ -180,8 +180,8 @@ func TestRunLeadsUsageErrors(t *testing.T) {
 			if !strings.Contains(stderr, c.message) {
 				t.Errorf("stderr %q does not contain %q", stderr, c.message)
 			}
-			if !strings.Contains(stderr, "Usage:") {
-				t.Error("stderr does not contain the usage")
+			if !strings.Contains(stderr, `"leadwerk help`) || strings.Contains(stderr, "Usage:") {
+				t.Errorf("stderr %q does not name the help in one line", stderr)
 			}
 			if h.opens != 0 {
 				t.Error("database was opened despite the usage error")
