@@ -92,6 +92,7 @@ func (req *exportRequest) check(what, locale string, excel bool) error {
 }
 
 func (req *exportRequest) setWhat(what string) error {
+	what = dealsAlias(what)
 	req.what = exporting.What(what)
 	if what != "" && !slices.Contains(exporting.Whats, req.what) {
 		return usageError{message: lang.X("export.cli.bad_what",

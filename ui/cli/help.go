@@ -140,3 +140,13 @@ func usedCommand(fields []string) string {
 
 	return ""
 }
+
+// dealsAlias returns "opportunities" for "deals", the word the help and
+// most CRMs use, and any other value of -kind or -what unchanged.
+func dealsAlias(value string) string {
+	if value == "deals" {
+		return "opportunities"
+	}
+
+	return value
+}

@@ -63,3 +63,18 @@ func TestUsageErrorNamesCommandHelp(t *testing.T) {
 		t.Errorf("stderr has %d lines, want the error and the hint: %q", lines, stderr)
 	}
 }
+
+func TestDealsAliasOfOpportunities(t *testing.T) {
+	if got := dealsAlias("deals"); got != "opportunities" {
+		t.Errorf("dealsAlias(deals) = %q, want opportunities", got)
+	}
+	if got := dealsAlias("leads"); got != "leads" {
+		t.Errorf("dealsAlias(leads) = %q, want leads", got)
+	}
+
+	var req exportRequest
+	req.format = "csv"
+	if err := req.setWhat("deals"); err != nil {
+		t.Errorf("export -what deals: %v", err)
+	}
+}

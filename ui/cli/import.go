@@ -104,7 +104,7 @@ func parseFileImport(req fileImportRequest, preset, kind string, positional []st
 	}
 
 	if kind != "" {
-		k, err := parseKind(kind)
+		k, err := parseKind(dealsAlias(kind))
 		if err != nil {
 			return nil, err
 		}
