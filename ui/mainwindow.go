@@ -33,13 +33,30 @@ type mainWindow struct {
 }
 
 func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunner, logger *slog.Logger) *mainWindow {
+	m := newLoadingMainWindow(a, store, do, logger)
+	m.build(a, sources)
+
+	return m
+}
+
+// newLoadingMainWindow creates the window with only a "Loading…" label,
+// which Run shows before [mainWindow.build] creates the screens, so that
+// the first frame does not wait for them.
+func newLoadingMainWindow(a fyne.App, store app.Store, do uiRunner, logger *slog.Logger) *mainWindow {
 	window := a.NewWindow(lang.L("Leadwerk"))
 	window.Resize(fyne.NewSize(1280, 800))
 
 	language := currentLanguage()
 	errors := errorReporter{window: window, logger: logger}
 	m := &mainWindow{window: window, store: store, do: do, errors: errors, language: language}
+	window.SetContent(container.NewCenter(widget.NewLabel(lang.L("Loading…"))))
 
+	return m
+}
+
+// build creates the screens, the tabs and the main menu.
+func (m *mainWindow) build(a fyne.App, sources batchSources) {
+	window, store, do, errors, language := m.window, m.store, m.do, m.errors, m.language
 	detail := newOpportunityDetail(store, do, errors, language)
 	m.buildLeads()
 	m.opportunities = newOpportunitiesScreen(store, detail, do, errors, language)
@@ -62,10 +79,6 @@ func newMainWindow(a fyne.App, store app.Store, sources batchSources, do uiRunne
 	m.undo = m.newUndo()
 	m.connectDeletes()
 	window.SetMainMenu(m.mainMenu())
-
-	window.SetContent(container.NewCenter(widget.NewLabel(lang.L("Loading…"))))
-
-	return m
 }
 
 // start checks in a goroutine whether the database is empty and then

@@ -44,12 +44,17 @@ func Run(store app.Store, logger *slog.Logger) error {
 	a.SetIcon(assets.Icon)
 	applyThemePreference(a)
 
-	m := newMainWindow(a, store, defaultSources(), fyne.Do, logger)
-	// Only the real window ends the first start with the tour, so tests
-	// that leave the welcome panel see no tour dialog.
-	m.welcome.onFinished = m.showTabsAfterWelcome
-	m.start()
-	checks := startChecksAfterFirstFrame(m)
+	m := newLoadingMainWindow(a, store, fyne.Do, logger)
+	restoreWindowSize(m.window, a.Preferences())
+	checks := &startupChecks{}
+	afterFirstFrame(m.window, func() {
+		m.build(a, defaultSources())
+		// Only the real window ends the first start with the tour, so
+		// tests that leave the welcome panel see no tour dialog.
+		m.welcome.onFinished = m.showTabsAfterWelcome
+		m.start()
+		checks = startChecks(m)
+	})
 	if firstframe.Requested() {
 		firstframe.Watch(m.window)
 	}
@@ -61,18 +66,27 @@ func Run(store app.Store, logger *slog.Logger) error {
 	return nil
 }
 
-// startChecksAfterFirstFrame runs the integrity check and the daily
-// backup once the window has drawn its first frame, for a store that the
-// command line opened with data.OpenDeferred. A store without them gets
-// checks that never start.
-func startChecksAfterFirstFrame(m *mainWindow) *startupChecks {
+// restoreWindowSize gives the window its size of the last session before
+// it first appears. [mainWindow.restoreLayout] sets the same size again
+// once the screens exist.
+func restoreWindowSize(window fyne.Window, prefs fyne.Preferences) {
+	size := fyne.NewSize(float32(prefs.Float(prefWindowWidth)), float32(prefs.Float(prefWindowHeight)))
+	if size.Width >= minRememberedSize.Width && size.Height >= minRememberedSize.Height {
+		window.Resize(size)
+	}
+}
+
+// startChecks starts the integrity check and the daily backup for a
+// store that the command line opened with data.OpenDeferred. A store
+// without them gets checks that never start.
+func startChecks(m *mainWindow) *startupChecks {
 	checker, ok := m.store.(startupChecker)
 	if !ok {
 		return &startupChecks{}
 	}
 
 	checks := newStartupChecks(m, checker)
-	afterFirstFrame(m.window, checks.start)
+	checks.start()
 
 	return checks
 }
