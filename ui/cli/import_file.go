@@ -33,13 +33,23 @@ type fileImportRequest struct {
 
 // fileImportJSON is the one object "import -json" prints.
 type fileImportJSON struct {
-	Kind       string          `json:"kind"`
-	Rows       int             `json:"rows"`
-	New        int             `json:"new"`
-	Updated    int             `json:"updated"`
-	Duplicates int             `json:"duplicates"`
-	Rejected   []rejectionJSON `json:"rejected"`
-	Detected   detectedJSON    `json:"detected"`
+	Kind       string `json:"kind"`
+	Rows       int    `json:"rows"`
+	New        int    `json:"new"`
+	Updated    int    `json:"updated"`
+	Unchanged  int    `json:"unchanged"`
+	Duplicates int    `json:"duplicates"`
+	// DuplicateRows lists every row counted in Duplicates.
+	DuplicateRows []duplicateJSON `json:"duplicate_rows"`
+	Rejected      []rejectionJSON `json:"rejected"`
+	Detected      detectedJSON    `json:"detected"`
+}
+
+// duplicateJSON is a row left out as a duplicate of the earlier row at
+// of_line.
+type duplicateJSON struct {
+	Line   int `json:"line"`
+	OfLine int `json:"of_line"`
 }
 
 type rejectionJSON struct {
@@ -154,8 +164,12 @@ func findStoredPreset(ctx context.Context, importer mapping.Importer, name strin
 }
 
 func printReportJSON(w io.Writer, plan mapping.Plan, r mapping.Report) error {
-	out := fileImportJSON{Kind: string(r.Kind), Rows: r.Rows, New: r.New, Updated: r.Updated,
-		Duplicates: r.Duplicates, Rejected: []rejectionJSON{}, Detected: detectedOf(plan)}
+	out := fileImportJSON{Kind: string(r.Kind), Rows: r.Rows, New: r.New, Updated: r.Updated, Unchanged: r.Unchanged,
+		Duplicates: r.Duplicates, DuplicateRows: []duplicateJSON{}, Rejected: []rejectionJSON{},
+		Detected: detectedOf(plan)}
+	for _, d := range r.DuplicateRows {
+		out.DuplicateRows = append(out.DuplicateRows, duplicateJSON{Line: d.Line, OfLine: d.OfLine})
+	}
 	for _, rej := range r.Rejected {
 		out.Rejected = append(out.Rejected, rejectionJSON{Line: rej.Line, Column: rej.Column, Reason: string(rej.Reason)})
 	}
@@ -203,6 +217,7 @@ func printReport(w io.Writer, req fileImportRequest, r mapping.Report) {
 		"  {{.Rows}} rows of {{.Kind}}: {{.New}} new, {{.Updated}} updated, {{.Duplicates}} duplicates, {{.Rejected}} rejected",
 		map[string]any{"Rows": count(r.Rows), "Kind": kindWord(r.Kind), "New": count(r.New),
 			"Updated": count(r.Updated), "Duplicates": count(r.Duplicates), "Rejected": count(len(r.Rejected))}))
+	printMatches(w, r, count)
 
 	for _, rej := range r.Rejected {
 		fmt.Fprintln(w, lang.X("importing.cli.rejected", "  line {{.Line}}, column {{.Column}}: {{.Reason}} ({{.Value}})",
@@ -215,6 +230,21 @@ func printReport(w io.Writer, req fileImportRequest, r mapping.Report) {
 			map[string]any{"Email": email}))
 	}
 	printStages(w, r)
+}
+
+// printMatches prints the count of unchanged rows and every row left out
+// as a duplicate with the line it repeats.
+func printMatches(w io.Writer, r mapping.Report, count func(int) string) {
+	if r.Unchanged > 0 {
+		fmt.Fprintln(w, lang.X("importwizard.cli.unchanged",
+			"  {{.Count}} unchanged: the stored records already have these values",
+			map[string]any{"Count": count(r.Unchanged)}))
+	}
+
+	for _, d := range r.DuplicateRows {
+		fmt.Fprintln(w, lang.X("importwizard.cli.duplicate", "  line {{.Line}} repeats line {{.OfLine}} and is left out",
+			map[string]any{"Line": d.Line, "OfLine": d.OfLine}))
+	}
 }
 
 func printStages(w io.Writer, r mapping.Report) {

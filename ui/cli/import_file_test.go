@@ -16,8 +16,14 @@ type importJSON struct {
 	Rows       int    `json:"rows"`
 	New        int    `json:"new"`
 	Updated    int    `json:"updated"`
+	Unchanged  int    `json:"unchanged"`
 	Duplicates int    `json:"duplicates"`
-	Rejected   []struct {
+	// DuplicateRows is nil when the output lacks the field.
+	DuplicateRows []struct {
+		Line   int `json:"line"`
+		OfLine int `json:"of_line"`
+	} `json:"duplicate_rows"`
+	Rejected []struct {
 		Line   int    `json:"line"`
 		Column string `json:"column"`
 		Reason string `json:"reason"`
@@ -61,8 +67,8 @@ func TestSQLiteImportFileJSON(t *testing.T) {
 	if first.New != 1 {
 		t.Errorf("import after the dry run = %+v, want the row still new", first)
 	}
-	if second.New != 0 || second.Updated != 1 {
-		t.Errorf("second import = %+v, want 0 new and 1 updated", second)
+	if second.New != 0 || second.Unchanged != 1 {
+		t.Errorf("second import = %+v, want 0 new and 1 unchanged", second)
 	}
 	if r := dry.Rejected[0]; r.Line != 3 || r.Column != "Wahrscheinlichkeit" || r.Reason != "invalid_probability" {
 		t.Errorf("rejection = %+v, want line 3, column Wahrscheinlichkeit, invalid_probability", r)
@@ -116,5 +122,49 @@ func TestSQLiteImportFolderNeedsPreset(t *testing.T) {
 
 	if code != cli.ExitUsage || !strings.Contains(stderr, "missing -preset") {
 		t.Errorf("import of a folder: exit code %d, stderr %q; want a usage error naming -preset", code, stderr)
+	}
+}
+
+const repeatedLeads = "First Name,Last Name,Email\nAnna,Schmidt,anna@example.com\n" +
+	"Jan,Weber,jan@example.com\nAnna,Schmidt,anna@example.com\n"
+
+func TestSQLiteImportJSONListsDuplicateRows(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "leads.csv")
+	if err := os.WriteFile(file, []byte(repeatedLeads), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	out := runImportJSON(t, filepath.Join(dir, "crm.db"), file)
+
+	if out.Duplicates != 1 {
+		t.Errorf("duplicates = %d, want 1", out.Duplicates)
+	}
+	if len(out.DuplicateRows) != 1 || out.DuplicateRows[0].Line != 4 || out.DuplicateRows[0].OfLine != 2 {
+		t.Errorf("duplicate_rows = %+v, want line 4 of line 2", out.DuplicateRows)
+	}
+}
+
+func TestSQLiteImportTextNamesDuplicatesAndUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "leads.csv")
+	if err := os.WriteFile(file, []byte(repeatedLeads), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(dir, "crm.db")
+	if code, _, stderr := sqliteRun(t, dbPath, "import", file); code != cli.ExitOK {
+		t.Fatalf("first import: exit code %d; stderr: %s", code, stderr)
+	}
+
+	code, stdout, stderr := sqliteRun(t, dbPath, "import", file)
+	if code != cli.ExitOK {
+		t.Fatalf("second import: exit code %d; stderr: %s", code, stderr)
+	}
+
+	if !strings.Contains(stdout, "line 4 repeats line 2") {
+		t.Errorf("output does not name the duplicate line 4:\n%s", stdout)
+	}
+	if !strings.Contains(stdout, "2 unchanged") {
+		t.Errorf("output does not count the 2 unchanged rows:\n%s", stdout)
 	}
 }
