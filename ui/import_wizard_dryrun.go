@@ -25,17 +25,19 @@ import (
 var rejectionColumnWidths = []float32{70, 180, 360, 300}
 
 // wizardDryRunPage is the fifth step: what the import would do, and the
-// rows it would leave out with their reasons.
+// rows it would leave out: the rejected ones with their reasons, then the
+// duplicates with the line each repeats.
 type wizardDryRunPage struct {
-	w        *importWizard
-	status   *widget.Label
-	bar      *widget.ProgressBar
-	counts   *widget.Label
-	table    *widget.Table
-	copy     *widget.Button
-	export   *widget.Button
-	content  fyne.CanvasObject
-	rejected []mapping.Rejection
+	w          *importWizard
+	status     *widget.Label
+	bar        *widget.ProgressBar
+	counts     *widget.Label
+	table      *widget.Table
+	copy       *widget.Button
+	export     *widget.Button
+	content    fyne.CanvasObject
+	rejected   []mapping.Rejection
+	duplicates []mapping.DuplicateRow
 }
 
 func newWizardDryRunPage(w *importWizard) *wizardDryRunPage {
@@ -103,9 +105,11 @@ func (w *importWizard) onDryRunDone(report mapping.Report, err error) {
 
 func (p *wizardDryRunPage) show(report mapping.Report) {
 	p.rejected = report.Rejected
+	p.duplicates = report.DuplicateRows
 	p.counts.SetText(strings.Join(reportLines(report, p.w.language), "\n"))
-	setEnabled(p.copy, len(p.rejected) > 0)
-	setEnabled(p.export, len(p.rejected) > 0)
+	left := len(p.rejected)+len(p.duplicates) > 0
+	setEnabled(p.copy, left)
+	setEnabled(p.export, left)
 	p.table.Refresh()
 }
 
@@ -118,9 +122,10 @@ func reportLines(report mapping.Report, language string) []string {
 	}
 
 	lines := []string{lang.X("importwizard.report.counts",
-		"{{.Rows}} rows: {{.New}} new, {{.Updated}} updated, {{.Duplicates}} duplicates, {{.Rejected}} rejected",
+		"{{.Rows}} rows: {{.New}} new, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Duplicates}} duplicates, {{.Rejected}} rejected",
 		map[string]any{"Rows": count(report.Rows), "New": count(report.New), "Updated": count(report.Updated),
-			"Duplicates": count(report.Duplicates), "Rejected": count(len(report.Rejected))})}
+			"Unchanged": count(report.Unchanged), "Duplicates": count(report.Duplicates),
+			"Rejected": count(len(report.Rejected))})}
 
 	for _, email := range report.SharedEmails {
 		lines = append(lines, lang.X("importwizard.report.shared_email",
@@ -140,13 +145,14 @@ func reportLines(report mapping.Report, language string) []string {
 	return lines
 }
 
-// tableSize has a header row and one row per rejected row.
+// tableSize has a header row and one row per rejected or duplicate row.
 func (p *wizardDryRunPage) tableSize() (int, int) {
-	if len(p.rejected) == 0 {
+	n := len(p.rejected) + len(p.duplicates)
+	if n == 0 {
 		return 0, 0
 	}
 
-	return len(p.rejected) + 1, len(rejectionColumnWidths)
+	return n + 1, len(rejectionColumnWidths)
 }
 
 func (p *wizardDryRunPage) createCell() fyne.CanvasObject {
@@ -165,7 +171,17 @@ func (p *wizardDryRunPage) updateCell(id widget.TableCellID, object fyne.CanvasO
 	}
 
 	label.TextStyle = fyne.TextStyle{}
-	label.SetText(rejectionCells(p.rejected[id.Row-1])[id.Col])
+	label.SetText(p.rowCells(id.Row - 1)[id.Col])
+}
+
+// rowCells returns the cells of the i-th row left out: the rejected rows
+// first, then the duplicates.
+func (p *wizardDryRunPage) rowCells(i int) []string {
+	if i < len(p.rejected) {
+		return rejectionCells(p.rejected[i])
+	}
+
+	return duplicateCells(p.duplicates[i-len(p.rejected)])
 }
 
 func rejectionHeader() []string {
@@ -181,12 +197,21 @@ func rejectionCells(r mapping.Rejection) []string {
 	return []string{strconv.Itoa(r.Line), r.Column, words.ImportRejection(r, currentLanguage()), r.Value}
 }
 
-// rejectionTable returns the rejected rows with a header row, as the
+// duplicateCells returns a duplicate row in the columns of a rejected
+// row, with the line it repeats as the reason.
+func duplicateCells(d mapping.DuplicateRow) []string {
+	reason := lang.X("importwizard.rejected.duplicate", "Duplicate of line {{.Line}}",
+		map[string]any{"Line": d.OfLine})
+
+	return []string{strconv.Itoa(d.Line), "", reason, ""}
+}
+
+// rejectionTable returns the rows left out with a header row, as the
 // copy and the export write them.
 func (p *wizardDryRunPage) rejectionTable() [][]string {
 	records := [][]string{rejectionHeader()}
-	for _, r := range p.rejected {
-		records = append(records, rejectionCells(r))
+	for i := range len(p.rejected) + len(p.duplicates) {
+		records = append(records, p.rowCells(i))
 	}
 
 	return records

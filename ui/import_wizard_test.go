@@ -226,7 +226,7 @@ func TestImportWizardDryRunListsRejectedRow(t *testing.T) {
 	if f.wizard.step != stepDryRun {
 		t.Fatalf("step = %d, want the dry run, because leads have no stages", f.wizard.step)
 	}
-	if got, want := f.wizard.dryRun.counts.Text, "3 rows: 2 new, 0 updated, 0 duplicates, 1 rejected"; got != want {
+	if got, want := f.wizard.dryRun.counts.Text, "3 rows: 2 new, 0 updated, 0 unchanged, 0 duplicates, 1 rejected"; got != want {
 		t.Errorf("counts = %q, want %q", got, want)
 	}
 
@@ -262,7 +262,7 @@ func TestImportWizardMappingEditReachesImport(t *testing.T) {
 	}
 
 	f.next(t, "the dry run")
-	if got, want := f.wizard.dryRun.counts.Text, "3 rows: 3 new, 0 updated, 0 duplicates, 0 rejected"; got != want {
+	if got, want := f.wizard.dryRun.counts.Text, "3 rows: 3 new, 0 updated, 0 unchanged, 0 duplicates, 0 rejected"; got != want {
 		t.Errorf("counts without the e-mail column = %q, want %q", got, want)
 	}
 }
