@@ -135,8 +135,9 @@ Options:
   -json            (pipeline) print one JSON object instead of a table;
                    (leads) print one JSON array of leads instead of a table
                    (forecast) print one JSON object, money in minor units
-                   (import) print one JSON object with the counts and the
-                   rejected rows
+                   (import) print one JSON object with the counts, the
+                   rejected rows and duplicate_rows: the line of each row
+                   left out as a duplicate and the line it repeats (of_line)
   -q TEXT          (leads) keep leads whose name, company, e-mail or city
                    contains TEXT, ignoring case
   -status STATUS   (leads) keep leads with this status: new, contacted,
