@@ -24,14 +24,14 @@ type pendingUpdate struct {
 }
 
 // fileUpdater compares the rows that match stored records with those
-// records, fileBatchSize rows at a time: one query reads the stored rows
-// of a batch, a row whose mapped values equal the stored ones counts as
-// unchanged and writes nothing, and each changed row is one execution of
-// an UPDATE prepared once per set of changed columns.
+// records, fileBatchSize rows at a time. One query reads the stored rows
+// of a batch. A row whose mapped values equal the stored ones counts as
+// unchanged and writes nothing. Each changed row is one execution of an
+// UPDATE prepared once per set of changed columns.
 type fileUpdater struct {
 	fi      *fileImport
 	pending []pendingUpdate
-	// statements holds the prepared UPDATEs by their table and columns.
+	// statements contains the prepared UPDATEs by their table and columns.
 	statements map[string]*rawStmt
 }
 

@@ -11,7 +11,7 @@ import (
 
 // matchKeys are the keys one record is found by: its source reference,
 // its folded e-mail and its folded name with its company. A deal's name
-// key also holds its amount and close date.
+// key also contains its amount and close date.
 type matchKeys struct {
 	ref, email, name string
 }
@@ -21,11 +21,11 @@ type matchKeys struct {
 // the number of distinct records, never with the rows read.
 type matchIndex struct {
 	refs, emails, names map[string]int64
-	// freeEmails and freeNames hold the records without a source
+	// freeEmails and freeNames contain the records without a source
 	// reference of the import's source, the only ones that a row with a
 	// source id may match by e-mail or name.
 	freeEmails, freeNames map[string]int64
-	// owned holds the records that a row with a source id matched by
+	// owned contains the records that a row with a source id matched by
 	// e-mail or name, so a row with another id never matches them too.
 	owned map[int64]bool
 	// touched maps the records that a row of this file created or
@@ -81,11 +81,11 @@ type matchResult struct {
 
 // match finds the record of a row by its source reference, else by
 // e-mail unless rows with different names share it, else by name and
-// company. A row with a source id that no record has matches by e-mail
-// or name only a record without a reference of the same source, because
-// a record with another id of that source is another person or deal. A
-// company file matches by the folded company name, and a deal by its
-// folded title, company, amount and close date.
+// company. If the row's source id is new, the e-mail and name match only
+// records without a reference of the same source. A record with another
+// id of that source is another person or deal. A company row matches by
+// the folded company name, and a deal by its folded title, company,
+// amount and close date.
 func (fi *fileImport) match(rec mapping.Record) matchResult {
 	k := fi.keysOf(rec)
 	x := &fi.idx

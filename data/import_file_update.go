@@ -162,8 +162,8 @@ func (w *fileWriter) dealValues(v *columnValues, id int64, rec mapping.Record) e
 	return nil
 }
 
-// recordMove records the stage change of deal id that set, written by
-// dealValues, makes, stamped [app.ChangedByImport].
+// recordMove records the move of deal id to the stage in set, which
+// dealValues filled, stamped [app.ChangedByImport].
 func (w *fileWriter) recordMove(id int64, set map[string]any, d mapping.Deal) error {
 	to, _ := set["stage_id"].(int64)
 	probability, _ := set["probability"].(int)
