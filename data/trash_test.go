@@ -147,25 +147,6 @@ func TestDeleteCompanyWithDealsIsRejected(t *testing.T) {
 	}
 }
 
-func TestRestoreRejectsTakenID(t *testing.T) {
-	ctx := context.Background()
-	s := openLeadStore(t)
-	l := mustCreate(t, s, person("Mary", "Adams", "Adams Ltd", "mary@adams.example"))
-	trashID, err := s.Delete(ctx, app.EntityLead, l.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	newer := mustCreate(t, s, person("Tom", "Baker", "", ""))
-	if newer.ID != l.ID {
-		t.Skipf("SQLite gave id %d, not the freed id %d", newer.ID, l.ID)
-	}
-
-	if err := s.RestoreFromTrash(ctx, trashID); !errors.Is(err, app.ErrInvalid) {
-		t.Errorf("RestoreFromTrash = %v, want ErrInvalid", err)
-	}
-}
-
 func TestPurgeTrashAfterRetention(t *testing.T) {
 	ctx := context.Background()
 	s := openLeadStore(t)
