@@ -63,6 +63,11 @@ type detectedJSON struct {
 	Delimiter  string `json:"delimiter"`
 	DateFormat string `json:"date_format"`
 	Decimal    string `json:"decimal"`
+	// AmbiguousDates names the mapped date columns whose every date fits
+	// both day-first and month-first, and DateOrder is the order the
+	// locale chose for them: "day_first" or "month_first".
+	AmbiguousDates []string `json:"ambiguous_dates,omitempty"`
+	DateOrder      string   `json:"date_order,omitempty"`
 }
 
 func parseKind(text string) (mapping.Kind, error) {
@@ -114,6 +119,7 @@ func runFileImport(ctx context.Context, s session, req fileImportRequest) error 
 		return printReportJSON(s.env.Stdout, plan, report)
 	}
 	printReport(s.env.Stdout, req, report)
+	printAmbiguousDates(s.env.Stdout, plan)
 
 	return nil
 }
@@ -129,7 +135,16 @@ func prepareFile(ctx context.Context, importer mapping.Importer, req fileImportR
 		preset = found
 	}
 
+	if preset.Locale == "" {
+		preset.Locale = importLocale()
+	}
+
 	plan, err := mapping.Prepare(req.path, preset, req.kind)
+	if errors.Is(err, mapping.ErrActivities) {
+		return mapping.Plan{}, wrap(lang.X("importing.cli.activities",
+			"{{.File}} contains activities such as tasks, calls or meetings, which Leadwerk does not import; import a file of leads, contacts, companies or opportunities",
+			map[string]any{"File": req.path}), err)
+	}
 	if errors.Is(err, mapping.ErrUnknownKind) {
 		return mapping.Plan{}, wrap(lang.X("importing.cli.unknown_kind",
 			"the columns of {{.File}} name no known fields; choose the records with -kind leads, contacts, companies or opportunities",
@@ -142,6 +157,19 @@ func prepareFile(ctx context.Context, importer mapping.Importer, req fileImportR
 	plan.Strict = req.strict
 
 	return plan, nil
+}
+
+// importLocale returns the locale that decides the order of day and
+// month in an ambiguous date column, and an ambiguous separator such as
+// in "1.234": the language saved in the window's Preferences when it
+// differs from the system's, else the system locale, such as "de-DE" for
+// LANG=de_DE.UTF-8.
+func importLocale() string {
+	if languageOverride != "" {
+		return languageOverride
+	}
+
+	return lang.SystemLocale().String()
 }
 
 func findStoredPreset(ctx context.Context, importer mapping.Importer, name string) (mapping.Preset, error) {
@@ -201,7 +229,26 @@ func detectedOf(plan mapping.Plan) detectedJSON {
 		}
 	}
 
+	for _, c := range ambiguousDateColumns(plan) {
+		d.AmbiguousDates = append(d.AmbiguousDates, c.Name)
+		d.DateOrder = dateOrder(c.Date)
+	}
+
 	return d
+}
+
+// ambiguousDateColumns returns the mapped date columns whose every date
+// fits both day-first and month-first.
+func ambiguousDateColumns(plan mapping.Plan) []tabular.Column {
+	var columns []tabular.Column
+	for i, c := range plan.Dialect.Columns {
+		mapped := i < len(plan.Mapping.Columns) && plan.Mapping.Columns[i].Field != mapping.FieldIgnore
+		if mapped && c.Kind == tabular.KindDate && c.DateAmbiguous {
+			columns = append(columns, c)
+		}
+	}
+
+	return columns
 }
 
 func printReport(w io.Writer, req fileImportRequest, r mapping.Report) {
@@ -220,9 +267,14 @@ func printReport(w io.Writer, req fileImportRequest, r mapping.Report) {
 	printMatches(w, r, count)
 
 	for _, rej := range r.Rejected {
+		values := map[string]any{"Line": rej.Line, "Column": strconv.Quote(rej.Column),
+			"Reason": words.ImportRejection(rej, language), "Value": strconv.Quote(rej.Value)}
+		if rej.Column == "" {
+			fmt.Fprintln(w, lang.X("importing.cli.rejected_row", "  line {{.Line}}: {{.Reason}} ({{.Value}})", values))
+			continue
+		}
 		fmt.Fprintln(w, lang.X("importing.cli.rejected", "  line {{.Line}}, column {{.Column}}: {{.Reason}} ({{.Value}})",
-			map[string]any{"Line": rej.Line, "Column": strconv.Quote(rej.Column),
-				"Reason": words.ImportRejection(rej, language), "Value": strconv.Quote(rej.Value)}))
+			values))
 	}
 	for _, email := range r.SharedEmails {
 		fmt.Fprintln(w, lang.X("importing.cli.shared_email",
@@ -230,6 +282,26 @@ func printReport(w io.Writer, req fileImportRequest, r mapping.Report) {
 			map[string]any{"Email": email}))
 	}
 	printStages(w, r)
+}
+
+// dateOrder returns "day_first" or "month_first" for the date formats of
+// an ambiguous column.
+func dateOrder(f tabular.DateFormat) string {
+	if f == tabular.DateDMYSlash || f == tabular.DateDMYShort {
+		return "day_first"
+	}
+
+	return "month_first"
+}
+
+// printAmbiguousDates names each mapped date column that fits both
+// orders of day and month, and the order the locale chose.
+func printAmbiguousDates(w io.Writer, plan mapping.Plan) {
+	for _, c := range ambiguousDateColumns(plan) {
+		fmt.Fprintln(w, lang.X("importing.cli.ambiguous_dates",
+			"  every date in column {{.Column}} fits both day-first and month-first, so they were read as {{.Format}} for the locale {{.Locale}}; to read them the other way, save a preset with the other date format in the window's import",
+			map[string]any{"Column": strconv.Quote(c.Name), "Format": string(c.Date), "Locale": plan.Dialect.Locale}))
+	}
 }
 
 // printMatches prints the count of unchanged rows and every row left out

@@ -28,7 +28,7 @@ type importJSON struct {
 		Column string `json:"column"`
 		Reason string `json:"reason"`
 	} `json:"rejected"`
-	Detected map[string]string `json:"detected"`
+	Detected map[string]any `json:"detected"`
 }
 
 func runImportJSON(t *testing.T, dbPath string, args ...string) importJSON {
