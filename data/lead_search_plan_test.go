@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"leadwerk/app"
@@ -23,18 +24,18 @@ func TestIndexHintWithoutFilters(t *testing.T) {
 		{"short search", app.LeadQuery{Sort: app.SortLeadsByWorklist, Search: "ab"}, ""},
 	}
 	for _, c := range cases {
-		got, err := s.indexHint(ctx, c.q)
+		plan, err := s.planLeadPage(ctx, c.q)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if got != c.want {
+		if got := plan.hint; got != c.want {
 			t.Errorf("%s: hint %q, want %q", c.name, got, c.want)
 		}
 	}
 }
 
 // TestListLeadsWithEveryIndexHint lists the leads in every order with and
-// without OpenOnly, so that SQLite can use each index that indexHint
+// without OpenOnly, so that SQLite can use each index that planLeadPage
 // names: it rejects a query whose INDEXED BY index does not fit.
 func TestListLeadsWithEveryIndexHint(t *testing.T) {
 	s := openLeadStore(t)
@@ -56,4 +57,48 @@ func TestListLeadsWithEveryIndexHint(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestCheckEachListsSameLeads lists a page of a search that matches every
+// lead, which planLeadPage tests lead by lead, and compares it with the
+// unpaged list, which reads all matches first.
+func TestCheckEachListsSameLeads(t *testing.T) {
+	s := openTestStore(t)
+	mustImport(t, s, generatedLeads(4000))
+	ctx := context.Background()
+
+	for _, base := range []app.LeadQuery{{Sort: app.SortLeadsByWorklist}, {}} {
+		base.Search = "example"
+		all, err := s.ListLeads(ctx, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		q := base
+		q.Offset, q.Limit = 50, 50
+		plan, err := s.planLeadPage(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !plan.checkEach {
+			t.Errorf("sort %q: plan %+v does not test lead by lead", q.Sort, plan)
+		}
+
+		page, err := s.ListLeads(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := idsOfLeads(page), idsOfLeads(all[50:100]); !slices.Equal(got, want) {
+			t.Errorf("sort %q: page %v, want %v", q.Sort, got, want)
+		}
+	}
+}
+
+func idsOfLeads(leads []app.Lead) []int64 {
+	ids := make([]int64, len(leads))
+	for i, l := range leads {
+		ids[i] = l.ID
+	}
+
+	return ids
 }

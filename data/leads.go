@@ -79,6 +79,15 @@ func searchCondition(search string) (string, []any) {
 	return "(" + strings.Join(terms, " OR ") + ")", args
 }
 
+// matchEachCondition returns the condition that the full-text index
+// matches search for lead l, which SQLite tests for l alone. Use it only
+// for a search that the trigram index can serve.
+func matchEachCondition(search string) (string, []any) {
+	phrase, _ := trigramPhrase(search)
+
+	return "EXISTS (SELECT 1 FROM leads_fts WHERE leads_fts.rowid = l.id AND leads_fts MATCH ?)", []any{phrase}
+}
+
 // inList returns "column IN (?, ?, …)" with one argument per value.
 func inList[T ~string](column string, values []T) (string, []any) {
 	args := make([]any, 0, len(values))
@@ -90,6 +99,12 @@ func inList[T ~string](column string, values []T) (string, []any) {
 }
 
 func leadWhere(q app.LeadQuery) (string, []any) {
+	return leadWhereFor(q, leadPlan{})
+}
+
+// leadWhereFor returns the WHERE clause of q, testing the search lead by
+// lead when plan.checkEach is set.
+func leadWhereFor(q app.LeadQuery, plan leadPlan) (string, []any) {
 	var terms []string
 	var args []any
 	add := func(term string, values ...any) {
@@ -99,6 +114,9 @@ func leadWhere(q app.LeadQuery) (string, []any) {
 
 	if search := strings.TrimSpace(q.Search); search != "" {
 		term, values := searchCondition(search)
+		if plan.checkEach {
+			term, values = matchEachCondition(search)
+		}
 		add(term, values...)
 	}
 	if len(q.Statuses) > 0 {
@@ -224,7 +242,12 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 		return nil, err
 	}
 
-	where, args := leadWhere(q)
+	plan, err := s.planLeadPage(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("list leads: %w", err)
+	}
+
+	where, args := leadWhereFor(q, plan)
 	// LIMIT -1 is SQLite's "no limit", needed because OFFSET requires LIMIT.
 	limit := q.Limit
 	if limit == 0 {
@@ -232,16 +255,11 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 	}
 	args = append(args, limit, q.Offset)
 
-	hint, err := s.indexHint(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("list leads: %w", err)
-	}
-
 	// The inner query finds one page of ids, sorting ids alone or, for a
-	// broad search, walking the sort index (see indexHint). The outer
+	// broad search, walking the sort index (see planLeadPage). The outer
 	// query reads the rows of that page.
 	orderBy := " ORDER BY " + strings.Join(order, ", ")
-	query := "SELECT l.* FROM leads l WHERE l.id IN (SELECT l.id FROM leads l" + hint + where + orderBy +
+	query := "SELECT l.* FROM leads l WHERE l.id IN (SELECT l.id FROM leads l" + plan.hint + where + orderBy +
 		" LIMIT ? OFFSET ?)" + orderBy
 
 	var rows []leadRow
