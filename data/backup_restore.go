@@ -254,11 +254,12 @@ func copyRestoreSource(ctx context.Context, src, dbPath string) (string, error) 
 func checkRestoreSource(ctx context.Context, src string) (*sql.DB, error) {
 	db, err := openLeadwerkReadOnly(ctx, src)
 	if isIntegrityError(err) {
-		return nil, fmt.Errorf("backup %s is damaged and cannot be restored (%v); choose another backup: %w",
-			src, err, app.ErrInvalid)
+		return nil, restoreSourceError(src, app.RestoreDamaged,
+			fmt.Errorf("backup %s is damaged and cannot be restored (%v); choose another backup: %w",
+				src, err, app.ErrInvalid))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot restore %s: %w", src, err)
+		return nil, restoreSourceError(src, restoreProblemOf(err), fmt.Errorf("cannot restore %s: %w", src, err))
 	}
 
 	if err := checkRestorable(ctx, db, src); err != nil {
@@ -267,6 +268,22 @@ func checkRestoreSource(ctx context.Context, src string) (*sql.DB, error) {
 	}
 
 	return db, nil
+}
+
+// restoreSourceError wraps err as an [app.RestoreSourceError], so window
+// and command line can say what is wrong with the chosen file.
+func restoreSourceError(src string, problem app.RestoreProblem, err error) error {
+	return &app.RestoreSourceError{Path: src, Problem: problem, Err: err}
+}
+
+// restoreProblemOf tells a file of another kind from one that cannot be
+// read, for the errors of opening a restore source.
+func restoreProblemOf(err error) app.RestoreProblem {
+	if errors.Is(err, app.ErrNotDatabase) {
+		return app.RestoreNotLeadwerk
+	}
+
+	return app.RestoreMissing
 }
 
 // checkRestorable runs the integrity and version checks of
@@ -280,8 +297,9 @@ func checkRestorable(ctx context.Context, db *sql.DB, src string) error {
 		return wrapSQLiteError("check the integrity of", src, err)
 	}
 	if problems != nil {
-		return fmt.Errorf("backup %s is damaged and cannot be restored (%s); choose another backup: %w",
-			src, summarizeProblems(problems), app.ErrInvalid)
+		return restoreSourceError(src, app.RestoreDamaged,
+			fmt.Errorf("backup %s is damaged and cannot be restored (%s); choose another backup: %w",
+				src, summarizeProblems(problems), app.ErrInvalid))
 	}
 
 	var version int
@@ -292,8 +310,9 @@ func checkRestorable(ctx context.Context, db *sql.DB, src string) error {
 
 	latest := migrations[len(migrations)-1].version
 	if version > latest {
-		return fmt.Errorf("backup %s has schema version %d, newer than the %d this Leadwerk knows; "+
-			"restore it with a newer Leadwerk: %w", src, version, latest, app.ErrInvalid)
+		return restoreSourceError(src, app.RestoreNewer,
+			fmt.Errorf("backup %s has schema version %d, newer than the %d this Leadwerk knows; "+
+				"restore it with a newer Leadwerk: %w", src, version, latest, app.ErrInvalid))
 	}
 
 	return nil

@@ -15,6 +15,7 @@ import (
 
 	"leadwerk/app"
 	"leadwerk/assets"
+	"leadwerk/ui/words"
 )
 
 // backupStore is the part of the store that the File menu's backup items use.
@@ -139,6 +140,10 @@ func (d *backupDialogs) restore(src string) {
 		kept, err := d.store.Restore(context.Background(), src)
 		d.do(func() {
 			progress.Hide()
+			if message, ok := words.RestoreSource(err); ok {
+				d.errors.report(message, err)
+				return
+			}
 			if err != nil {
 				d.errors.report(lang.X("backup.error.restore",
 					"The backup was not restored: {{.Err}}", map[string]any{"Err": err}), err)

@@ -253,3 +253,24 @@ func overwriteHalf(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
+
+// TestRestoreDialogNamesWrongFile checks that restoring a file of another
+// kind shows what is wrong with the file and keeps the data.
+func TestRestoreDialogNamesWrongFile(t *testing.T) {
+	d, store, queue := backupDialogsOn(t)
+	text := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(text, []byte("not a database\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	d.restore(text)
+	canvas := d.window.Canvas()
+	queue.waitFor(t, "the restore's message", func() bool {
+		top := canvas.Overlays().Top()
+		return top != nil && findLabelContaining(top, text+" is not a Leadwerk backup")
+	})
+
+	if n := leadTotal(t, store); n != 1 {
+		t.Errorf("leads after the rejected restore = %d, want 1", n)
+	}
+}

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+
+	"leadwerk/ui/words"
 )
 
 // ExitInUse is the exit code when another Leadwerk has the database open.
@@ -191,6 +194,10 @@ func runCheck(ctx context.Context, env Env, dbPath string) error {
 
 func runRestore(ctx context.Context, env Env, dbPath, src string) error {
 	kept, err := env.Maintenance.Restore(ctx, dbPath, src)
+	if message, ok := words.RestoreSource(err); ok {
+		slog.Error("restore rejected the file", "file", src, "err", err)
+		return wrap(message, err)
+	}
 	if err != nil {
 		return wrap(lang.X("backup.cli.restore_failed", "restoring {{.File}} failed: {{.Err}}",
 			map[string]any{"File": src, "Err": err}), err)

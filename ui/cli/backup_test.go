@@ -198,10 +198,38 @@ func TestRestoreCommandRejectsDamagedFile(t *testing.T) {
 	if code != cli.ExitFailure {
 		t.Errorf("exit %d, want %d", code, cli.ExitFailure)
 	}
-	for _, want := range []string{"restoring " + bad + " failed", "damaged", "choose another backup"} {
-		if !strings.Contains(stderr, want) {
-			t.Errorf("stderr %q has no %q", stderr, want)
+	want := "leadwerk: The backup " + bad + " is damaged and cannot be restored: choose another backup.\n"
+	if stderr != want {
+		t.Errorf("stderr = %q, want %q", stderr, want)
+	}
+}
+
+// TestRestoreCommandNamesWrongFile checks that a file of another kind and
+// a missing file each get one sentence on what is wrong and what to do,
+// without the advice on -db that opening a database gives.
+func TestRestoreCommandNamesWrongFile(t *testing.T) {
+	path := demoFile(t)
+	text := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(text, []byte("not a database\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "gone.db")
+
+	cases := map[string]string{
+		text:    "leadwerk: " + text + " is not a Leadwerk backup: choose a file that Leadwerk wrote, such as one from the backups folder.\n",
+		missing: "leadwerk: " + missing + " cannot be read: check that the file exists and that you may read it.\n",
+	}
+	for file, want := range cases {
+		code, _, stderr := fileRun(t, path, nil, "restore", file)
+		if code != cli.ExitFailure {
+			t.Errorf("restore %s: exit %d, want %d", file, code, cli.ExitFailure)
 		}
+		if stderr != want {
+			t.Errorf("restore %s: stderr = %q, want %q", file, stderr, want)
+		}
+	}
+	if n := leadCount(t, path); n != 1000 {
+		t.Errorf("leads after the rejected restores = %d, want 1000", n)
 	}
 }
 
