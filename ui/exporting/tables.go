@@ -158,17 +158,29 @@ func writeCompanies(ctx context.Context, w export.TableWriter, src Source) error
 	}
 
 	return src.EachCompany(ctx, func(c app.Company) error {
-		founded := export.TextCell("")
-		if c.YearFounded != 0 {
-			founded = export.IntCell(int64(c.YearFounded))
-		}
-
-		return w.WriteRow([]export.Cell{
-			export.TextCell(c.Name), export.TextCell(c.Sector), export.IntCell(int64(c.Employees)),
-			export.MoneyCell(c.Revenue), export.TextCell(c.Revenue.Currency), export.TextCell(c.Country),
-			founded, export.TimeCell(c.CreatedAt),
-		})
+		return w.WriteRow(companyCells(c))
 	})
+}
+
+// companyCells leaves the cells of unknown figures empty: a company
+// stores 0 for employees, revenue and founding year it does not know.
+func companyCells(c app.Company) []export.Cell {
+	employees, revenue, currency, founded :=
+		export.TextCell(""), export.TextCell(""), export.TextCell(""), export.TextCell("")
+	if c.Employees != 0 {
+		employees = export.IntCell(int64(c.Employees))
+	}
+	if c.Revenue.Minor != 0 {
+		revenue, currency = export.MoneyCell(c.Revenue), export.TextCell(c.Revenue.Currency)
+	}
+	if c.YearFounded != 0 {
+		founded = export.IntCell(int64(c.YearFounded))
+	}
+
+	return []export.Cell{
+		export.TextCell(c.Name), export.TextCell(c.Sector), employees, revenue, currency,
+		export.TextCell(c.Country), founded, export.TimeCell(c.CreatedAt),
+	}
 }
 
 func writeContacts(ctx context.Context, w export.TableWriter, src Source) error {
