@@ -16,6 +16,9 @@ type columnLayout struct {
 	// not cut while the others can give up width, such as the width of a
 	// heading. When even they do not fit, all columns shrink by one factor.
 	minWidths []float32
+	// keepMinWidths makes MinSize the sum of minWidths, so a split or a
+	// window cannot make the columns narrower than them.
+	keepMinWidths bool
 }
 
 // minColumnWidth is the width per column that the layout reports as its
@@ -102,7 +105,14 @@ func (c columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		height = max(height, o.MinSize().Height)
 	}
 
-	width := minColumnWidth*float32(len(objects)) + theme.Padding()*float32(len(objects)-1)
+	width := minColumnWidth * float32(len(objects))
+	if c.keepMinWidths && len(c.minWidths) == len(objects) {
+		width = 0
+		for _, w := range c.minWidths {
+			width += w
+		}
+	}
+	width += theme.Padding() * float32(len(objects)-1)
 
 	return fyne.NewSize(width, height)
 }
@@ -114,6 +124,29 @@ func (c columnLayout) totalWeight() float32 {
 	}
 
 	return total
+}
+
+// cellWidth returns the column width that shows text in a row label
+// without an ellipsis. The text is measured in bold, because a list may
+// draw selected rows in bold. The label pads its text on both sides, and
+// text of exactly the measured width still gets an ellipsis in Fyne
+// v2.7.1, so one more padding is slack.
+func cellWidth(text string) float32 {
+	bold := fyne.TextStyle{Bold: true}
+
+	return fyne.MeasureText(text, theme.TextSize(), bold).Width + 3*theme.InnerPadding()
+}
+
+// headingWidth returns the column width that shows a bold sortHeader
+// title without an ellipsis, with room for the sort icon when the list is
+// sorted by the column.
+func headingWidth(title string, sorted bool) float32 {
+	width := cellWidth(title)
+	if sorted {
+		width += theme.IconInlineSize() + theme.Padding()
+	}
+
+	return width
 }
 
 // newRowLabels returns one truncating label per column, in a container

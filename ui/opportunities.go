@@ -18,23 +18,25 @@ type opportunityLister interface {
 	ListOpportunities(ctx context.Context, q app.OpportunityQuery) ([]app.OpportunityRow, error)
 }
 
-// opportunityColumn is one column of the list: the sort key and the
-// relative width.
+// opportunityColumn is one column of the list: the sort key, the
+// relative width, and whether the column widens to every value it draws
+// (amounts and dates).
 type opportunityColumn struct {
 	sort   app.OpportunitySort
 	title  string
 	weight float32
+	fit    bool
 }
 
 func opportunityColumns() []opportunityColumn {
 	return []opportunityColumn{
-		{app.SortByTitle, lang.L("Title"), 2.4},
-		{app.SortByCompany, lang.L("Company"), 2},
-		{app.SortByStage, lang.L("Stage"), 1.7},
-		{app.SortByAmount, lang.L("Amount"), 1.8},
-		{app.SortByWeighted, lang.L("Weighted"), 1.8},
-		{app.SortByCloseDate, lang.L("Close date"), 1.8},
-		{app.SortByOwner, lang.L("Owner"), 1.8},
+		{app.SortByTitle, lang.L("Title"), 2.6, false},
+		{app.SortByCompany, lang.L("Company"), 2.2, false},
+		{app.SortByStage, lang.L("Stage"), 1.4, false},
+		{app.SortByAmount, lang.L("Amount"), 1.2, true},
+		{app.SortByWeighted, lang.L("Weighted"), 1.2, true},
+		{app.SortByCloseDate, lang.L("Close date"), 1, true},
+		{app.SortByOwner, lang.L("Owner"), 1.4, false},
 	}
 }
 
@@ -46,8 +48,19 @@ type opportunitiesScreen struct {
 	errors   errorReporter
 	language string
 
-	columns  []opportunityColumn
-	weights  []float32
+	columns []opportunityColumn
+	weights []float32
+	// minWidths keep each heading and the widest amount and date drawn so
+	// far readable while the list is wide enough. valueWidths are the
+	// widest values per column, longestValues their lengths in characters,
+	// and maxValueWidth caps how far a column widens for its values.
+	minWidths     []float32
+	valueWidths   []float32
+	longestValues []int
+	maxValueWidth float32
+	// widthsQueued is set while a refresh with wider columns is queued.
+	widthsQueued bool
+
 	query    app.OpportunityQuery
 	rows     *pagedRows[app.OpportunityRow]
 	debounce *debouncer
@@ -58,6 +71,7 @@ type opportunitiesScreen struct {
 
 	search      *widget.Entry
 	sortHeaders []*sortHeader
+	header      *fyne.Container
 	list        *widget.List
 	count       *widget.Label
 	detail      *opportunityDetail
@@ -83,6 +97,7 @@ func newOpportunitiesScreen(store opportunityLister, detail *opportunityDetail, 
 	for _, c := range s.columns {
 		s.weights = append(s.weights, c.weight)
 	}
+	s.initColumnWidths()
 
 	s.bulk = newOpportunitySelection(s, store)
 	s.build()
@@ -120,24 +135,31 @@ func (s *opportunitiesScreen) buildHeader() fyne.CanvasObject {
 
 	s.updateSortIcons()
 
-	return container.New(columnLayout{weights: s.weights}, headers...)
+	s.header = container.New(s.layout(), headers...)
+
+	return s.header
 }
 
 func (s *opportunitiesScreen) createRow() fyne.CanvasObject {
-	return newRowLabels(s.weights, 3, 4)
+	row := newRowLabels(s.weights, 3, 4)
+	row.Layout = s.layout()
+
+	return row
 }
 
 // updateRow draws row id from the page cache. It does no I/O: a row whose
 // page is not loaded shows a placeholder until the page lands.
 func (s *opportunitiesScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
+	cells := item.(*fyne.Container)
 	row, ok := s.rows.row(id)
-	s.bulk.markRow(row.ID, item.(*fyne.Container))
+	s.bulk.markRow(row.ID, cells)
 	if !ok {
-		setRowTexts(item.(*fyne.Container), lang.L("Loading…"))
+		relayoutRow(cells)
+		setRowTexts(cells, lang.L("Loading…"))
 		return
 	}
 
-	setRowTexts(item.(*fyne.Container),
+	texts := []string{
 		row.Title,
 		row.Company,
 		row.Stage,
@@ -145,7 +167,10 @@ func (s *opportunitiesScreen) updateRow(id widget.ListItemID, item fyne.CanvasOb
 		app.FormatMoney(row.Weighted, s.language),
 		app.FormatDate(row.CloseDate, s.language),
 		row.Owner,
-	)
+	}
+	s.fitValues(texts)
+	relayoutRow(cells)
+	setRowTexts(cells, texts...)
 }
 
 // reload queries the list again with the current search and sort.
@@ -224,6 +249,10 @@ func (s *opportunitiesScreen) updateSortIcons() {
 			}
 		}
 		s.sortHeaders[i].SetIcon(icon)
+	}
+
+	if s.minWidths != nil {
+		s.applyMinWidths()
 	}
 }
 
