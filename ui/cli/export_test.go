@@ -134,7 +134,7 @@ func TestExportUsageErrors(t *testing.T) {
 	}{
 		"no output":       {[]string{"export"}, "missing -o FILE"},
 		"bad extension":   {[]string{"export", "-o", "x.pdf"}, "must end in .csv, .xlsx, .json or .ics"},
-		"bad what":        {[]string{"export", "-o", "x.csv", "-what", "deals"}, `-what "deals" is not`},
+		"bad what":        {[]string{"export", "-o", "x.csv", "-what", "offers"}, `-what "offers" is not`},
 		"all as CSV":      {[]string{"export", "-o", "x.csv", "-what", "all"}, "-what all needs a .json file"},
 		"JSON of leads":   {[]string{"export", "-o", "x.json", "-what", "leads"}, "always holds the whole database"},
 		"bad locale":      {[]string{"export", "-o", "x.csv", "-locale", "fr"}, `-locale "fr" is not de or en`},
