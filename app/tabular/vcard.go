@@ -364,35 +364,6 @@ func (p property) typed(value string, parts []string) typedValue {
 	return v
 }
 
-// phoneOfTelURI returns the number of a tel: URI (RFC 3966), which vCard
-// 4.0 writes as TEL;VALUE=uri:tel:+1-555-555-5555;ext=5555. An extension
-// follows the number after a hyphen, as DIN 5008 writes extensions, and
-// other URI parameters are dropped. Any other value is returned as it is.
-func phoneOfTelURI(value string) string {
-	number, ok := cutPrefixFold(value, "tel:")
-	if !ok {
-		return value
-	}
-
-	number, params, _ := strings.Cut(number, ";")
-	for _, param := range strings.Split(params, ";") {
-		if ext, ok := cutPrefixFold(param, "ext="); ok && ext != "" {
-			number += "-" + ext
-		}
-	}
-
-	return trimSpace(number)
-}
-
-// cutPrefixFold is strings.CutPrefix ignoring the case of ASCII letters.
-func cutPrefixFold(s, prefix string) (string, bool) {
-	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
-		return s, false
-	}
-
-	return s[len(prefix):], true
-}
-
 // unescapeText resolves the backslash escapes of vCard text values:
 // "\n" and "\N" to a line break, "\,", "\;" and "\\" to the character.
 func unescapeText(s string) string {
