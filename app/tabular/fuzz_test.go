@@ -79,9 +79,14 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(tc.text, string(tc.format))
 	}
 	f.Add("31.02.2026", string(DateDMYDot))
+	f.Add("31.02.2026", string(DateExcelSerial))
 
 	f.Fuzz(func(t *testing.T, text, format string) {
 		date, err := ParseDate(text, DateFormat(format))
+		_, timeErr := ParseTime(text, DateFormat(format))
+		if (err == nil) != (timeErr == nil) {
+			t.Fatalf("%q in %s: ParseDate error %v, ParseTime error %v", text, format, err, timeErr)
+		}
 		if err != nil {
 			return
 		}
