@@ -15,7 +15,8 @@ var ErrUnknownKind = errors.New("the kind of records is not recognized")
 
 // ErrActivities means the header is that of activities, such as a
 // Salesforce Task.csv or a Pipedrive activity export, which no import
-// kind takes.
+// kind takes. Errors that wrap it also wrap [ErrUnknownKind], so a caller
+// that lets the person choose the kind still can.
 var ErrActivities = errors.New("the file contains activities, not leads, contacts, companies or opportunities")
 
 // Column is one column of a file and the field it fills.
@@ -48,7 +49,7 @@ func (m Mapping) Field(f Field) int {
 func Map(header []string, kind Kind) (Mapping, error) {
 	crm := detectCRM(header)
 	if kind == "" && isActivityHeader(header) {
-		return Mapping{}, fmt.Errorf("columns %q: %w: %w", header, ErrActivities, app.ErrInvalid)
+		return Mapping{}, fmt.Errorf("columns %q: %w: %w: %w", header, ErrActivities, ErrUnknownKind, app.ErrInvalid)
 	}
 	if kind == "" {
 		kind = detectKind(header, crm)

@@ -155,8 +155,12 @@ func TestMapRejectsActivities(t *testing.T) {
 	}
 
 	for name, header := range headers {
-		if _, err := Map(header, ""); !errors.Is(err, ErrActivities) {
+		_, err := Map(header, "")
+		if !errors.Is(err, ErrActivities) {
 			t.Errorf("%s: Map error = %v, want ErrActivities", name, err)
+		}
+		if !errors.Is(err, ErrUnknownKind) {
+			t.Errorf("%s: Map error = %v, want it to wrap ErrUnknownKind too", name, err)
 		}
 	}
 
