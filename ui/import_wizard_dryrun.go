@@ -50,8 +50,8 @@ func newWizardDryRunPage(w *importWizard) *wizardDryRunPage {
 	for i, width := range rejectionColumnWidths {
 		p.table.SetColumnWidth(i, width)
 	}
-	p.copy = widget.NewButton(lang.X("importwizard.dry_run.copy", "Copy rejected rows"), p.onCopyTapped)
-	p.export = widget.NewButton(lang.X("importwizard.dry_run.export", "Export rejected rows…"), p.onExportTapped)
+	p.copy = widget.NewButton(lang.X("importwizard.dry_run.copy", "Copy rows left out"), p.onCopyTapped)
+	p.export = widget.NewButton(lang.X("importwizard.dry_run.export", "Export rows left out…"), p.onExportTapped)
 
 	top := container.NewVBox(p.status, p.bar, p.counts, container.NewHBox(p.copy, p.export))
 	p.content = container.NewBorder(top, nil, nil, nil, p.table)
@@ -145,7 +145,7 @@ func reportLines(report mapping.Report, language string) []string {
 	return lines
 }
 
-// tableSize has a header row and one row per rejected or duplicate row.
+// tableSize counts a header row and one row per rejected or duplicate row.
 func (p *wizardDryRunPage) tableSize() (int, int) {
 	n := len(p.rejected) + len(p.duplicates)
 	if n == 0 {
@@ -226,12 +226,12 @@ func (p *wizardDryRunPage) onCopyTapped() {
 	}
 
 	fyne.CurrentApp().Clipboard().SetContent(strings.Join(lines, "\n"))
-	p.status.SetText(lang.X("importwizard.dry_run.copied", "The rejected rows are on the clipboard."))
+	p.status.SetText(lang.X("importwizard.dry_run.copied", "The rows left out are on the clipboard."))
 }
 
 func (p *wizardDryRunPage) onExportTapped() {
 	save := dialog.NewFileSave(p.onExportChosen, p.w.window)
-	save.SetFileName("rejected-rows.csv")
+	save.SetFileName("rows-left-out.csv")
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
 	save.Resize(fyne.NewSize(800, 560))
 	save.Show()
@@ -242,7 +242,7 @@ func (p *wizardDryRunPage) onExportChosen(file fyne.URIWriteCloser, err error) {
 	if err != nil || file == nil {
 		if err != nil {
 			p.w.errors.report(lang.X("importwizard.dry_run.export_failed",
-				"The rejected rows could not be saved. Choose another file."), err)
+				"The rows left out could not be saved. Choose another file."), err)
 		}
 		return
 	}
@@ -253,10 +253,10 @@ func (p *wizardDryRunPage) onExportChosen(file fyne.URIWriteCloser, err error) {
 		p.w.do(func() {
 			if err != nil {
 				p.w.errors.report(lang.X("importwizard.dry_run.export_failed",
-					"The rejected rows could not be saved. Choose another file."), err)
+					"The rows left out could not be saved. Choose another file."), err)
 				return
 			}
-			p.status.SetText(lang.X("importwizard.dry_run.exported", "Saved the rejected rows to {{.File}}.",
+			p.status.SetText(lang.X("importwizard.dry_run.exported", "Saved the rows left out to {{.File}}.",
 				map[string]any{"File": file.URI().Name()}))
 		})
 	}()
