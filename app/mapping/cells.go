@@ -114,7 +114,8 @@ func (r *rowReader) currency() string {
 }
 
 // date reads the cell in the column's detected format. When detection
-// found none, it reads the cell in the first of the locale's
+// found none, it reads a plausible serial number of a number column as
+// an Excel date, and any other cell in the first of the locale's
 // [tabular.FallbackDateFormats] that reads it.
 func (r *rowReader) date(f Field) app.Date {
 	text := r.text(f)
@@ -124,6 +125,16 @@ func (r *rowReader) date(f Field) app.Date {
 
 	if format := r.column(f).Date; format != "" {
 		d, err := tabular.ParseDate(text, format)
+		if err != nil {
+			r.failErr(f, err)
+		}
+		return d
+	}
+
+	// A number column is read as Excel serial numbers, as detection reads
+	// whole numbers under a header that names a date.
+	if r.column(f).Kind == tabular.KindNumber && tabular.IsPlausibleSerial(text) {
+		d, err := tabular.ParseDate(text, tabular.DateExcelSerial)
 		if err != nil {
 			r.failErr(f, err)
 		}

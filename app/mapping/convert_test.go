@@ -298,3 +298,18 @@ func TestDealStatusClosesDeal(t *testing.T) {
 		})
 	}
 }
+
+func TestSerialColumnWithoutDateHeader(t *testing.T) {
+	records, rejections := convertCSV(t, KindOpportunities,
+		"Deal Name,Company,Erwarteter Abschluss\nD1,Acme,46387\nD2,Acme,12\n")
+
+	if len(rejections) != 1 || rejections[0].Line != 3 {
+		t.Errorf("rejections = %v, want line 3 only, whose 12 is no plausible day", rejections)
+	}
+	if len(records) != 1 {
+		t.Fatalf("read %d records, want 1", len(records))
+	}
+	if got := records[0].Deal.CloseDate.String(); got != "2026-12-31" {
+		t.Errorf("close date = %s, want 2026-12-31", got)
+	}
+}

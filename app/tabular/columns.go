@@ -160,13 +160,20 @@ const (
 
 func allSerials(values []string) bool {
 	for _, v := range values {
-		whole, err := strconv.Atoi(v)
-		if err != nil || whole < minPlausibleSerial || whole > maxPlausibleSerial {
+		if !IsPlausibleSerial(v) {
 			return false
 		}
 	}
 
 	return true
+}
+
+// IsPlausibleSerial reports whether text is a whole number that is the
+// Excel serial number of a day from 1950 to 2100.
+func IsPlausibleSerial(text string) bool {
+	whole, err := strconv.Atoi(trimSpace(text))
+
+	return err == nil && whole >= minPlausibleSerial && whole <= maxPlausibleSerial
 }
 
 // detectProbabilityScale returns ScaleFraction when every value lies from
