@@ -155,8 +155,10 @@ func (s *Store) planLeadPage(ctx context.Context, q app.LeadQuery) (leadPlan, er
 		return leadPlan{}, err
 	}
 
+	// A filter other than OpenOnly makes the walk meet fewer matches than
+	// the estimate below assumes, so such a page reads all matches first.
 	plan := leadPlan{hint: " INDEXED BY " + index}
-	if q.Limit == 0 {
+	if q.Limit == 0 || !onlySearch(q) {
 		return plan, nil
 	}
 

@@ -102,3 +102,17 @@ func idsOfLeads(leads []app.Lead) []int64 {
 
 	return ids
 }
+
+func TestCheckEachOnlyWithoutFilters(t *testing.T) {
+	s := openTestStore(t)
+	mustImport(t, s, generatedLeads(4000))
+
+	q := app.LeadQuery{Search: "example", Owner: "Agent 01", Limit: 50}
+	plan, err := s.planLeadPage(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.checkEach {
+		t.Errorf("plan %+v tests lead by lead despite the owner filter", plan)
+	}
+}
