@@ -118,7 +118,7 @@ func (s *opportunitiesScreen) build() {
 	top := container.NewVBox(s.search, s.bulk.toolbar, s.buildHeader())
 	left := container.NewBorder(top, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.content)
-	split.Offset = 0.72
+	split.Offset = 0.7
 	s.content = split
 }
 

@@ -117,19 +117,11 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	d.changes = container.NewVBox()
 	d.activities = container.NewVBox()
 
-	top := []fyne.CanvasObject{d.title}
-	if d.editor != nil {
-		d.controls = newDealControls(d)
-		top = append(top, d.controls.actions, d.controls.form)
-	}
-	if offersStore, ok := store.(offerStore); ok {
-		top = append(top, newOfferButton(d, offersStore))
-	}
-	if deleteStore, ok := store.(recordDeleter); ok {
-		top = append(top, d.newDeleteButton(deleteStore))
+	top := []fyne.CanvasObject{d.title, d.newActions(store)}
+	if d.controls != nil {
+		top = append(top, d.controls.form)
 	}
 	if auditStore, ok := store.(auditReader); ok {
-		top = append(top, d.newCompanyHistoryButton(auditStore))
 		d.auditHistory = newAuditHistorySection(auditStore, do, errors, language)
 	}
 
@@ -164,6 +156,29 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	d.content = container.NewStack(d.placeholder)
 
 	return d
+}
+
+// newActions returns the buttons of the actions the store allows, in rows
+// that wrap at the panel's width, so the German labels take two rows in
+// a narrow panel instead of one row per button. Delete comes last,
+// away from the everyday actions.
+func (d *opportunityDetail) newActions(store opportunityReader) fyne.CanvasObject {
+	var buttons []fyne.CanvasObject
+	if d.editor != nil {
+		d.controls = newDealControls(d)
+		buttons = append(buttons, d.controls.actions...)
+	}
+	if offersStore, ok := store.(offerStore); ok {
+		buttons = append(buttons, newOfferButton(d, offersStore))
+	}
+	if auditStore, ok := store.(auditReader); ok {
+		buttons = append(buttons, d.newCompanyHistoryButton(auditStore))
+	}
+	if deleteStore, ok := store.(recordDeleter); ok {
+		buttons = append(buttons, d.newDeleteButton(deleteStore))
+	}
+
+	return container.New(&wrapLayout{}, buttons...)
 }
 
 func (d *opportunityDetail) newDeleteButton(store recordDeleter) fyne.CanvasObject {

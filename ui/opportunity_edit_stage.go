@@ -41,8 +41,10 @@ type dealControls struct {
 	manualMark  *widget.Label
 	setByHand   *widget.Button
 	reset       *widget.Button
-	actions     *fyne.Container
-	form        *fyne.Container
+	// actions are the Edit, Won, Lost and Reopen buttons, which the
+	// detail panel places among its other actions.
+	actions []fyne.CanvasObject
+	form    *fyne.Container
 }
 
 func newDealControls(d *opportunityDetail) *dealControls {
@@ -52,7 +54,7 @@ func newDealControls(d *opportunityDetail) *dealControls {
 	c.won = widget.NewButton(lang.L("Won…"), func() { c.askClose(true) })
 	c.lost = widget.NewButton(lang.L("Lost…"), func() { c.askClose(false) })
 	c.reopen = widget.NewButton(lang.L("Reopen…"), c.onReopenTapped)
-	c.actions = container.NewHBox(c.edit, c.won, c.lost, c.reopen)
+	c.actions = []fyne.CanvasObject{c.edit, c.won, c.lost, c.reopen}
 
 	c.stage = newSelect(nil, func(string) { c.onStageSelected(c.stage.SelectedIndex()) })
 	c.probability = widget.NewEntry()
