@@ -220,5 +220,22 @@ func importFieldLabelDeal(f mapping.Field) string {
 		return lang.X("importwizard.field.contact_email", "Contact's e-mail")
 	}
 
+	return importFieldLabelOther(f)
+}
+
+func importFieldLabelOther(f mapping.Field) string {
+	switch f {
+	case mapping.FieldDealStatus:
+		return lang.X("importwizard.field.deal_status", "Deal status (open, won, lost)")
+	case mapping.FieldWon:
+		return lang.X("importwizard.field.won", "Won (yes/no)")
+	case mapping.FieldClosed:
+		return lang.X("importwizard.field.closed", "Closed (yes/no)")
+	case mapping.FieldCreated:
+		return lang.X("importwizard.field.created", "Created on")
+	case mapping.FieldOptOut:
+		return lang.X("importwizard.field.marketing_opt_out", "Marketing opt-out (yes/no)")
+	}
+
 	return string(f)
 }
