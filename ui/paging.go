@@ -14,13 +14,17 @@ type pageQuery[T any] struct {
 	page  func(ctx context.Context, offset, limit int) ([]T, error)
 }
 
+// maxCachedPages is how many pages of one list stay loaded. Scrolling
+// past more drops the least recently drawn page, so a list of 100,000
+// leads keeps 3,200 of them in memory, not all.
+const maxCachedPages = 16
+
 // pagedRows caches the rows of one query in pages that are loaded in
 // goroutines, so a widget.List can draw any row without I/O. Every method
 // must be called on the UI goroutine. Results of an older query, one
-// replaced by reset, are dropped by comparing generations.
-//
-// NOTE: loaded pages stay cached until the next reset, so memory grows
-// with the rows scrolled past.
+// replaced by reset, are dropped by comparing generations. At most
+// maxCachedPages pages stay cached; a dropped page loads again when a row
+// of it is drawn.
 type pagedRows[T any] struct {
 	do       uiRunner
 	onChange func()
@@ -35,6 +39,9 @@ type pagedRows[T any] struct {
 	failed     bool
 	pages      map[int][]T
 	loading    map[int]bool
+	// lastUse is the value of uses when row last read each cached page.
+	lastUse map[int]uint64
+	uses    uint64
 }
 
 func newPagedRows[T any](do uiRunner, onChange func(), onError func(error)) *pagedRows[T] {
@@ -55,6 +62,7 @@ func (p *pagedRows[T]) reset(q pageQuery[T]) {
 	p.failed = false
 	p.pages = map[int][]T{}
 	p.loading = map[int]bool{}
+	p.lastUse = map[int]uint64{}
 
 	generation, ctx := p.generation, p.ctx
 	go func() {
@@ -98,6 +106,10 @@ func (p *pagedRows[T]) row(i int) (T, bool) {
 
 	page := i / pageSize
 	rows, ok := p.pages[page]
+	if ok {
+		p.uses++
+		p.lastUse[page] = p.uses
+	}
 	if ok && i%pageSize < len(rows) {
 		return rows[i%pageSize], true
 	}
@@ -134,7 +146,28 @@ func (p *pagedRows[T]) onPageLoaded(generation, page int, rows []T, err error) {
 	}
 
 	p.pages[page] = rows
+	p.uses++
+	p.lastUse[page] = p.uses
+	p.dropLeastRecentPage()
 	p.onChange()
+}
+
+// dropLeastRecentPage removes the page that row read longest ago while
+// more than maxCachedPages pages are cached.
+func (p *pagedRows[T]) dropLeastRecentPage() {
+	if len(p.pages) <= maxCachedPages {
+		return
+	}
+
+	oldest, oldestUse := -1, uint64(0)
+	for page := range p.pages {
+		if use := p.lastUse[page]; oldest < 0 || use < oldestUse {
+			oldest, oldestUse = page, use
+		}
+	}
+
+	delete(p.pages, oldest)
+	delete(p.lastUse, oldest)
 }
 
 // fail stops further loads of the current query, so a broken database
