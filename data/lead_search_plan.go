@@ -116,7 +116,7 @@ func worklistIndex(name string, q app.LeadQuery) string {
 // the test took about 11 µs and a match about 0.37 µs.
 const perLeadCheckCost = 30
 
-// leadPlan is how ListLeads reads the ids of a page.
+// leadPlan is the plan by which ListLeads reads the ids of a page.
 type leadPlan struct {
 	// hint is " INDEXED BY name" or "".
 	hint string

@@ -8,7 +8,7 @@ import (
 	"leadwerk/app"
 )
 
-func TestIndexHintWithoutFilters(t *testing.T) {
+func TestPlanHintWithoutFilters(t *testing.T) {
 	s := openLeadStore(t)
 	ctx := context.Background()
 
