@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/currency"
 )
 
 // Money is an amount in the minor unit of its ISO 4217 currency (cents for
@@ -21,21 +23,17 @@ var minorDigits = map[string]int{
 	"BHD": 3, "KWD": 3, "OMR": 3, "TND": 3, "JOD": 3,
 }
 
-// ValidCurrency reports whether code has the form of an ISO 4217 code:
-// exactly three letters A to Z, upper case. It checks the form only, so
-// an unassigned code such as "XYZ" passes.
+// ValidCurrency reports whether code is an ISO 4217 code, written in
+// upper case as the standard lists it. An unassigned code such as "XYZ"
+// fails.
 func ValidCurrency(code string) bool {
-	if len(code) != 3 {
+	if len(code) != 3 || strings.ToUpper(code) != code {
 		return false
 	}
 
-	for _, r := range code {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
+	_, err := currency.ParseISO(code)
 
-	return true
+	return err == nil
 }
 
 // CurrencyDigits returns how many decimals the currency's minor unit has.

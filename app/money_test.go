@@ -107,7 +107,7 @@ func TestMajor(t *testing.T) {
 
 func TestValidCurrency(t *testing.T) {
 	cases := map[string]bool{
-		"EUR": true, "USD": true, "CHF": true, "XYZ": true,
+		"EUR": true, "USD": true, "CHF": true, "GBP": true, "XYZ": false, "ABC": false,
 		"": false, "EU": false, "EURO": false, "usd": false, "Eur": false,
 		" EUR": false, "EUR ": false, "E1R": false, "ÄUR": false, "€": false,
 	}

@@ -3,20 +3,13 @@ package tabular
 import (
 	"strings"
 
-	"golang.org/x/text/currency"
+	"leadwerk/app"
 )
 
-// IsCurrencyCode reports whether code is an ISO 4217 code in upper case
-// in the list of golang.org/x/text/currency, such as "EUR". Three letters
-// that name no currency, such as "XYZ", are not.
+// IsCurrencyCode reports whether code is an ISO 4217 code in upper case,
+// such as "EUR", by the rule the forms use, [app.ValidCurrency].
 func IsCurrencyCode(code string) bool {
-	if len(code) != 3 || strings.ToUpper(code) != code {
-		return false
-	}
-
-	_, err := currency.ParseISO(code)
-
-	return err == nil
+	return app.ValidCurrency(code)
 }
 
 // CurrencyCode returns the ISO 4217 code that a currency cell means: a

@@ -51,7 +51,7 @@ func mappingReason(r tabular.Reason) string {
 	case mapping.ReasonMissingTitle:
 		return lang.X("importing.reason.missing_title", "no title, company or product")
 	case mapping.ReasonInvalidCurrency:
-		return lang.X("importing.reason.invalid_currency", "not a three-letter currency code")
+		return lang.X("importing.reason.invalid_currency", "not a currency code such as EUR or a symbol such as €")
 	case mapping.ReasonUnknownStage:
 		return lang.X("importing.reason.unknown_stage", "a stage the pipeline does not have")
 	}

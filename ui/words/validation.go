@@ -25,7 +25,7 @@ func Problem(e app.FieldError, currency, language string) string {
 		return lang.X("validation.too_many_decimals", "{{.Currency}} has {{.Digits}} decimals: round the amount.",
 			map[string]any{"Currency": currency, "Digits": app.CurrencyDigits(currency)})
 	case app.CodeInvalidCurrency:
-		return lang.X("validation.invalid_currency", "Enter a three-letter currency code such as EUR.")
+		return lang.X("validation.invalid_currency", "Enter an ISO currency code such as EUR, USD or CHF.")
 	case app.CodeOutOfRange:
 		return lang.X("validation.out_of_range", "Enter a percentage from 0 to 100.")
 	case app.CodeInvalidDate:
