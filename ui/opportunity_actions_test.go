@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 )
 
 // actionsContaining returns the container below root whose objects
@@ -56,5 +58,39 @@ func TestDealActionsFitTwoGermanRows(t *testing.T) {
 	}
 	if len(rows) > 2 {
 		t.Errorf("the actions take %d rows in a %d pixel panel, want at most 2", len(rows), panelWidth)
+	}
+}
+
+func TestWrapLayoutNarrowsAgain(t *testing.T) {
+	objects := make([]fyne.CanvasObject, 3)
+	for i := range objects {
+		box := canvas.NewRectangle(nil)
+		box.SetMinSize(fyne.NewSize(100, 30))
+		objects[i] = box
+	}
+	l := &wrapLayout{}
+	pad := theme.Padding()
+
+	if got := l.MinSize(objects).Height; got != 3*30+2*pad {
+		t.Errorf("height before the first layout = %v, want one row per object", got)
+	}
+
+	l.Layout(objects, fyne.NewSize(1000, 30))
+	if got := l.MinSize(objects); got != fyne.NewSize(100, 30) {
+		t.Errorf("minimum after a wide layout = %v, want the widest object in one row", got)
+	}
+
+	l.Layout(objects, fyne.NewSize(220, 100))
+	if got := l.MinSize(objects).Height; got != 2*30+pad {
+		t.Errorf("height at 220 pixels = %v, want two rows", got)
+	}
+	if got := objects[2].Position(); got != fyne.NewPos(0, 30+pad) {
+		t.Errorf("third object at %v, want the start of the second row", got)
+	}
+
+	objects[1].Hide()
+	l.Layout(objects, fyne.NewSize(220, 100))
+	if got := objects[2].Position(); got != fyne.NewPos(100+pad, 0) {
+		t.Errorf("third object at %v beside a hidden one, want it in the first row", got)
 	}
 }

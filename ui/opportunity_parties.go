@@ -211,8 +211,10 @@ func (s *dealPartiesSection) fillContacts() {
 	for _, c := range s.snapshot.contacts {
 		row := s.newContactRow(c)
 		s.contactRows = append(s.contactRows, row)
-		s.contactList.Add(container.NewBorder(nil, nil, nil,
-			container.NewHBox(row.role, s.privacyButton(c), s.historyButton(c), row.primary, row.remove), row.label))
+		// The controls wrap below the name, because beside it they leave
+		// the name no width in a detail panel beside the list.
+		controls := container.New(&wrapLayout{}, row.role, s.privacyButton(c), s.historyButton(c), row.primary, row.remove)
+		s.contactList.Add(container.NewVBox(row.label, controls))
 	}
 
 	if len(s.snapshot.contacts) == 0 {
