@@ -59,7 +59,7 @@ func (w *welcomePanel) dryRunFile(path string) {
 	var plan mapping.Plan
 	var report mapping.Report
 	task := func(ctx context.Context, progress app.Progress) (app.ImportResult, error) {
-		prepared, err := mapping.Prepare(path, mapping.Preset{}, "")
+		prepared, err := mapping.Prepare(path, mapping.Preset{Locale: lang.SystemLocale().String()}, "")
 		if err != nil {
 			return app.ImportResult{}, err
 		}
