@@ -95,14 +95,14 @@ func runFileImport(ctx context.Context, s session, req fileImportRequest) error 
 		return err
 	}
 
-	run := importer.ImportFile
+	run, action := importer.ImportFile, lang.X("cli.import.progress", "importing")
 	if req.dryRun {
-		run = importer.DryRunFile
+		run, action = importer.DryRunFile, lang.X("importing.cli.progress_dry_run", "checking (dry run)")
 	}
 
 	var progress app.Progress
 	if info, err := os.Stat(req.path); err == nil && info.Size() >= progressMinBytes && !req.json {
-		progress = newProgressPrinter(s.env.Stderr, lang.X("cli.import.progress", "importing"), language()).report
+		progress = newProgressPrinter(s.env.Stderr, action, language()).report
 	}
 
 	report, err := run(ctx, plan, progress)

@@ -168,3 +168,26 @@ func TestSQLiteImportTextNamesDuplicatesAndUnchanged(t *testing.T) {
 		t.Errorf("output does not count the 2 unchanged rows:\n%s", stdout)
 	}
 }
+
+// TestSQLiteImportFileDryRunProgress checks that the progress of a dry
+// run of a large file says it is a dry run, not an import.
+func TestSQLiteImportFileDryRunProgress(t *testing.T) {
+	var text strings.Builder
+	text.WriteString("First Name,Last Name,Company,Email\n")
+	for text.Len() < 1<<20 {
+		text.WriteString("Anna,Berger" + strings.Repeat("x", 20) + ",Berger GmbH,anna" +
+			strings.Repeat("y", 20) + "@berger.example\n")
+	}
+	path := filepath.Join(t.TempDir(), "leads.csv")
+	if err := os.WriteFile(path, []byte(text.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	code, _, stderr := sqliteRun(t, filepath.Join(t.TempDir(), "crm.db"), "import", "-dry-run", path)
+	if code != cli.ExitOK {
+		t.Fatalf("exit code %d; stderr: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "checking (dry run): 100%") || strings.Contains(stderr, "importing") {
+		t.Errorf("stderr = %q, want the dry run's progress", stderr)
+	}
+}
