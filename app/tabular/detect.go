@@ -148,11 +148,33 @@ func detectFormat(path string, sample []byte) (Format, error) {
 		return FormatVCard, nil
 	}
 
-	if enc != EncodingUTF16LE && enc != EncodingUTF16BE && bytes.IndexByte(sample, 0) >= 0 {
-		return "", fmt.Errorf("%s is a binary file, not CSV, XLSX or vCard: %w", path, ErrUnsupportedFormat)
+	if enc != EncodingUTF16LE && enc != EncodingUTF16BE {
+		if err := checkNoNUL(path, sample); err != nil {
+			return "", err
+		}
 	}
 
 	return FormatCSV, nil
+}
+
+// checkNoNUL rejects a sample with NUL bytes, which no text file has.
+// For a few of them, at most 8 or 1 % of the sample, it names the line of
+// the first, so the person can remove it. More of them mean a binary
+// file.
+func checkNoNUL(path string, sample []byte) error {
+	first := bytes.IndexByte(sample, 0)
+	if first < 0 {
+		return nil
+	}
+
+	if bytes.Count(sample, []byte{0}) > max(8, len(sample)/100) {
+		return fmt.Errorf("%s is a binary file, not CSV, XLSX or vCard: %w", path, ErrUnsupportedFormat)
+	}
+
+	line := bytes.Count(sample[:first], []byte{'\n'}) + 1
+
+	return fmt.Errorf("%s has a NUL byte on line %d, which a CSV file cannot contain: "+
+		"delete it in a text editor or save the file as CSV again: %w", path, line, ErrUnsupportedFormat)
 }
 
 // detectEncoding fills the encoding and BOM fields of a text file.
