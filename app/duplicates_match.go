@@ -3,7 +3,6 @@ package app
 import (
 	"cmp"
 	"slices"
-	"unicode/utf8"
 )
 
 // SimilarNameThreshold is the lowest [NameSimilarity] at which two
@@ -28,22 +27,134 @@ func NameSimilarity(a, b string) float64 {
 }
 
 // SimilarNames returns the [NameSimilarity] of two normalized names and
-// whether it reaches [SimilarNameThreshold]. Names whose lengths differ
-// too much to reach it are rejected before the distance is computed.
+// whether it reaches [SimilarNameThreshold]. It gives the same results as
+// comparing NameSimilarity with the threshold, but computes the distance
+// only as far as the threshold allows. Names whose lengths differ too
+// much are rejected at once, and the distance stops once it exceeds the
+// bound. The score of a rejected pair is 0, not its similarity.
 func SimilarNames(a, b string) (float64, bool) {
 	if a == "" || b == "" {
 		return 0, false
 	}
 
-	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
-	longer := max(la, lb)
-	if float64(longer-min(la, lb)) > (1-SimilarNameThreshold)*float64(longer) {
+	var bufferA, bufferB [64]rune
+	ra := appendRunes(bufferA[:0], a)
+	rb := appendRunes(bufferB[:0], b)
+	longer := max(len(ra), len(rb))
+	bound := maxSimilarDistance(longer)
+	if longer-min(len(ra), len(rb)) > bound {
 		return 0, false
 	}
 
-	score := NameSimilarity(a, b)
+	distance := boundedAlignmentDistance(ra, rb, bound)
+	if distance > bound {
+		return 0, false
+	}
 
-	return score, score >= SimilarNameThreshold-1e-9
+	return 1 - float64(distance)/float64(longer), true
+}
+
+// maxSimilarDistance returns the largest alignment distance at which two
+// names, the longer of which has length runes, still reach
+// [SimilarNameThreshold]. It tests the same float expression as
+// [NameSimilarity], so the two never disagree at the boundary.
+func maxSimilarDistance(length int) int {
+	reaches := func(d int) bool {
+		return 1-float64(d)/float64(length) >= SimilarNameThreshold-1e-9
+	}
+
+	d := int((1-SimilarNameThreshold)*float64(length)) + 1
+	for d > 0 && !reaches(d) {
+		d--
+	}
+
+	return d
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+
+	return dst
+}
+
+// boundedAlignmentDistance returns the optimal string alignment distance
+// of a and b when it is at most bound, and a value above bound otherwise.
+// It computes only the cells within bound of the diagonal, because every
+// cell further out is above bound, and it stops once two rows in a row
+// are above bound: no later cell can then come back down.
+func boundedAlignmentDistance(a, b []rune, bound int) int {
+	over := bound + 1
+	if max(len(a), len(b))-min(len(a), len(b)) > bound {
+		return over
+	}
+
+	width := len(b) + 1
+
+	var buffer [3 * 65]int
+	cells := buffer[:0]
+	if 3*width > len(buffer) {
+		cells = make([]int, 3*width)
+	}
+	cells = cells[:3*width]
+	previous2, previous, current := cells[:width], cells[width:2*width], cells[2*width:]
+
+	for j := range previous {
+		previous[j] = min(j, over)
+		previous2[j] = over
+	}
+
+	previousMin := 0
+	for i := 1; i <= len(a); i++ {
+		rowMin := fillBoundedRow(a, b, i, bound, previous2, previous, current)
+		if rowMin > bound && previousMin > bound-1 {
+			return over
+		}
+
+		previousMin = rowMin
+		previous2, previous, current = previous, current, previous2
+	}
+
+	return previous[len(b)]
+}
+
+// fillBoundedRow fills row i of the distance table into current and
+// returns the row's smallest cell. It writes the cells within bound of
+// the diagonal and bound+1 into the cell on each side of them, which are
+// the only cells outside the band that the next rows read. No cell is
+// larger than bound+1.
+func fillBoundedRow(a, b []rune, i, bound int, previous2, previous, current []int) int {
+	over := bound + 1
+	lo, hi := max(1, i-bound), min(len(b), i+bound)
+	current[0] = over
+	if i <= bound {
+		current[0] = i
+	}
+	if lo > 1 {
+		current[lo-1] = over
+	}
+	if hi < len(b) {
+		current[hi+1] = over
+	}
+
+	rowMin := current[0]
+	for j := lo; j <= hi; j++ {
+		cost := 1
+		if a[i-1] == b[j-1] {
+			cost = 0
+		}
+
+		cell := min(previous[j]+1, current[j-1]+1, previous[j-1]+cost)
+		if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+			cell = min(cell, previous2[j-2]+1)
+		}
+
+		current[j] = min(cell, over)
+		rowMin = min(rowMin, current[j])
+	}
+
+	return rowMin
 }
 
 // alignmentDistance is the optimal string alignment distance: inserts,
