@@ -9,4 +9,7 @@ var (
 	ReportAgainstShell = reportAgainstShell
 	PipelineSummarySQL = pipelineSummarySQL
 	DealFactQueries    = []string{dealFactRowsSQL(""), stageVisitsSQL(""), competitorNamesSQL("")}
+	// ForecastMonthSumsSQL is the query of [Store.ForecastMonthSums] for
+	// all deals.
+	ForecastMonthSumsSQL = forecastMonthSumsSQL(" WHERE st.kind <> 'lost'")
 )

@@ -116,8 +116,8 @@ func BenchmarkLargeOpportunityPages(b *testing.B) {
 	}
 }
 
-// BenchmarkLargeAggregationAgainstShell runs the pipeline aggregation and
-// the deal facts behind the forecast by month on the large dataset,
+// BenchmarkLargeAggregationAgainstShell runs the pipeline aggregation, the
+// deal facts and the sums behind the forecast by month on the large dataset,
 // through the data layer and as the same SQL in the sqlite3 shell (see
 // BenchmarkAggregationAgainstShell).
 func BenchmarkLargeAggregationAgainstShell(b *testing.B) {
@@ -137,8 +137,12 @@ func BenchmarkLargeAggregationAgainstShell(b *testing.B) {
 			_, err := s.PipelineSummary(ctx)
 			return err
 		}},
-		{"forecast", data.DealFactQueries, func() error {
+		{"deal_facts", data.DealFactQueries, func() error {
 			_, err := s.DealFacts(ctx, app.ReportFilter{})
+			return err
+		}},
+		{"forecast", []string{data.ForecastMonthSumsSQL}, func() error {
+			_, err := s.ForecastMonthSums(ctx, app.ReportFilter{})
 			return err
 		}},
 	}
