@@ -117,6 +117,9 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 	d.changes = container.NewVBox()
 	d.activities = container.NewVBox()
 
+	if d.editor != nil {
+		d.controls = newDealControls(d)
+	}
 	top := []fyne.CanvasObject{d.title, d.newActions(store)}
 	if d.controls != nil {
 		top = append(top, d.controls.form)
@@ -164,8 +167,7 @@ func newOpportunityDetail(store opportunityReader, do uiRunner, errors errorRepo
 // away from the everyday actions.
 func (d *opportunityDetail) newActions(store opportunityReader) fyne.CanvasObject {
 	var buttons []fyne.CanvasObject
-	if d.editor != nil {
-		d.controls = newDealControls(d)
+	if d.controls != nil {
 		buttons = append(buttons, d.controls.actions...)
 	}
 	if offersStore, ok := store.(offerStore); ok {
