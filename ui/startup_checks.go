@@ -148,6 +148,8 @@ func (c *startupChecks) restore(backup string) {
 // frame. It adds a 1×1 transparent raster as an overlay: Fyne's OpenGL
 // painter calls a raster's generator when it first paints it, and the
 // overlay is removed again before f runs.
+// NOTE: f waits for a paint, so a driver that never paints the window,
+// such as Fyne's test driver until a capture, never runs it.
 func afterFirstFrame(w fyne.Window, f func()) {
 	var once sync.Once
 	var probe *fyne.Container
