@@ -49,11 +49,26 @@ func (s *Store) Restore(ctx context.Context, src string) (string, error) {
 }
 
 // replaceOpenFile moves temp over the store's file while it holds the one
-// connection of the pool. It checkpoints the WAL, closes the driver
-// connection and replaces the file. Returning driver.ErrBadConn from Raw
-// then makes database/sql drop that connection, so the next statement
-// opens a new one on the restored file with the usual pragmas.
+// connection of the pool. It checkpoints the WAL, then replaces the file
+// with the driver connection closed.
 func (s *Store) replaceOpenFile(ctx context.Context, temp string) error {
+	return s.withConnectionClosed(ctx, func(conn *sql.Conn) error {
+		if _, err := conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			return fmt.Errorf("checkpoint the WAL: %w", err)
+		}
+
+		return nil
+	}, func() error {
+		return replaceFile(s.path, temp)
+	})
+}
+
+// withConnectionClosed takes the pool's one connection, runs before on
+// it, closes the driver connection and runs swap, which may replace the
+// database file. Returning driver.ErrBadConn from Raw then makes
+// database/sql drop that connection, so the next statement opens a new
+// one on the new file with the usual pragmas.
+func (s *Store) withConnectionClosed(ctx context.Context, before func(*sql.Conn) error, swap func() error) error {
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
@@ -65,24 +80,24 @@ func (s *Store) replaceOpenFile(ctx context.Context, temp string) error {
 	}
 	defer conn.Close()
 
-	if _, err := conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return fmt.Errorf("checkpoint the WAL: %w", err)
+	if err := before(conn); err != nil {
+		return err
 	}
 
-	var replaceErr error
+	var swapErr error
 	rawErr := conn.Raw(func(driverConn any) error {
 		closer, ok := driverConn.(io.Closer)
 		if !ok {
-			replaceErr = fmt.Errorf("the SQLite driver connection %T cannot be closed", driverConn)
+			swapErr = fmt.Errorf("the SQLite driver connection %T cannot be closed", driverConn)
 			return nil
 		}
 
 		if err := closer.Close(); err != nil {
-			replaceErr = fmt.Errorf("close the database: %w", err)
+			swapErr = fmt.Errorf("close the database: %w", err)
 			return driver.ErrBadConn
 		}
 
-		replaceErr = replaceFile(s.path, temp)
+		swapErr = swap()
 
 		return driver.ErrBadConn
 	})
@@ -90,7 +105,7 @@ func (s *Store) replaceOpenFile(ctx context.Context, temp string) error {
 		return rawErr
 	}
 
-	return replaceErr
+	return swapErr
 }
 
 // afterReplace migrates a restored older schema, checks the connection

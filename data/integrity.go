@@ -3,10 +3,8 @@ package data
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"strings"
@@ -370,47 +368,19 @@ func (s *Store) RestoreDamaged(ctx context.Context, src string) (string, error) 
 	return kept, nil
 }
 
-// replaceDamagedFile closes the driver connection of the pool's one
-// connection, copies the damaged file away and moves temp into its place.
-// It skips the WAL checkpoint of a sound restore, because the WAL goes
-// into the copy. Returning driver.ErrBadConn makes database/sql open a
-// new connection, on the restored file, for the next statement.
+// replaceDamagedFile copies the damaged file away and moves temp into its
+// place with the driver connection closed. It skips the WAL checkpoint of
+// a sound restore, because the WAL goes into the copy.
 func (s *Store) replaceDamagedFile(ctx context.Context, temp string) (string, error) {
-	sqlDB, err := s.db.DB()
-	if err != nil {
-		return "", err
-	}
-
-	conn, err := sqlDB.Conn(ctx)
-	if err != nil {
-		return "", err
-	}
-	defer conn.Close()
-
 	var kept string
-	var replaceErr error
-	rawErr := conn.Raw(func(driverConn any) error {
-		closer, ok := driverConn.(io.Closer)
-		if !ok {
-			replaceErr = fmt.Errorf("the SQLite driver connection %T cannot be closed", driverConn)
-			return nil
+	err := s.withConnectionClosed(ctx, func(*sql.Conn) error { return nil }, func() error {
+		var err error
+		if kept, err = copyDamaged(s.path, s.now()); err != nil {
+			return err
 		}
 
-		if err := closer.Close(); err != nil {
-			replaceErr = fmt.Errorf("close the database: %w", err)
-			return driver.ErrBadConn
-		}
-
-		kept, replaceErr = copyDamaged(s.path, s.now())
-		if replaceErr == nil {
-			replaceErr = replaceFile(s.path, temp)
-		}
-
-		return driver.ErrBadConn
+		return replaceFile(s.path, temp)
 	})
-	if rawErr != nil && !errors.Is(rawErr, driver.ErrBadConn) {
-		return "", rawErr
-	}
 
-	return kept, replaceErr
+	return kept, err
 }
