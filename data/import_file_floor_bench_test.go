@@ -3,13 +3,14 @@ package data
 import (
 	"context"
 	"fmt"
-	"leadwerk/app/mapping"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"leadwerk/app/mapping"
 )
 
 // BenchmarkImportFileLeads imports 100,000 generated leads into a fresh
