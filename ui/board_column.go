@@ -169,17 +169,20 @@ func (s *boardScreen) columnHeader(column app.BoardColumn) []fyne.CanvasObject {
 			map[string]any{"Count": app.FormatCount(column.Count, s.language)})),
 	}
 	for _, total := range column.Totals {
-		line := widget.NewLabel(s.totalLine(total))
-		line.Wrapping = fyne.TextWrapWord
-		lines = append(lines, line)
+		lines = append(lines, s.totalLine(total))
 	}
 
 	return append(lines, widget.NewSeparator())
 }
 
-func (s *boardScreen) totalLine(total app.CurrencyTotal) string {
-	return lang.X("board.total", "{{.Amount}} · weighted {{.Weighted}}", map[string]any{
-		"Amount":   app.FormatMoney(total.Amount, s.language),
-		"Weighted": app.FormatMoney(total.Weighted, s.language),
-	})
+// totalLine shows a currency's total and weighted total as two labels
+// that wrap as wholes, because Fyne wraps a label at any space, also
+// the one between an amount and its currency.
+func (s *boardScreen) totalLine(total app.CurrencyTotal) fyne.CanvasObject {
+	amount := widget.NewLabel(lang.X("board.total.amount", "{{.Amount}} ·",
+		map[string]any{"Amount": app.FormatMoney(total.Amount, s.language)}))
+	weighted := widget.NewLabel(lang.X("board.total.weighted", "weighted {{.Weighted}}",
+		map[string]any{"Weighted": app.FormatMoney(total.Weighted, s.language)}))
+
+	return container.New(&wrapLayout{compact: true}, amount, weighted)
 }

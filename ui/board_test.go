@@ -153,14 +153,13 @@ func TestBoardHeaderTotalsByCurrency(t *testing.T) {
 		t.Error("Proposal header does not show 3 deals")
 	}
 
-	euros := app.FormatMoney(app.Major(3000, "EUR"), "en") + " · weighted " + app.FormatMoney(app.Major(1800, "EUR"), "en")
-	if !findLabel(proposal.object, euros) {
-		t.Errorf("Proposal header does not show %q", euros)
-	}
-
-	dollars := app.FormatMoney(app.Major(500, "USD"), "en") + " · weighted " + app.FormatMoney(app.Major(300, "USD"), "en")
-	if !findLabel(proposal.object, dollars) {
-		t.Errorf("Proposal header does not show %q", dollars)
+	for _, want := range []string{
+		app.FormatMoney(app.Major(3000, "EUR"), "en") + " ·", "weighted " + app.FormatMoney(app.Major(1800, "EUR"), "en"),
+		app.FormatMoney(app.Major(500, "USD"), "en") + " ·", "weighted " + app.FormatMoney(app.Major(300, "USD"), "en"),
+	} {
+		if !findLabel(proposal.object, want) {
+			t.Errorf("Proposal header does not show %q", want)
+		}
 	}
 
 	mixed := app.FormatMoney(app.Major(3500, "EUR"), "en")

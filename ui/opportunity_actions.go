@@ -17,6 +17,18 @@ import (
 type wrapLayout struct {
 	// rows is the number of rows of the last layout, 0 before the first.
 	rows int
+	// compact puts rows of labels as close as the lines of a board
+	// header, compactLinePadding apart, in place of the theme's padding.
+	compact bool
+}
+
+// rowGap is the space between two rows.
+func (l *wrapLayout) rowGap() float32 {
+	if l.compact {
+		return compactLinePadding
+	}
+
+	return theme.Padding()
 }
 
 func (l *wrapLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
@@ -34,7 +46,7 @@ func (l *wrapLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		case l.rows == 0:
 			l.rows = 1
 		case x+minimum.Width > size.Width:
-			x, y = 0, y+height+pad
+			x, y = 0, y+height+l.rowGap()
 			l.rows++
 		}
 
@@ -70,7 +82,7 @@ func (l *wrapLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 	height := rowHeight(objects)
 
-	return fyne.NewSize(width, height*float32(rows)+theme.Padding()*float32(rows-1))
+	return fyne.NewSize(width, height*float32(rows)+l.rowGap()*float32(rows-1))
 }
 
 // rowHeight returns the minimum height of the tallest visible object.
