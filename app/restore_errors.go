@@ -2,7 +2,7 @@ package app
 
 import "fmt"
 
-// RestoreProblem is why a file cannot be restored as the database.
+// RestoreProblem is the reason a file cannot be restored as the database.
 type RestoreProblem int
 
 const (

@@ -8,9 +8,9 @@ import (
 	"leadwerk/app"
 )
 
-// RestoreSource says what is wrong with a file that a restore rejected
-// and what to do, or returns false for other errors, whose text the
-// caller shows as it is.
+// RestoreSource returns the message on what is wrong with a file that a
+// restore rejected and what to do. It returns false for other errors,
+// whose text the caller shows as it is.
 func RestoreSource(err error) (string, bool) {
 	var rejected *app.RestoreSourceError
 	if !errors.As(err, &rejected) {
