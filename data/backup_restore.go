@@ -286,13 +286,13 @@ func checkRestoreSource(ctx context.Context, src string) (*sql.DB, error) {
 }
 
 // restoreSourceError wraps err as an [app.RestoreSourceError], so window
-// and command line can say what is wrong with the chosen file.
+// and command line can name what is wrong with the chosen file.
 func restoreSourceError(src string, problem app.RestoreProblem, err error) error {
 	return &app.RestoreSourceError{Path: src, Problem: problem, Err: err}
 }
 
-// restoreProblemOf tells a file of another kind from one that cannot be
-// read, for the errors of opening a restore source.
+// restoreProblemOf distinguishes a file of another kind from one that
+// cannot be read, for the errors of opening a restore source.
 func restoreProblemOf(err error) app.RestoreProblem {
 	if errors.Is(err, app.ErrNotDatabase) {
 		return app.RestoreNotLeadwerk
