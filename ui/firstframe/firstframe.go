@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"golang.org/x/sys/unix"
 )
 
 // Env names the environment variable that turns the probe on.
@@ -55,15 +54,4 @@ func Watch(w fyne.Window) {
 	probe.Resize(fyne.NewSize(1, 1))
 
 	w.Canvas().Overlays().Add(container.NewWithoutLayout(probe))
-}
-
-// Now returns the time of CLOCK_MONOTONIC in nanoseconds, or 0 where the
-// clock cannot be read.
-func Now() int64 {
-	var ts unix.Timespec
-	if err := unix.ClockGettime(unix.CLOCK_MONOTONIC, &ts); err != nil {
-		return 0
-	}
-
-	return ts.Nano()
 }
