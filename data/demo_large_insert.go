@@ -18,12 +18,6 @@ import (
 // cost per statement, which is small from about 100 rows on.
 const literalRowsPerInsert = 100
 
-// timeLiteralLayout is how the driver github.com/glebarez/go-sqlite
-// v1.21.2 writes a time.Time without a _time_format option, which dsn
-// does not set. Stored timestamps must keep one layout, because SQLite
-// compares them as text.
-const timeLiteralLayout = "2006-01-02 15:04:05.999999999-07:00"
-
 // literalInserter writes rows of GORM row types (such as leadRow) as
 // multi-row INSERT statements with their values written into the SQL
 // text, on the connection of one transaction.
@@ -105,7 +99,7 @@ func (w *literalInserter) insertChunk(head string, fields []*schema.Field, chunk
 
 // sqlLiteral returns value as an SQLite literal: NULL for nil, a quoted
 // string with each ' doubled, an integer, 0 or 1 for a bool, or a time
-// in [timeLiteralLayout]. It rejects a string with a NUL byte, which
+// in [driverTimeFormat]. It rejects a string with a NUL byte, which
 // would end the SQL text early, and any other type.
 func sqlLiteral(value any) (string, error) {
 	var b strings.Builder
@@ -133,7 +127,7 @@ func writeLiteral(b *strings.Builder, value any) error {
 	case float64:
 		b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
 	case time.Time:
-		return writeText(b, v.Format(timeLiteralLayout))
+		return writeText(b, v.Format(driverTimeFormat))
 	case *int64:
 		return writePointer(b, v)
 	case *float64:

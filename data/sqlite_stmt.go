@@ -22,8 +22,10 @@ import (
 // rawConnOf returns errNoRawConn and TestRawStatementReachesTheDriver
 // fails.
 
-// driverTimeFormat is the format in which the driver writes a time.Time
+// driverTimeFormat is the layout in which the driver writes a time.Time
 // when the connection string gives no _time_format, as dsn does not.
+// Every writer that bypasses the driver uses it too, because SQLite
+// compares stored timestamps as text.
 const driverTimeFormat = "2006-01-02 15:04:05.999999999-07:00"
 
 // errNoRawConn reports a driver connection whose handle rawConnOf cannot
