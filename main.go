@@ -140,7 +140,7 @@ func createLogFile() (*os.File, error) {
 // receives a CPU profile of the whole run, for profiling start-up.
 const cpuProfileEnv = "LEADWERK_CPUPROFILE"
 
-// startCPUProfile starts the CPU profile that cpuProfileEnv asks for and
+// startCPUProfile starts the CPU profile that cpuProfileEnv names and
 // returns the function that stops it. A profile that fails to start is
 // logged and skipped.
 func startCPUProfile(logger *slog.Logger) func() {

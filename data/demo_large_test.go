@@ -299,8 +299,8 @@ func TestInsertLiteralsRoundTrip(t *testing.T) {
 	}
 }
 
-// benchSizeSmall reports whether LEADWERK_BENCH_SIZE asks benchmarks for
-// the small dataset, as CI does.
+// benchSizeSmall reports whether LEADWERK_BENCH_SIZE requests the small
+// dataset for benchmarks, as CI does.
 func benchSizeSmall() bool {
 	return os.Getenv("LEADWERK_BENCH_SIZE") == "small"
 }

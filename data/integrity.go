@@ -342,7 +342,7 @@ func checkOpenFile(ctx context.Context, db queryer, path string) error {
 }
 
 // RestoreDamaged replaces the open store's damaged data with the backup at
-// src, as [RestoreFile] does for a closed file: it checks src first, keeps
+// src, as [RestoreFile] does for a closed file. It checks src first, keeps
 // a byte copy of the damaged file and its WAL in the backups folder, and
 // returns that copy's path. [Store.Restore] cannot do this, because it
 // keeps the current data with VACUUM INTO, which fails on a damaged file.

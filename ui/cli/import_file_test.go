@@ -170,7 +170,7 @@ func TestSQLiteImportTextNamesDuplicatesAndUnchanged(t *testing.T) {
 }
 
 // TestSQLiteImportFileDryRunProgress checks that the progress of a dry
-// run of a large file says it is a dry run, not an import.
+// run of a large file names it a dry run, not an import.
 func TestSQLiteImportFileDryRunProgress(t *testing.T) {
 	var text strings.Builder
 	text.WriteString("First Name,Last Name,Company,Email\n")
