@@ -10,10 +10,15 @@ import (
 	"leadwerk/app"
 )
 
-// openTestStore opens a fresh database file in a temporary folder and
-// closes it when the test ends.
+// openTestStore opens a fresh database and closes it when the test ends:
+// a SQLite file in a temporary folder, or a new PostgreSQL database when
+// LEADWERK_TEST_POSTGRES is set (see openPostgresTestStore).
 func openTestStore(t testing.TB) *Store {
 	t.Helper()
+
+	if testPostgresURL() != "" {
+		return openPostgresTestStore(t)
+	}
 
 	s, err := Open(filepath.Join(t.TempDir(), "leadwerk.db"))
 	if err != nil {

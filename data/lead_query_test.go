@@ -230,7 +230,7 @@ func TestLeadSearchUsesTrigramIndex(t *testing.T) {
 	}
 
 	var plan []struct{ Detail string }
-	where, args := leadWhere(app.LeadQuery{Search: "müller"})
+	where, args := leadWhere(sqliteBackend{}, app.LeadQuery{Search: "müller"})
 	s.db.Raw("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM leads l"+where, args...).Scan(&plan)
 	usesIndex := false
 	for _, p := range plan {

@@ -62,9 +62,9 @@ func trigramQuery(q app.LeadQuery) (string, bool) {
 
 // searchCondition returns the condition that a lead's name, company,
 // e-mail or city contains search in any letter case.
-func searchCondition(search string) (string, []any) {
-	if phrase, ok := trigramPhrase(search); ok {
-		return "l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ?)", []any{phrase}
+func searchCondition(index searchIndex, search string) (string, []any) {
+	if phrase, ok := index.searchQuery(search, false); ok {
+		return index.matchSQL(), []any{phrase}
 	}
 
 	columns := []string{"l.first_name", "l.last_name", "trim(l.first_name || ' ' || l.last_name)",
@@ -82,10 +82,10 @@ func searchCondition(search string) (string, []any) {
 // matchEachCondition returns the condition that the full-text index
 // matches search for lead l, which SQLite tests for l alone. Use it only
 // for a search that the trigram index can serve.
-func matchEachCondition(search string) (string, []any) {
-	phrase, _ := trigramPhrase(search)
+func matchEachCondition(index searchIndex, search string) (string, []any) {
+	phrase, _ := index.searchQuery(search, false)
 
-	return "EXISTS (SELECT 1 FROM leads_fts WHERE leads_fts.rowid = l.id AND leads_fts MATCH ?)", []any{phrase}
+	return index.matchEachSQL(), []any{phrase}
 }
 
 // inList returns "column IN (?, ?, …)" with one argument per value.
@@ -98,13 +98,13 @@ func inList[T ~string](column string, values []T) (string, []any) {
 	return column + " IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", ") + ")", args
 }
 
-func leadWhere(q app.LeadQuery) (string, []any) {
-	return leadWhereFor(q, leadPlan{})
+func leadWhere(index searchIndex, q app.LeadQuery) (string, []any) {
+	return leadWhereFor(index, q, leadPlan{})
 }
 
 // leadWhereFor returns the WHERE clause of q, testing the search lead by
 // lead when plan.checkEach is set.
-func leadWhereFor(q app.LeadQuery, plan leadPlan) (string, []any) {
+func leadWhereFor(index searchIndex, q app.LeadQuery, plan leadPlan) (string, []any) {
 	var terms []string
 	var args []any
 	add := func(term string, values ...any) {
@@ -113,9 +113,9 @@ func leadWhereFor(q app.LeadQuery, plan leadPlan) (string, []any) {
 	}
 
 	if search := strings.TrimSpace(q.Search); search != "" {
-		term, values := searchCondition(search)
+		term, values := searchCondition(index, search)
 		if plan.checkEach {
-			term, values = matchEachCondition(search)
+			term, values = matchEachCondition(index, search)
 		}
 		add(term, values...)
 	}
@@ -214,8 +214,8 @@ func worklistOrder(q app.LeadQuery) []string {
 // CountLeads returns how many leads match q's search and filters. A
 // search of three or more characters uses the trigram index.
 func (s *Store) CountLeads(ctx context.Context, q app.LeadQuery) (int, error) {
-	where, args := leadWhere(q)
-	if phrase, ok := trigramQuery(q); ok && onlySearch(q) {
+	where, args := leadWhere(s.backend, q)
+	if phrase, ok := s.backend.searchQuery(q.Search, q.OpenOnly); ok && onlySearch(q) {
 		// The index alone counts its matches several times faster than
 		// a join that reads each matching lead.
 		return s.ftsMatchCount(ctx, phrase)
@@ -247,13 +247,8 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 		return nil, fmt.Errorf("list leads: %w", err)
 	}
 
-	where, args := leadWhereFor(q, plan)
-	// LIMIT -1 is SQLite's "no limit", needed because OFFSET requires LIMIT.
-	limit := q.Limit
-	if limit == 0 {
-		limit = -1
-	}
-	args = append(args, limit, q.Offset)
+	where, args := leadWhereFor(s.backend, q, plan)
+	args = append(args, s.limitArg(q.Limit), q.Offset)
 
 	// The inner query finds one page of ids, sorting ids alone or, for a
 	// broad search, walking the sort index (see planLeadPage). The outer

@@ -7,8 +7,11 @@ import (
 )
 
 // TestMain silences the store's log, which goes to slog's default logger,
-// so test and benchmark output stays readable.
+// so test and benchmark output stays readable, and drops the PostgreSQL
+// template database after a run on PostgreSQL.
 func TestMain(m *testing.M) {
 	slog.SetDefault(slog.New(slog.DiscardHandler))
-	os.Exit(m.Run())
+	code := m.Run()
+	dropPostgresTemplate()
+	os.Exit(code)
 }

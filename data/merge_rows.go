@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -42,6 +43,9 @@ func toSQLValue(v any) (sqlValue, error) {
 	case []byte:
 		b := slices.Clone(x)
 		return sqlValue{Blob: &b}, nil
+	case time.Time:
+		text := x.UTC().Format(time.RFC3339Nano)
+		return sqlValue{Text: &text}, nil
 	default:
 		return sqlValue{}, fmt.Errorf("unexpected column value of type %T", v)
 	}
@@ -69,8 +73,14 @@ func quoteName(name string) string {
 
 // tableColumns returns the column names of table in their order.
 func tableColumns(tx *gorm.DB, table string) ([]string, error) {
+	query := `SELECT name FROM pragma_table_info(?) ORDER BY cid`
+	if isPostgresDB(tx) {
+		query = `SELECT column_name FROM information_schema.columns
+			WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position`
+	}
+
 	var columns []string
-	if err := tx.Raw(`SELECT name FROM pragma_table_info(?) ORDER BY cid`, table).Scan(&columns).Error; err != nil {
+	if err := tx.Raw(query, table).Scan(&columns).Error; err != nil {
 		return nil, fmt.Errorf("read columns of %s: %w", table, err)
 	}
 
@@ -91,9 +101,16 @@ func readRows(tx *gorm.DB, table, where string, args ...any) ([]storedRow, error
 		return nil, err
 	}
 
+	// PostgreSQL has no unary plus on text and timestamps, and its
+	// driver returns a time.Time that toSQLValue stores as RFC 3339 text.
+	plus := "+"
+	if isPostgresDB(tx) {
+		plus = ""
+	}
+
 	selects := make([]string, len(columns))
 	for i, c := range columns {
-		selects[i] = "+" + quoteName(c)
+		selects[i] = plus + quoteName(c)
 	}
 
 	query := "SELECT " + strings.Join(selects, ", ") + " FROM " + quoteName(table) + " WHERE " + where + " ORDER BY id"

@@ -13,17 +13,46 @@ import (
 
 // migration is one numbered schema change. Its SQL and its optional seed
 // run in one transaction together with the row that records it.
+//
+// postgres is the change in PostgreSQL. Version 1's creates the whole
+// schema of version lastSQLiteOnlyVersion, because no PostgreSQL database
+// of an older schema ever existed, so versions 2 to lastSQLiteOnlyVersion
+// leave it empty and run only their seeds there. From the next version on
+// an empty postgres means that sql runs on both, so a migration whose SQL
+// is not portable must fill in postgres.
 type migration struct {
-	version int
-	name    string
-	sql     string
-	seed    func(tx *gorm.DB) error
+	version  int
+	name     string
+	sql      string
+	postgres string
+	seed     func(tx *gorm.DB) error
+}
+
+// lastSQLiteOnlyVersion is the last migration that PostgreSQL's version 1
+// includes.
+const lastSQLiteOnlyVersion = 19
+
+// sqlFor returns the migration's SQL in the dialect of db.
+func (m migration) sqlFor(db *gorm.DB) string {
+	switch {
+	case !isPostgresDB(db):
+		return m.sql
+	case m.postgres != "" || m.version <= lastSQLiteOnlyVersion:
+		return m.postgres
+	default:
+		return m.sql
+	}
+}
+
+// isPostgresDB reports whether db talks to PostgreSQL.
+func isPostgresDB(db *gorm.DB) bool {
+	return db.Dialector.Name() == "postgres"
 }
 
 // migrations lists every schema change in order. Never edit an applied
 // migration: append a new one with the next version.
 var migrations = []migration{
-	{version: 1, name: "create CRM tables", sql: schemaV1, seed: seedDefaultPipeline},
+	{version: 1, name: "create CRM tables", sql: schemaV1, postgres: schemaPostgresV1, seed: seedDefaultPipeline},
 	{version: 2, name: "add lead management", sql: schemaV2, seed: seedLeadManagement},
 	{version: 3, name: "index lead list orders", sql: schemaV3},
 	{version: 4, name: "add lead state to the search index", sql: schemaV4},
@@ -51,6 +80,18 @@ CREATE TABLE schema_migrations (
 	applied_at DATETIME NOT NULL
 )`
 
+const createMigrationsTablePostgres = `
+CREATE TABLE IF NOT EXISTS schema_migrations (
+	version    INTEGER PRIMARY KEY,
+	name       TEXT        NOT NULL,
+	applied_at TIMESTAMPTZ NOT NULL
+)`
+
+// migrationLockKey is the PostgreSQL advisory lock that each migration
+// takes, so two Leadwerks starting at once on one database migrate one
+// after the other.
+const migrationLockKey = 0x4c6561647765726b
+
 // migrate applies the migrations the database lacks, each in its own
 // transaction. It runs no DDL when the database is up to date, and it
 // rejects a database made by a newer Leadwerk.
@@ -62,18 +103,8 @@ func migrate(ctx context.Context, db *gorm.DB) error {
 // to build a database of an older schema.
 func migrateTo(ctx context.Context, db *gorm.DB, list []migration) error {
 	db = db.WithContext(ctx)
-
-	var exists int64
-	err := db.Raw(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).
-		Scan(&exists).Error
-	if err != nil {
-		return fmt.Errorf("look for schema_migrations: %w", err)
-	}
-
-	if exists == 0 {
-		if err := db.Exec(createMigrationsTable).Error; err != nil {
-			return fmt.Errorf("create schema_migrations: %w", err)
-		}
+	if err := createMigrationsTableIfMissing(db); err != nil {
+		return err
 	}
 
 	current, err := schemaVersion(db)
@@ -99,9 +130,40 @@ func migrateTo(ctx context.Context, db *gorm.DB, list []migration) error {
 	return nil
 }
 
+func createMigrationsTableIfMissing(db *gorm.DB) error {
+	if isPostgresDB(db) {
+		if err := db.Exec(createMigrationsTablePostgres).Error; err != nil {
+			return fmt.Errorf("create schema_migrations: %w", err)
+		}
+
+		return nil
+	}
+
+	var exists int64
+	err := db.Raw(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).
+		Scan(&exists).Error
+	if err != nil {
+		return fmt.Errorf("look for schema_migrations: %w", err)
+	}
+
+	if exists == 0 {
+		if err := db.Exec(createMigrationsTable).Error; err != nil {
+			return fmt.Errorf("create schema_migrations: %w", err)
+		}
+	}
+
+	return nil
+}
+
 func apply(db *gorm.DB, m migration) error {
 	start := time.Now()
 	err := db.Transaction(func(tx *gorm.DB) error {
+		if isPostgresDB(tx) {
+			if err := tx.Exec(`SELECT pg_advisory_xact_lock(?)`, int64(migrationLockKey)).Error; err != nil {
+				return err
+			}
+		}
+
 		// Another process may have applied it since the version was read.
 		var done int64
 		if err := tx.Raw(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).
@@ -112,8 +174,10 @@ func apply(db *gorm.DB, m migration) error {
 			return nil
 		}
 
-		if err := tx.Exec(m.sql).Error; err != nil {
-			return err
+		if sql := m.sqlFor(tx); sql != "" {
+			if err := tx.Exec(sql).Error; err != nil {
+				return err
+			}
 		}
 
 		if m.seed != nil {

@@ -32,9 +32,10 @@ const databaseEnv = "LEADWERK_DB"
 // lock before failing with SQLITE_BUSY.
 const busyTimeout = 5 * time.Second
 
-// Store is the SQLite database of one Leadwerk installation. It is safe
-// for concurrent use. All statements share one connection, so a long
-// import delays list queries until it commits or rolls back.
+// Store is the database of one Leadwerk installation: a SQLite file or a
+// PostgreSQL database. It is safe for concurrent use. On SQLite all
+// statements share one connection, so a long import delays list queries
+// until it commits or rolls back.
 type Store struct {
 	db   *gorm.DB
 	path string
@@ -46,6 +47,8 @@ type Store struct {
 	// newFile is set when the file had no schema at open, so there was
 	// nothing to back up.
 	newFile bool
+	// backend is what differs between SQLite and PostgreSQL.
+	backend backend
 
 	matchCounts matchCounts
 	leadModel   leadModelCache
@@ -73,7 +76,15 @@ func DefaultPath() (string, error) {
 // database open, and an *[IntegrityError] when SQLite's quick check finds
 // it damaged. Before pending migrations, and on the first open of a UTC
 // day, it writes a backup into the backups folder beside the file.
+//
+// A postgres:// or postgresql:// URL in place of path opens that
+// PostgreSQL database instead (see openPostgres), with neither the file
+// checks nor the backups.
 func Open(path string) (*Store, error) {
+	if isPostgresURL(path) {
+		return openPostgres(context.Background(), path)
+	}
+
 	s, checked, err := openAndMigrate(path)
 	if err != nil {
 		return nil, err
@@ -105,6 +116,10 @@ func Open(path string) (*Store, error) {
 // NOTE: damage in pages that opening does not read shows only when
 // CheckAndBackUp runs or a query reads them.
 func OpenDeferred(path string) (*Store, error) {
+	if isPostgresURL(path) {
+		return openPostgres(context.Background(), path)
+	}
+
 	s, _, err := openAndMigrate(path)
 
 	return s, err
@@ -169,7 +184,7 @@ func openUnmigrated(path string) (*Store, error) {
 		return nil, damagedError(path, err)
 	}
 
-	s := &Store{db: db, path: path, now: utcNow, lock: lock}
+	s := &Store{db: db, path: path, now: utcNow, lock: lock, backend: sqliteBackend{}}
 	if err := s.checkForeignKeys(); err != nil {
 		_ = s.Close()
 		return nil, err
@@ -350,7 +365,8 @@ func (s *Store) checkForeignKeys() error {
 	return nil
 }
 
-// Path returns the file the store was opened on.
+// Path returns the file the store was opened on, or the URL of its
+// PostgreSQL database without the password.
 func (s *Store) Path() string {
 	return s.path
 }
