@@ -180,7 +180,14 @@ func quickCheckFile(ctx context.Context, path string) error {
 // never deletes. The copy is made while the store stays open and is readable by
 // the user only (mode 0600). An existing, non-empty dest is never
 // overwritten.
+//
+// On PostgreSQL it runs pg_dump instead (see dumpPostgres), and an empty
+// dest writes into [PostgresBackupDir].
 func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
+	if s.backend.isPostgres() {
+		return dumpPostgres(ctx, s.path, dest)
+	}
+
 	if dest == "" {
 		return s.backupInto(ctx, kindManual)
 	}
@@ -387,7 +394,15 @@ func (s *Store) backUpDaily(ctx context.Context, db *sql.DB) {
 // opportunities) is not copied. Import paths call it before their
 // transaction and stop when it fails, so no import runs without a
 // backup of the data it changes.
+//
+// NOTE: on PostgreSQL no copy is made, because a dump of a shared
+// database on each import would be slow and is the server's backup job.
+// The import still runs in one transaction that rolls back whole.
 func (s *Store) backupBeforeImport(ctx context.Context) error {
+	if s.backend.isPostgres() {
+		return nil
+	}
+
 	empty, err := s.IsEmpty(ctx)
 	if err != nil {
 		return err

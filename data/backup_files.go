@@ -12,7 +12,14 @@ import (
 // choose, by default backups beside the database. It opens the
 // file read-only and takes no lock, so it also runs while a Leadwerk
 // window has the database open, and copies the last committed state.
+//
+// For a postgres:// URL in dbPath it runs pg_dump instead (see
+// dumpPostgres).
 func BackupFile(ctx context.Context, dbPath, dest string) (string, error) {
+	if isPostgresURL(dbPath) {
+		return dumpPostgres(ctx, dbPath, dest)
+	}
+
 	db, err := openLeadwerkReadOnly(ctx, dbPath)
 	if err != nil {
 		return "", err
@@ -43,10 +50,18 @@ func (Maintenance) Backup(ctx context.Context, dbPath, dest string) (string, err
 
 // Restore calls [RestoreFile].
 func (Maintenance) Restore(ctx context.Context, dbPath, src string) (string, error) {
+	if isPostgresURL(dbPath) {
+		return "", errPostgresRestore
+	}
+
 	return RestoreFile(ctx, dbPath, src)
 }
 
 // Check calls [Check].
 func (Maintenance) Check(ctx context.Context, dbPath string) ([]string, error) {
+	if isPostgresURL(dbPath) {
+		return nil, errPostgresRestore
+	}
+
 	return Check(ctx, dbPath)
 }

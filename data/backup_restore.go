@@ -24,6 +24,10 @@ import (
 // the file is replaced and then read the restored data. A backup of an
 // older schema is migrated.
 func (s *Store) Restore(ctx context.Context, src string) (string, error) {
+	if s.backend.isPostgres() {
+		return "", errPostgresRestore
+	}
+
 	start := time.Now()
 	temp, err := copyRestoreSource(ctx, src, s.path)
 	if err != nil {

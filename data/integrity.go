@@ -306,7 +306,14 @@ func isIntegrityError(err error) bool {
 // queries and writes go on meanwhile. It returns an *[IntegrityError]
 // when the check finds the database damaged, and then writes no backup.
 // A failed daily backup is only logged, as in [Open].
+//
+// On PostgreSQL it does nothing, because the server checks its own pages
+// and its administrator makes the backups.
 func (s *Store) CheckAndBackUp(ctx context.Context) error {
+	if s.backend.isPostgres() {
+		return nil
+	}
+
 	start := time.Now()
 	db, err := openReadOnly(ctx, s.path)
 	if err != nil {
@@ -349,6 +356,10 @@ func checkOpenFile(ctx context.Context, db queryer, path string) error {
 // Statements of other goroutines wait meanwhile and then read the
 // restored data.
 func (s *Store) RestoreDamaged(ctx context.Context, src string) (string, error) {
+	if s.backend.isPostgres() {
+		return "", errPostgresRestore
+	}
+
 	temp, err := copyRestoreSource(ctx, src, s.path)
 	if err != nil {
 		return "", err

@@ -1,8 +1,12 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -71,5 +75,92 @@ func TestPostgresRejectsPasswordInURL(t *testing.T) {
 
 	if strings.Contains(err.Error(), "secret") {
 		t.Errorf("error %q shows the password", err)
+	}
+}
+
+func TestPostgresBackupWritesDump(t *testing.T) {
+	requirePostgres(t)
+	s := openTestStore(t)
+	ctx := context.Background()
+
+	if _, err := s.CreateLead(ctx, app.Lead{LastName: "Müller", Status: app.LeadNew}); err != nil {
+		t.Fatalf("CreateLead: %v", err)
+	}
+
+	dest := filepath.Join(t.TempDir(), "copy.dump")
+	written, err := s.Backup(ctx, dest)
+	if err != nil {
+		t.Fatalf("Backup: %v", err)
+	}
+
+	if written != dest {
+		t.Errorf("Backup wrote %s, want %s", written, dest)
+	}
+
+	assertDump(t, dest)
+
+	if _, err := s.Backup(ctx, dest); err == nil {
+		t.Error("a second Backup to the same file overwrote it")
+	}
+}
+
+func TestPostgresBackupFileIntoFolder(t *testing.T) {
+	requirePostgres(t)
+	s := openTestStore(t)
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+
+	written, err := Maintenance{}.Backup(context.Background(), s.Path(), "")
+	if err != nil {
+		t.Fatalf("Backup: %v", err)
+	}
+
+	dir, err := PostgresBackupDir()
+	if err != nil {
+		t.Fatalf("PostgresBackupDir: %v", err)
+	}
+
+	if filepath.Dir(written) != dir {
+		t.Errorf("backup %s is not in %s", written, dir)
+	}
+
+	if !strings.HasPrefix(filepath.Base(written), postgresDatabaseName(s.Path())+"-") {
+		t.Errorf("backup name %s does not start with the database name", filepath.Base(written))
+	}
+
+	assertDump(t, written)
+}
+
+func TestPostgresRestoreRejected(t *testing.T) {
+	requirePostgres(t)
+	s := openTestStore(t)
+
+	if _, err := s.Restore(context.Background(), filepath.Join(t.TempDir(), "any.db")); !errors.Is(err, app.ErrInvalid) {
+		t.Errorf("Restore on PostgreSQL returned %v, want app.ErrInvalid", err)
+	}
+}
+
+// assertDump fails unless path is a non-empty file of mode 0600 that
+// starts like pg_dump's custom format.
+func assertDump(t *testing.T, path string) {
+	t.Helper()
+
+	content, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read backup: %v", err)
+	}
+
+	if !bytes.HasPrefix(content, []byte("PGDMP")) {
+		t.Errorf("backup %s does not start with PGDMP", path)
+	}
+
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("stat backup: %v", err)
+	}
+
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode is %v, want 0600", info.Mode().Perm())
 	}
 }

@@ -42,7 +42,8 @@ type Store struct {
 	// now returns the current time in UTC; tests replace it to pin
 	// status change times, consent checks and the engagement window.
 	now func() time.Time
-	// lock keeps a second Leadwerk off the file until Close.
+	// lock keeps a second Leadwerk off the file until Close. It is nil
+	// on PostgreSQL, whose database many Leadwerks share at once.
 	lock *fileLock
 	// newFile is set when the file had no schema at open, so there was
 	// nothing to back up.

@@ -41,7 +41,7 @@ type fileAction func(ctx context.Context, env Env, dbPath string) error
 // mistakes in the global flags, are left to [Run].
 func runFileCommand(ctx context.Context, args []string, env Env) (int, bool) {
 	global := newFlagSet("leadwerk")
-	dbFlag := global.String("db", "", "database file")
+	dbFlag := global.String("db", "", "database file or postgres:// URL")
 	if err := global.Parse(args); err != nil || len(global.Args()) == 0 {
 		return 0, false
 	}

@@ -272,14 +272,14 @@ func Run(ctx context.Context, args []string, env Env) int {
 // which is nil for the window.
 func parse(args []string) (string, action, error) {
 	global := newFlagSet("leadwerk")
-	dbPath := global.String("db", "", "database file")
+	dbPath := global.String("db", "", "database file or postgres:// URL")
 	if err := global.Parse(args); err != nil {
 		return "", nil, flagError("", err)
 	}
 
 	if *dbPath == "" && isFlagSet(global, "db") {
 		return "", nil, usageError{message: lang.X("cli.usage.empty_db",
-			"-db needs a file name; leave -db out to use ${{.Env}} or the default database",
+			"-db needs a file name or a postgres:// URL; leave -db out to use ${{.Env}} or the default database",
 			map[string]any{"Env": DatabaseEnv})}
 	}
 

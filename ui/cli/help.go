@@ -20,7 +20,7 @@ var commands = []string{"import", "leads", "pipeline", "chart", "demo", "forecas
 // "" when they name none or an unknown one.
 func commandOf(args []string) string {
 	global := newFlagSet("leadwerk")
-	global.String("db", "", "database file")
+	global.String("db", "", "database file or postgres:// URL")
 	if err := global.Parse(args); err != nil || global.NArg() == 0 {
 		return ""
 	}
@@ -52,7 +52,7 @@ func runHelp(args []string, env Env) (int, bool) {
 	}
 
 	global := newFlagSet("leadwerk")
-	global.String("db", "", "database file")
+	global.String("db", "", "database file or postgres:// URL")
 	_ = global.Parse(args)
 	rest := global.Args()[1:]
 
