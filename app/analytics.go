@@ -86,4 +86,8 @@ type AnalyticsService interface {
 	// LeadFacts returns every lead whose source f selects; f's pipeline
 	// and owner do not apply to leads.
 	LeadFacts(ctx context.Context, f ReportFilter) ([]LeadFact, error)
+	// ForecastMonthSums returns the open and won deals that f selects,
+	// summed per stage kind, month, currency and probability, for
+	// [ForecastByMonthOfSums]. Lost deals are left out.
+	ForecastMonthSums(ctx context.Context, f ReportFilter) ([]ForecastMonthSum, error)
 }

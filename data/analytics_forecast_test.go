@@ -101,3 +101,42 @@ func TestForecastMonthSumsGenerated(t *testing.T) {
 	days := []app.Date{today, {Year: 2016, Month: time.December, Day: 31}, {Year: 2030, Month: time.January, Day: 1}}
 	compareForecasts(t, s, filters, days)
 }
+
+// TestForecastMonthSumsCurrencies spreads the deals over three currencies
+// and gives the open ones probabilities typed by hand, away from their
+// stage's default. Odd amounts at 50 % and 33 % put weighted amounts on
+// the half cent, where rounding per deal and rounding the sum differ.
+func TestForecastMonthSumsCurrencies(t *testing.T) {
+	s := openTestStore(t)
+	mustImport(t, s, analyticsBenchBatch(3000))
+	err := s.db.Exec(`UPDATE opportunities SET
+		amount_currency = CASE id % 3 WHEN 0 THEN 'EUR' WHEN 1 THEN 'USD' ELSE 'CHF' END,
+		amount_minor = amount_minor + id % 2`).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.db.Exec(`UPDATE opportunities SET probability = CASE id % 4 WHEN 0 THEN 50 WHEN 1 THEN 33
+			ELSE (id * 7) % 101 END, probability_manual = 1
+		WHERE stage_id IN (SELECT id FROM stages WHERE kind = 'open')`).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	today := app.Date{Year: 2016, Month: time.June, Day: 30}
+	forecastHasDeals(t, s, today)
+	currencies := map[string]bool{}
+	sums, err := s.ForecastMonthSums(context.Background(), app.ReportFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sum := range sums {
+		currencies[sum.Currency] = true
+	}
+	if len(currencies) != 3 {
+		t.Fatalf("the sums have the currencies %v, want EUR, USD and CHF", currencies)
+	}
+
+	filters := []app.ReportFilter{{}, {Owner: "Agent 07"}, {PipelineID: 1}}
+	days := []app.Date{today, {Year: 2017, Month: time.March, Day: 15}}
+	compareForecasts(t, s, filters, days)
+}

@@ -18,6 +18,7 @@ type reportsReader interface {
 	Pipelines(ctx context.Context) ([]app.Pipeline, error)
 	DealFacts(ctx context.Context, f app.ReportFilter) ([]app.DealFact, error)
 	LeadFacts(ctx context.Context, f app.ReportFilter) ([]app.LeadFact, error)
+	ForecastMonthSums(ctx context.Context, f app.ReportFilter) ([]app.ForecastMonthSum, error)
 }
 
 // reportsScreen is the Reports tab: filters, KPI tiles, one chart with its

@@ -142,13 +142,18 @@ func computeReports(ctx context.Context, store reportsReader, request reportRequ
 		return reportResult{}, fmt.Errorf("load lead facts for %+v: %w", request.filter, err)
 	}
 
+	sums, err := store.ForecastMonthSums(ctx, request.filter)
+	if err != nil {
+		return reportResult{}, fmt.Errorf("load forecast sums for %+v: %w", request.filter, err)
+	}
+
 	result := reportResult{period: request.period, currencies: dealCurrencies(deals)}
 	result.currency = chooseCurrency(result.currencies, request.settings.currency, request.pipeline.Currency)
 	result.kpis = app.Compare(deals, request.period)
 	result.idle = app.IdleDeals(request.pipelines, deals, request.today)
 	result.history = forecastFromHistory(request, deals, result.currency)
 
-	figures := reportFigures{request: request, currency: result.currency, deals: deals, leads: leads}
+	figures := reportFigures{request: request, currency: result.currency, deals: deals, leads: leads, forecastSums: sums}
 	builders := [sectionCount]func() (charts.Chart, reportTable, int){
 		sectionStages:   figures.stages,
 		sectionForecast: figures.forecast,

@@ -33,6 +33,8 @@ type reportFigures struct {
 	currency string
 	deals    []app.DealFact
 	leads    []app.LeadFact
+	// forecastSums sum the deals of the same filter for the forecast by month.
+	forecastSums []app.ForecastMonthSum
 }
 
 func (f reportFigures) money(minor int64) string {
@@ -116,7 +118,8 @@ func (f reportFigures) forecast() (charts.Chart, reportTable, int) {
 	}}
 
 	current := app.MonthOf(f.request.today)
-	months := app.ForecastByMonth(f.deals, f.request.today, forecastPastMonths, settings.futureMonths, settings.commitAt)
+	months := app.ForecastByMonthOfSums(f.forecastSums, f.request.today, forecastPastMonths, settings.futureMonths,
+		settings.commitAt)
 	for _, m := range months {
 		if m.Currency != f.currency {
 			continue

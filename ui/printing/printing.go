@@ -92,6 +92,11 @@ func Write(ctx context.Context, w io.Writer, src Source, req Request, progress a
 		return err
 	}
 
+	forecastSums, err := src.ForecastMonthSums(ctx, app.ReportFilter{PipelineID: pipeline.ID})
+	if err != nil {
+		return fmt.Errorf("read forecast sums of pipeline %d: %w", pipeline.ID, err)
+	}
+
 	req = withDefaults(req)
 	sources, err := leadSources(ctx, src, req.Period)
 	if err != nil {
@@ -105,7 +110,10 @@ func Write(ctx context.Context, w io.Writer, src Source, req Request, progress a
 		return err
 	}
 
-	facts := reportFacts{pipeline: pipeline, pipelines: pipelines, deals: dealsOf(pipeline, all), leadSources: sources}
+	facts := reportFacts{
+		pipeline: pipeline, pipelines: pipelines, deals: dealsOf(pipeline, all),
+		forecastSums: forecastSums, leadSources: sources,
+	}
 	doc := build(facts, req)
 	progress(stepLayout, stepCount)
 
@@ -122,6 +130,9 @@ type reportFacts struct {
 	pipeline  app.Pipeline
 	pipelines []app.Pipeline
 	deals     []app.DealFact
+	// forecastSums are the pipeline's deals summed for the forecast by
+	// month.
+	forecastSums []app.ForecastMonthSum
 	// leadSources are the leads created in the report's period, counted
 	// per source.
 	leadSources []app.SourceConversion

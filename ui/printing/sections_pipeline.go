@@ -94,7 +94,8 @@ func stageName(s app.Stage) string {
 // forecastSections returns one forecast section per currency of the
 // forecast, the pipeline's currency first.
 func forecastSections(facts reportFacts, today app.Date, f formatter) []report.Section {
-	months := app.ForecastByMonth(facts.deals, today, forecastPastMonths, forecastFutureMonths, CommitPercent)
+	months := app.ForecastByMonthOfSums(facts.forecastSums, today, forecastPastMonths, forecastFutureMonths,
+		CommitPercent)
 	var codes []string
 	for _, m := range months {
 		codes = append(codes, m.Currency)
