@@ -53,6 +53,7 @@ func run() int {
 		RunWindow:   func(store app.Store) error { return ui.Run(store, logger) },
 		Now:         time.Now,
 		Maintenance: data.Maintenance{},
+		MigrateTo:   data.MigrateTo,
 		ShowOpenError: func(_ context.Context, path string, err error) error {
 			return ui.RunOpenError(openProblem(path, err), logger)
 		},

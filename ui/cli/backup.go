@@ -80,6 +80,8 @@ func parseFileCommand(name string, args []string) (fileAction, error) {
 		return parseCheck(args)
 	case "restore":
 		return parseRestore(args)
+	case "migrate-to":
+		return parseMigrateTo(args)
 	default:
 		return nil, nil
 	}

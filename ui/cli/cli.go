@@ -59,6 +59,9 @@ type Env struct {
 	// Maintenance backs up, checks and restores the database file for the
 	// backup, check and restore commands, which fail when it is nil.
 	Maintenance Maintenance
+	// MigrateTo copies the database file into a PostgreSQL database for
+	// the migrate-to command, which fails when it is nil.
+	MigrateTo MigrateTo
 	// SavedLanguage returns the language chosen in the window's
 	// Preferences, "en" or "de", or "" to follow the system locale. The
 	// default reads Fyne's preferences file, as the window does.
@@ -125,13 +128,19 @@ const usageText = `Usage:
                                          data is kept in the backups folder
   leadwerk [-db PATH] check              run SQLite's integrity and foreign
                                          key checks; exit 1 on a problem
+  leadwerk [-db PATH] migrate-to URL     copy the database file into the empty
+                                         PostgreSQL database at URL, in one
+                                         transaction, then compare rows and
+                                         money totals of every table
   leadwerk version                       print the version and exit
   leadwerk help [COMMAND]                print this help, or only the lines
                                          about COMMAND
 
 Options:
-  -db PATH         database file; default $LEADWERK_DB, else
-                   Leadwerk/leadwerk.db in the user's config folder
+  -db PATH         database file, or the postgres://USER@HOST/NAME URL of
+                   a shared PostgreSQL database (password from PGPASSWORD,
+                   ~/.pgpass or the system keyring); default $LEADWERK_DB,
+                   else Leadwerk/leadwerk.db in the user's config folder
   -json            (pipeline) print one JSON object instead of a table;
                    (leads) print one JSON array of leads instead of a table
                    (forecast) print one JSON object, money in minor units

@@ -1,0 +1,178 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+
+	"leadwerk/app"
+)
+
+// MigrateTo copies the SQLite database at sourcePath into the empty
+// PostgreSQL database at targetURL and then compares every copied table's
+// row count and money totals on both sides. The copy is the JSON export
+// of the source read into the target by [Store.ImportJSON], so it runs in
+// one transaction on the target and keeps every id. It wraps
+// [app.ErrInvalid] when targetURL is no postgres:// URL or sourcePath is
+// one, [app.ErrNotEmpty] when the target already holds records, and
+// [app.ErrMigrationMismatch] when the copy differs from the source; the
+// report is returned in that case too.
+func MigrateTo(ctx context.Context, sourcePath, targetURL string, progress app.Progress) (app.MigrationReport, error) {
+	if isPostgresURL(sourcePath) || !isPostgresURL(targetURL) {
+		return app.MigrationReport{}, fmt.Errorf("copy from the database file %q to %q: the source must be a SQLite file and the target a postgres:// URL: %w",
+			sourcePath, redactURL(targetURL), app.ErrInvalid)
+	}
+
+	source, err := Open(sourcePath)
+	if err != nil {
+		return app.MigrationReport{}, err
+	}
+	defer closeLogged(source)
+
+	target, err := Open(targetURL)
+	if err != nil {
+		return app.MigrationReport{}, err
+	}
+	defer closeLogged(target)
+
+	start := time.Now()
+	if err := copyByJSON(ctx, source, target, progress); err != nil {
+		return app.MigrationReport{}, err
+	}
+	slog.Info("database copied to PostgreSQL", "source", sourcePath, "target", redactURL(targetURL),
+		"duration", time.Since(start))
+
+	report, err := compareTables(ctx, source, target)
+	if err != nil {
+		return report, err
+	}
+	if !report.Matches() {
+		return report, fmt.Errorf("the copy in %s differs from %s in the tables marked in the report: %w",
+			redactURL(targetURL), sourcePath, app.ErrMigrationMismatch)
+	}
+
+	return report, nil
+}
+
+// copyByJSON streams source's JSON export into target's JSON import
+// through a pipe, so neither side holds the whole database in memory.
+func copyByJSON(ctx context.Context, source, target *Store, progress app.Progress) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	reader, writer := io.Pipe()
+	exported := make(chan error, 1)
+	go func() {
+		err := source.ExportJSON(ctx, writer, progress)
+		writer.CloseWithError(err)
+		exported <- err
+	}()
+
+	importErr := target.ImportJSON(ctx, reader, nil)
+	// An import that stopped early leaves the exporter blocked on the
+	// pipe, so the reader side is closed before waiting for it.
+	_ = reader.CloseWithError(errors.New("import stopped"))
+	cancel()
+	exportErr := <-exported
+
+	if exportErr != nil && !errors.Is(exportErr, context.Canceled) && importErr == nil {
+		return fmt.Errorf("export the source database: %w", exportErr)
+	}
+	if importErr != nil {
+		return fmt.Errorf("copy into PostgreSQL: %w", importErr)
+	}
+
+	return nil
+}
+
+// compareTables counts the rows and sums the money columns of every table
+// of the JSON export on both stores.
+func compareTables(ctx context.Context, source, target *Store) (app.MigrationReport, error) {
+	var report app.MigrationReport
+	for _, table := range exportedTableSums() {
+		row := app.MigrationTable{Table: table.name, MoneyColumns: table.money}
+
+		var err error
+		row.SourceRows, row.SourceMoney, err = tableSums(ctx, source, table)
+		if err != nil {
+			return report, err
+		}
+
+		row.TargetRows, row.TargetMoney, err = tableSums(ctx, target, table)
+		if err != nil {
+			return report, err
+		}
+
+		report.Tables = append(report.Tables, row)
+	}
+
+	return report, nil
+}
+
+// tableSum names a table and its money columns, the INTEGER columns of
+// minor units.
+type tableSum struct {
+	name  string
+	money []string
+}
+
+// exportedTableSums returns each table of the JSON export once, in the
+// export's order, with its money columns.
+func exportedTableSums() []tableSum {
+	var sums []tableSum
+	for _, t := range exportTables {
+		if slices.ContainsFunc(sums, func(s tableSum) bool { return s.name == t.table }) {
+			continue
+		}
+
+		sum := tableSum{name: t.table}
+		for _, f := range t.fields {
+			if f.kind == fieldInt && strings.HasSuffix(f.name, "_minor") {
+				sum.money = append(sum.money, f.name)
+			}
+		}
+		sums = append(sums, sum)
+	}
+
+	return sums
+}
+
+// tableSums returns the row count of table and the sum of each of its
+// money columns in store.
+func tableSums(ctx context.Context, store *Store, table tableSum) (int64, []int64, error) {
+	columns := []string{"COUNT(*)"}
+	for _, name := range table.money {
+		columns = append(columns, "COALESCE(SUM("+name+"), 0)")
+	}
+
+	sqlDB, err := store.db.DB()
+	if err != nil {
+		return 0, nil, fmt.Errorf("sum table %s: %w", table.name, err)
+	}
+
+	values := make([]int64, len(columns))
+	targets := make([]any, len(columns))
+	for i := range values {
+		targets[i] = &values[i]
+	}
+
+	query := "SELECT " + strings.Join(columns, ", ") + " FROM " + table.name
+	if err := sqlDB.QueryRowContext(ctx, query).Scan(targets...); err != nil {
+		return 0, nil, fmt.Errorf("sum table %s: %w", table.name, err)
+	}
+
+	return values[0], values[1:], nil
+}
+
+// closeLogged closes store and logs a failure, for deferred closes whose
+// error has nowhere else to go.
+func closeLogged(store *Store) {
+	if err := store.Close(); err != nil {
+		slog.Error("close database", "err", err)
+	}
+}
