@@ -13,16 +13,31 @@ import (
 	"leadwerk/app"
 )
 
+// blankCharsSQL is the SQL string literal of the characters that
+// blankText trims: space, tab, line feed and carriage return. It contains
+// the characters themselves, because PostgreSQL has no char() function
+// and SQLite reads no escapes such as E'\t'.
+const blankCharsSQL = "' \t\n\r'"
+
 // blankText is the condition that a text column is empty or holds only
 // spaces, tabs and line breaks.
 func blankText(column string) string {
-	return "trim(" + column + ", char(32, 9, 10, 13)) = ''"
+	return "trim(" + column + ", " + blankCharsSQL + ") = ''"
+}
+
+// countIf returns the aggregate that counts the rows meeting condition,
+// 0 when there are none. PostgreSQL cannot sum a condition directly, so
+// the CASE turns it into 1 or 0.
+func countIf(condition string) string {
+	return "COALESCE(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)"
 }
 
 // bantAnswersSQL counts the BANT questions a qualifications row q answers,
 // as [app.BANTAnswers] does.
-const bantAnswersSQL = "(q.budget <> '') + (q.authority <> '') + " +
-	"(trim(q.need, char(32, 9, 10, 13)) <> '' OR q.need_priority > 0) + (q.timeframe <> '')"
+const bantAnswersSQL = "(CASE WHEN q.budget <> '' THEN 1 ELSE 0 END) + " +
+	"(CASE WHEN q.authority <> '' THEN 1 ELSE 0 END) + " +
+	"(CASE WHEN trim(q.need, " + blankCharsSQL + ") <> '' OR q.need_priority > 0 THEN 1 ELSE 0 END) + " +
+	"(CASE WHEN q.timeframe <> '' THEN 1 ELSE 0 END)"
 
 // newestAnswersSQL is the number of BANT questions that the newest
 // qualification of lead l answers, by creation time and then id as in
@@ -71,7 +86,7 @@ func qualityCondition(f app.LeadQualityFilter) (string, []any) {
 		// for the text comparison to order them.
 		return "(" + openStatusSQL + " AND " + waitingSinceSQL + " < ?)", []any{f.IdleSince.UTC()}
 	default:
-		return "0", nil
+		return "1 = 0", nil
 	}
 }
 
@@ -99,11 +114,11 @@ func (s *Store) DataQuality(ctx context.Context, idleSince time.Time) (app.DataQ
 // the order of app.LeadGaps.
 func countLeadGaps(tx *gorm.DB, result *app.DataQuality) error {
 	gaps := app.LeadGaps()
-	columns := []string{"COUNT(*)", "COALESCE(SUM(" + openStatusSQL + "), 0)"}
+	columns := []string{"COUNT(*)", countIf(openStatusSQL)}
 	var args []any
 	for _, gap := range gaps {
 		condition, values := qualityCondition(result.Filter(gap))
-		columns = append(columns, "COALESCE(SUM(CASE WHEN "+condition+" THEN 1 ELSE 0 END), 0)")
+		columns = append(columns, countIf(condition))
 		args = append(args, values...)
 	}
 
@@ -146,8 +161,8 @@ func countContactGaps(tx *gorm.DB, result *app.DataQuality) error {
 		MissingPhone int
 	}
 	query := "SELECT COUNT(*) AS contacts, " +
-		"COALESCE(SUM(" + blankText("c.email") + "), 0) AS missing_email, " +
-		"COALESCE(SUM(" + blankText("c.phone") + "), 0) AS missing_phone FROM contacts c"
+		countIf(blankText("c.email")) + " AS missing_email, " +
+		countIf(blankText("c.phone")) + " AS missing_phone FROM contacts c"
 	if err := tx.Raw(query).Scan(&row).Error; err != nil {
 		return fmt.Errorf("count contacts with gaps: %w", err)
 	}

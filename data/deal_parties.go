@@ -16,7 +16,12 @@ var _ app.DealPartiesService = (*Store)(nil)
 // dealContactColumns selects an [app.DealContact] from opportunity_contacts
 // oc joined with contacts c.
 const dealContactColumns = `oc.id, oc.opportunity_id, oc.contact_id,
-	trim(c.first_name || ' ' || c.last_name) AS name, c.email, oc.role, oc.is_primary`
+	` + contactNameSQL + ` AS name, c.email, oc.role, oc.is_primary`
+
+// contactNameSQL is the full name of contact c. ORDER BY repeats it,
+// because PostgreSQL accepts an output column's alias there only on its
+// own, not inside an expression such as name COLLATE NOCASE.
+const contactNameSQL = `trim(c.first_name || ' ' || c.last_name)`
 
 // dealContactView is one row of dealContactColumns.
 type dealContactView struct {
@@ -79,7 +84,7 @@ func (s *Store) DealContacts(ctx context.Context, oppID int64) ([]app.DealContac
 		return tx.Raw(`SELECT `+dealContactColumns+`
 			FROM opportunity_contacts oc JOIN contacts c ON c.id = oc.contact_id
 			WHERE oc.opportunity_id = ?
-			ORDER BY oc.is_primary DESC, name COLLATE NOCASE, oc.id`, oppID).Scan(&views).Error
+			ORDER BY oc.is_primary DESC, `+contactNameSQL+` COLLATE NOCASE, oc.id`, oppID).Scan(&views).Error
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list contacts of opportunity %d: %w", oppID, err)
@@ -104,11 +109,11 @@ func (s *Store) ContactCandidates(ctx context.Context, oppID int64) ([]app.DealC
 		}
 
 		return tx.Raw(`SELECT o.id AS opportunity_id, c.id AS contact_id,
-				trim(c.first_name || ' ' || c.last_name) AS name, c.email
+				`+contactNameSQL+` AS name, c.email
 			FROM opportunities o JOIN contacts c ON c.company_id = o.company_id
 			WHERE o.id = ? AND NOT EXISTS (SELECT 1 FROM opportunity_contacts oc
 				WHERE oc.opportunity_id = o.id AND oc.contact_id = c.id)
-			ORDER BY name COLLATE NOCASE, c.id`, oppID).Scan(&views).Error
+			ORDER BY `+contactNameSQL+` COLLATE NOCASE, c.id`, oppID).Scan(&views).Error
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list contact candidates of opportunity %d: %w", oppID, err)

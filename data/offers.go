@@ -129,7 +129,7 @@ func insertOffer(tx *gorm.DB, o *app.Offer, r app.OfferRequest) error {
 func nextOfferSequence(tx *gorm.DB, year int) (int, error) {
 	var sequence int
 	err := tx.Raw(`INSERT INTO offer_numbers (year, last_sequence) VALUES (?, 1)
-		ON CONFLICT (year) DO UPDATE SET last_sequence = last_sequence + 1
+		ON CONFLICT (year) DO UPDATE SET last_sequence = offer_numbers.last_sequence + 1
 		RETURNING last_sequence`, year).Scan(&sequence).Error
 	if err != nil {
 		return 0, fmt.Errorf("count up offer number of %d: %w", year, err)

@@ -108,8 +108,11 @@ func updatePipeline(tx *gorm.DB, p app.Pipeline) error {
 	}
 
 	// UNIQUE (pipeline_id, name) would reject swapping two names in place,
-	// so every stage first takes a name no person types.
-	err = tx.Exec(`UPDATE stages SET name = char(1) || id WHERE pipeline_id = ? AND deleted_at IS NULL`, p.ID).Error
+	// so every stage first takes a name no person types: U+0001 and its id.
+	// The character comes as an argument, because PostgreSQL has no char()
+	// function.
+	err = tx.Exec(`UPDATE stages SET name = ? || CAST(id AS TEXT) WHERE pipeline_id = ? AND deleted_at IS NULL`,
+		"\x01", p.ID).Error
 	if err != nil {
 		return fmt.Errorf("clear stage names of pipeline %q: %w", p.Name, err)
 	}

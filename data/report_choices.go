@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 )
@@ -24,7 +25,7 @@ func (s *Store) ReportChoices(ctx context.Context) (pipelineIDs []int64, owners,
 			{"deal owners", `SELECT DISTINCT trim(owner) AS name FROM opportunities
 				WHERE trim(owner) <> '' ORDER BY name`, &owners},
 			{"deal and lead sources", `SELECT DISTINCT trim(source) AS name
-				FROM (SELECT source FROM opportunities UNION ALL SELECT source FROM leads)
+				FROM (SELECT source FROM opportunities UNION ALL SELECT source FROM leads) AS s
 				WHERE trim(source) <> '' ORDER BY name`, &sources},
 		}
 
@@ -39,6 +40,11 @@ func (s *Store) ReportChoices(ctx context.Context) (pipelineIDs []int64, owners,
 	if err != nil {
 		return nil, nil, nil, err
 	}
+
+	// ORDER BY follows the database's collation, which in PostgreSQL may
+	// be a language's rather than byte order.
+	slices.Sort(owners)
+	slices.Sort(sources)
 
 	return pipelineIDs, owners, sources, nil
 }
