@@ -44,7 +44,7 @@ func BenchmarkAggregationAgainstShell(b *testing.B) {
 			_, err := s.PipelineSummary(ctx)
 			return err
 		}},
-		{"deal_facts", []string{dealFactRowsSQL(""), stageVisitsSQL(""), competitorNamesSQL("")}, func() error {
+		{"deal_facts", []string{dealFactRowsSQL(nil, ""), stageVisitsSQL(""), competitorNamesSQL("")}, func() error {
 			_, err := s.DealFacts(ctx, app.ReportFilter{})
 			return err
 		}},

@@ -105,7 +105,7 @@ func loadDealFacts(tx *gorm.DB, f app.ReportFilter) ([]app.DealFact, error) {
 // columns by hand, because GORM's reflection took a large share of the
 // load time in BenchmarkDealFacts. CreatedOn is the UTC day of created_at.
 func loadDealFactRows(tx *gorm.DB, where string, args []any) ([]dealFactRow, error) {
-	rows, err := tx.Raw(dealFactRowsSQL(where), args...).Rows()
+	rows, err := tx.Raw(dealFactRowsSQL(tx, where), args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("load deal facts: %w", err)
 	}
@@ -129,11 +129,12 @@ func loadDealFactRows(tx *gorm.DB, where string, args []any) ([]dealFactRow, err
 	return out, nil
 }
 
-// dealFactRowsSQL selects the deals of the WHERE clause where.
-func dealFactRowsSQL(where string) string {
+// dealFactRowsSQL selects the deals of the WHERE clause where, in the
+// dialect of db (nil for SQLite).
+func dealFactRowsSQL(db *gorm.DB, where string) string {
 	return `SELECT o.id, o.title, COALESCE(c.name, ''), o.pipeline_id, o.stage_id, st.kind,
 		o.amount_minor, o.amount_currency, o.probability, o.close_date, o.stage_entered_on,
-		o.owner, o.source, o.close_reason, o.close_competitor, date(o.created_at)
+		o.owner, o.source, o.close_reason, o.close_competitor, ` + utcDaySQL(db, "o.created_at") + `
 	FROM opportunities o
 	JOIN stages st ON st.id = o.stage_id
 	LEFT JOIN companies c ON c.id = o.company_id` + where + `

@@ -52,11 +52,11 @@ func forecastMonthSumsWhere(f app.ReportFilter) (string, []any) {
 // weighted amount rounds each deal half away from zero, as
 // [app.Money.Weighted] does. SQLite's integer division truncates toward
 // zero like Go's.
-func forecastMonthSumsSQL(where string) string {
+func forecastMonthSumsSQL(db *gorm.DB, where string) string {
 	return `SELECT st.kind,
 		substr(CASE WHEN st.kind = 'won' THEN
 			CASE WHEN o.stage_entered_on <> '' THEN o.stage_entered_on ELSE COALESCE((
-				SELECT CASE WHEN sc.to_stage_id = o.stage_id THEN date(sc.at) ELSE '' END
+				SELECT CASE WHEN sc.to_stage_id = o.stage_id THEN ` + utcDaySQL(db, "sc.at") + ` ELSE '' END
 				FROM stage_changes sc WHERE sc.opportunity_id = o.id
 				ORDER BY sc.at DESC, sc.id DESC LIMIT 1), '') END
 			ELSE o.close_date END, 1, 7) AS month,
@@ -69,7 +69,7 @@ func forecastMonthSumsSQL(where string) string {
 }
 
 func loadForecastMonthSums(tx *gorm.DB, where string, args []any) ([]app.ForecastMonthSum, error) {
-	rows, err := tx.Raw(forecastMonthSumsSQL(where), args...).Rows()
+	rows, err := tx.Raw(forecastMonthSumsSQL(tx, where), args...).Rows()
 	if err != nil {
 		return nil, err
 	}

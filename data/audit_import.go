@@ -94,8 +94,11 @@ func importOfRecord(tx *gorm.DB, kind app.EntityKind, id int64) (*app.AuditEntry
 	}
 
 	var rows []auditRow
-	err = tx.Where(`entity_kind = ? AND entity_id = 0 AND action = ? AND field = ?
-		AND json_extract(new_value, '$.first_id') <= ? AND json_extract(new_value, '$.last_id') >= ?`,
+	idRange := `json_extract(new_value, '$.first_id') <= ? AND json_extract(new_value, '$.last_id') >= ?`
+	if isPostgresDB(tx) {
+		idRange = `(new_value::json ->> 'first_id')::BIGINT <= ? AND (new_value::json ->> 'last_id')::BIGINT >= ?`
+	}
+	err = tx.Where(`entity_kind = ? AND entity_id = 0 AND action = ? AND field = ? AND `+idRange,
 		string(kind), string(app.AuditImport), importSummaryField, id, id).Order("id DESC").Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("read the import of %s %d: %w", kind, id, err)

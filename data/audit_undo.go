@@ -28,10 +28,19 @@ func (s *Store) UndoableActions(ctx context.Context, since time.Time, limit int)
 		Action     string
 		At         time.Time
 	}
-	err := db.Raw(`SELECT change_id, entity_kind, entity_id, action, at FROM audit_log a
+	query := `SELECT change_id, entity_kind, entity_id, action, at FROM audit_log a
 		WHERE at >= ? AND action IN ('edit', 'stage') AND undoes IS NULL
 			AND NOT EXISTS (SELECT 1 FROM audit_log u WHERE u.undoes = a.change_id)
-		GROUP BY change_id ORDER BY change_id DESC LIMIT ?`, since, limit).Scan(&changes).Error
+		GROUP BY change_id ORDER BY change_id DESC LIMIT ?`
+	if s.backend.isPostgres() {
+		// PostgreSQL rejects SQLite's bare columns beside GROUP BY, so
+		// DISTINCT ON keeps the last row of each change.
+		query = `SELECT DISTINCT ON (change_id) change_id, entity_kind, entity_id, action, at FROM audit_log a
+		WHERE at >= ? AND action IN ('edit', 'stage') AND undoes IS NULL
+			AND NOT EXISTS (SELECT 1 FROM audit_log u WHERE u.undoes = a.change_id)
+		ORDER BY change_id DESC, id DESC LIMIT ?`
+	}
+	err := db.Raw(query, since, limit).Scan(&changes).Error
 	if err != nil {
 		return nil, fmt.Errorf("list undoable changes: %w", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 
+	"gorm.io/gorm"
+
 	"leadwerk/app"
 )
 
@@ -18,6 +20,10 @@ type backend interface {
 	// noLimit returns the LIMIT argument that means no limit, which a
 	// query with OFFSET needs: -1 in SQLite, NULL in PostgreSQL.
 	noLimit() any
+
+	// foldedLike returns the condition that column contains search in
+	// any letter case, for the argument from likePattern.
+	foldedLike(column, search string) string
 }
 
 // searchIndex is the full-text index of the lead search: FTS5 in SQLite,
@@ -74,6 +80,8 @@ func (sqliteBackend) isPostgres() bool { return false }
 
 func (sqliteBackend) noLimit() any { return -1 }
 
+func (sqliteBackend) foldedLike(column, search string) string { return foldedLike(column, search) }
+
 func (sqliteBackend) searchQuery(search string, openOnly bool) (string, bool) {
 	return trigramQuery(app.LeadQuery{Search: search, OpenOnly: openOnly})
 }
@@ -98,4 +106,38 @@ func (s *Store) limitArg(limit int) any {
 	}
 
 	return limit
+}
+
+// utcDaySQL returns SQL for the UTC day of the timestamp column as text
+// 'YYYY-MM-DD'. A nil db means SQLite. PostgreSQL formats in the session's
+// time zone, which postgresConfig sets to UTC.
+func utcDaySQL(db *gorm.DB, column string) string {
+	if db != nil && isPostgresDB(db) {
+		return "to_char(" + column + ", 'YYYY-MM-DD')"
+	}
+
+	return "date(" + column + ")"
+}
+
+// deferForeignKeysSQL returns the statement that defers the foreign key
+// checks of the transaction to its commit. PostgreSQL defers only the
+// keys declared DEFERRABLE, which schemaPostgresV1 declares all keys.
+func deferForeignKeysSQL(db *gorm.DB) string {
+	if isPostgresDB(db) {
+		return "SET CONSTRAINTS ALL DEFERRED"
+	}
+
+	return "PRAGMA defer_foreign_keys = ON"
+}
+
+// storedValueSQL returns the SQL that reads column as stored. In SQLite a
+// unary plus, an expression without a declared type, makes the driver
+// hand back a DATETIME column's stored text. PostgreSQL has no unary plus
+// on text, and its timestamps reach toSQLValue as time.Time.
+func storedValueSQL(db *gorm.DB, column string) string {
+	if isPostgresDB(db) {
+		return quoteName(column)
+	}
+
+	return "+" + quoteName(column)
 }

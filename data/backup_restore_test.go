@@ -152,6 +152,7 @@ func TestRestoreRejectsNewerSchema(t *testing.T) {
 }
 
 func TestRestoreRejectsForeignFiles(t *testing.T) {
+	requireSQLite(t, "a restore replaces the database file")
 	s := openTestStore(t)
 	dir := t.TempDir()
 

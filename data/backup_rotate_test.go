@@ -11,6 +11,7 @@ import (
 )
 
 func TestRotationOverSixtyDays(t *testing.T) {
+	requireSQLite(t, "backups rotate beside the database file")
 	s := openTestStore(t)
 	dir := BackupDir(s.Path())
 	if err := os.MkdirAll(dir, 0o700); err != nil {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 
 	"leadwerk/app"
@@ -111,9 +112,14 @@ func checkBackupFolder(dir string) error {
 func readBackupSettings(ctx context.Context, db *sql.DB) (app.BackupSettings, error) {
 	b := app.DefaultBackupSettings()
 
+	query := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'settings'`
+	if _, postgres := db.Driver().(*stdlib.Driver); postgres {
+		query = `SELECT COUNT(*) FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_name = 'settings'`
+	}
+
 	var tables int
-	err := db.QueryRowContext(ctx,
-		`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'settings'`).Scan(&tables)
+	err := db.QueryRowContext(ctx, query).Scan(&tables)
 	if err != nil {
 		return b, fmt.Errorf("read backup settings: %w", err)
 	}

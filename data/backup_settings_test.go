@@ -42,6 +42,7 @@ func namesIn(t *testing.T, dir string) []string {
 }
 
 func TestBackupSettingsDefaultsAndRoundTrip(t *testing.T) {
+	requireSQLite(t, "automatic backups go beside the database file")
 	s := openTestStore(t)
 	ctx := context.Background()
 
@@ -71,6 +72,7 @@ func TestBackupSettingsDefaultsAndRoundTrip(t *testing.T) {
 }
 
 func TestSaveBackupSettingsRejects(t *testing.T) {
+	requireSQLite(t, "automatic backups go beside the database file")
 	// A folder below a regular file cannot be created, even by root.
 	file := filepath.Join(t.TempDir(), "notes.txt")
 	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
@@ -125,6 +127,7 @@ func TestSaveBackupSettingsRejects(t *testing.T) {
 }
 
 func TestBackupsGoToChosenFolder(t *testing.T) {
+	requireSQLite(t, "automatic backups go beside the database file")
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
 	folder := filepath.Join(t.TempDir(), "elsewhere")
@@ -184,6 +187,7 @@ func TestDailyBackupAtOpenUsesChosenFolder(t *testing.T) {
 }
 
 func TestRotationKeepsChosenCounts(t *testing.T) {
+	requireSQLite(t, "automatic backups go beside the database file")
 	s := openTestStore(t)
 	folder := filepath.Join(t.TempDir(), "rotated")
 	saveBackupSettings(t, s, app.BackupSettings{Folder: folder, KeepDaily: 2, KeepWeekly: 1})
@@ -220,6 +224,7 @@ func TestRotationWithNoWeeks(t *testing.T) {
 }
 
 func TestUnwritableFolderFallsBackBesideDatabase(t *testing.T) {
+	requireSQLite(t, "automatic backups go beside the database file")
 	s := openTestStore(t)
 	folder := filepath.Join(t.TempDir(), "drive")
 	saveBackupSettings(t, s, app.BackupSettings{Folder: folder, KeepDaily: 7, KeepWeekly: 4})

@@ -56,6 +56,7 @@ func backupNames(t *testing.T, dbPath string) []string {
 }
 
 func TestBackupWhileWriting(t *testing.T) {
+	requireSQLite(t, "backups are VACUUM INTO copies of the file")
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
 
@@ -129,6 +130,7 @@ func TestBackupWhileWriting(t *testing.T) {
 }
 
 func TestBackupRefusesExistingFile(t *testing.T) {
+	requireSQLite(t, "backups are VACUUM INTO copies of the file")
 	s := openTestStore(t)
 	dest := filepath.Join(t.TempDir(), "taken.db")
 	if err := os.WriteFile(dest, []byte("keep me"), 0o600); err != nil {
@@ -150,6 +152,7 @@ func TestBackupRefusesExistingFile(t *testing.T) {
 }
 
 func TestBackupIntoFolderNamesFile(t *testing.T) {
+	requireSQLite(t, "backups are VACUUM INTO copies of the file")
 	s := openTestStore(t)
 	s.now = func() time.Time { return time.Date(2026, 3, 5, 9, 30, 15, 123e6, time.UTC) }
 
@@ -278,6 +281,7 @@ func TestOpenBacksUpBeforeMigrations(t *testing.T) {
 }
 
 func TestImportBacksUpNonEmptyDatabase(t *testing.T) {
+	requireSQLite(t, "backups are VACUUM INTO copies of the file")
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
 	if names := backupNames(t, s.Path()); len(names) != 0 {

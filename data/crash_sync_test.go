@@ -11,6 +11,7 @@ import (
 // a few statements, under SQLite's synchronous levels NORMAL and FULL. In
 // WAL mode FULL adds one fsync of the WAL file to every commit.
 func BenchmarkDealMoveSynchronous(b *testing.B) {
+	requireSQLite(b, "the crash harness kills a process writing the file")
 	for _, level := range []string{"NORMAL", "FULL"} {
 		b.Run(level, func(b *testing.B) {
 			benchmarkDealMoves(b, level)
@@ -78,6 +79,7 @@ func mustPipelines(b *testing.B, s *Store) []app.Pipeline {
 // TestOpenSyncsEveryCommit checks that Open sets synchronous FULL, which
 // keeps saved changes across a power loss in WAL mode.
 func TestOpenSyncsEveryCommit(t *testing.T) {
+	requireSQLite(t, "the crash harness kills a process writing the file")
 	s := openTestStore(t)
 
 	var level int

@@ -125,6 +125,16 @@ func (l *datasetLoader) run() error {
 		l.im.resolvePipeline, l.im.importProfile, l.dropSchema, l.insertCompanies, l.insertContacts,
 		l.insertLeads, l.insertQualifications, l.insertOpportunities, l.restoreSchema,
 	}
+	if isPostgresDB(l.im.tx) {
+		// PostgreSQL keeps its indexes and triggers, which fill
+		// leads_search row by row, and moves its id sequences past the
+		// explicit ids.
+		steps = []func() error{
+			l.im.resolvePipeline, l.im.importProfile, l.insertCompanies, l.insertContacts,
+			l.insertLeads, l.insertQualifications, l.insertOpportunities,
+			func() error { return l.im.tx.Exec(syncIdentitiesSQL).Error },
+		}
+	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

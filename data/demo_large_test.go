@@ -21,6 +21,7 @@ func datasetToday() app.Date {
 }
 
 func TestLoadDatasetMatchesLoadDemo(t *testing.T) {
+	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	viaImport := openTestStore(t)
 	viaBulk := openTestStore(t)
@@ -71,6 +72,7 @@ func TestLoadDatasetMatchesLoadDemo(t *testing.T) {
 }
 
 func TestLoadDatasetStoresContacts(t *testing.T) {
+	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 
@@ -105,6 +107,7 @@ type demoContact struct {
 }
 
 func TestLoadDatasetPassesChecks(t *testing.T) {
+	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 
@@ -130,6 +133,7 @@ func TestLoadDatasetPassesChecks(t *testing.T) {
 }
 
 func TestLoadDatasetRejectsFilledDatabase(t *testing.T) {
+	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
@@ -148,6 +152,7 @@ func TestLoadDatasetRejectsFilledDatabase(t *testing.T) {
 }
 
 func TestLoadDatasetCancelRollsBack(t *testing.T) {
+	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 
@@ -180,6 +185,7 @@ func TestLoadDatasetCancelRollsBack(t *testing.T) {
 }
 
 func TestLoadDatasetReportsProgress(t *testing.T) {
+	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 
@@ -249,6 +255,7 @@ func TestSQLLiteralRejects(t *testing.T) {
 }
 
 func TestSQLLiteralTimeMatchesDriver(t *testing.T) {
+	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	s := openTestStore(t)
 	at := time.Date(2026, time.March, 5, 14, 30, 15, 250_000_000, time.UTC)
 
@@ -267,6 +274,7 @@ func TestSQLLiteralTimeMatchesDriver(t *testing.T) {
 }
 
 func TestInsertLiteralsRoundTrip(t *testing.T) {
+	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	s := openTestStore(t)
 	at := time.Date(2026, time.March, 5, 14, 30, 0, 0, time.UTC)
 	rows := []companyRow{

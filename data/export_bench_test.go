@@ -8,8 +8,8 @@ var (
 	ShellTimePerRun    = shellTimePerRun
 	ReportAgainstShell = reportAgainstShell
 	PipelineSummarySQL = pipelineSummarySQL
-	DealFactQueries    = []string{dealFactRowsSQL(""), stageVisitsSQL(""), competitorNamesSQL("")}
+	DealFactQueries    = []string{dealFactRowsSQL(nil, ""), stageVisitsSQL(""), competitorNamesSQL("")}
 	// ForecastMonthSumsSQL is the query of [Store.ForecastMonthSums] for
 	// all deals.
-	ForecastMonthSumsSQL = forecastMonthSumsSQL(" WHERE st.kind <> 'lost'")
+	ForecastMonthSumsSQL = forecastMonthSumsSQL(nil, " WHERE st.kind <> 'lost'")
 )

@@ -237,7 +237,7 @@ func collectPersonLeadHistory(tx *gorm.DB, ids personIDs, d *app.PersonalData) e
 // collectPersonFieldChanges reads the recorded deal field changes whose old or
 // new value names the person.
 func collectPersonFieldChanges(tx *gorm.DB, ids personIDs, d *app.PersonalData) error {
-	where, args := likeAny([]string{"old_value", "new_value"}, personNeedles(ids, *d))
+	where, args := likeAny(tx, []string{"old_value", "new_value"}, personNeedles(ids, *d))
 
 	var rows []personHistoryRow
 	err := tx.Raw(`SELECT opportunity_id AS record_id, field, old_value AS old, new_value AS new, at
@@ -254,7 +254,7 @@ func collectPersonFieldChanges(tx *gorm.DB, ids personIDs, d *app.PersonalData) 
 // person, without the snapshot itself, whose records the other sections
 // already show.
 func collectPersonMerges(tx *gorm.DB, ids personIDs, d *app.PersonalData) error {
-	where, args := likeAny([]string{"snapshot", "kept_title"}, personNeedles(ids, *d))
+	where, args := likeAny(tx, []string{"snapshot", "kept_title"}, personNeedles(ids, *d))
 
 	var rows []personHistoryRow
 	err := tx.Raw(`SELECT id AS record_id, kind AS field, '' AS old, kept_title AS new, merged_at AS at

@@ -126,7 +126,15 @@ func planErasure(tx *gorm.DB, r app.ErasureRequest) (*erasure, error) {
 // enableSecureDelete turns secure_delete on for the store's connection
 // and returns the function that restores the previous setting. The store
 // has one connection, so the setting covers the erasure's statements.
+//
+// NOTE: PostgreSQL has no secure_delete, so there it does nothing, and the
+// erased rows' old versions stay in the table files until VACUUM reuses
+// their space, and in the server's write-ahead log and backups.
 func enableSecureDelete(db *gorm.DB) (func(), error) {
+	if isPostgresDB(db) {
+		return func() {}, nil
+	}
+
 	var previous int
 	if err := db.Raw(`PRAGMA secure_delete`).Scan(&previous).Error; err != nil {
 		return nil, fmt.Errorf("read secure_delete: %w", err)
@@ -147,7 +155,12 @@ func enableSecureDelete(db *gorm.DB) (func(), error) {
 // the write-ahead log. secure_delete alone leaves older copies of a
 // record: the free space inside a page that an earlier update or page
 // split left behind without secure_delete, which only a rewrite clears.
+// On PostgreSQL it does nothing (see enableSecureDelete).
 func compactAfterErasure(db *gorm.DB) error {
+	if isPostgresDB(db) {
+		return nil
+	}
+
 	if err := db.Exec(`VACUUM`).Error; err != nil {
 		return fmt.Errorf("rewriting the database file failed: %w", err)
 	}
@@ -216,7 +229,7 @@ func replacementPDF(e *erasure, row offerRow) ([]byte, error) {
 // eraseMerges deletes the merge records whose snapshot or title holds
 // the person, so those merges can no longer be undone.
 func eraseMerges(e *erasure) error {
-	where, args := likeAny([]string{"snapshot", "kept_title"}, e.needles)
+	where, args := likeAny(e.tx, []string{"snapshot", "kept_title"}, e.needles)
 	kinds := []string{}
 	if len(e.ids.leads) > 0 {
 		kinds = append(kinds, "lead")

@@ -82,7 +82,7 @@ func findPersonTrash(tx *gorm.DB, found personIDs, text string) ([]int64, error)
 		return nil, err
 	}
 
-	mentions, args := likeAny([]string{"title", "snapshot"}, []string{text})
+	mentions, args := likeAny(tx, []string{"title", "snapshot"}, []string{text})
 	args = append([]any{found.leads, found.contacts, text}, args...)
 
 	var ids []int64
@@ -104,12 +104,19 @@ func findPersonTrash(tx *gorm.DB, found personIDs, text string) ([]int64, error)
 //
 // NOTE: a mention whose non-ASCII letters differ in case from the stored
 // name, such as "JÜRGEN" for "Jürgen", is not found.
-func likeAny(columns []string, needles []string) (string, []any) {
+func likeAny(tx *gorm.DB, columns []string, needles []string) (string, []any) {
+	like := " LIKE "
+	if isPostgresDB(tx) {
+		// SQLite's LIKE ignores the case of ASCII letters, PostgreSQL's
+		// ILIKE that of every letter.
+		like = " ILIKE "
+	}
+
 	var terms []string
 	var args []any
 	for _, column := range columns {
 		for _, needle := range needles {
-			terms = append(terms, column+` LIKE ? ESCAPE '\'`)
+			terms = append(terms, column+like+`? ESCAPE '\'`)
 			args = append(args, "%"+escapeLike(needle)+"%")
 		}
 	}
@@ -127,8 +134,13 @@ func escapeLike(text string) string {
 // tableExists reports whether the database has table name, so erasure
 // steps for tables of newer features skip an older schema cleanly.
 func tableExists(tx *gorm.DB, name string) (bool, error) {
+	query := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`
+	if isPostgresDB(tx) {
+		query = `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`
+	}
+
 	var count int64
-	err := tx.Raw(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, name).Scan(&count).Error
+	err := tx.Raw(query, name).Scan(&count).Error
 	if err != nil {
 		return false, fmt.Errorf("look for table %s: %w", name, err)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"gorm.io/gorm"
+
 	"leadwerk/app"
 )
 
@@ -63,15 +65,15 @@ func eraseMentions(e *erasure) error {
 // after, because the store's one connection cannot write while a result
 // set is open.
 func scrubTable(e *erasure, target scrubTarget) (int, error) {
-	where, args := likeAny(target.columns, e.needles)
-	rows, err := e.tx.Raw(`SELECT rowid, `+strings.Join(target.columns, ", ")+
+	where, args := likeAny(e.tx, target.columns, e.needles)
+	rows, err := e.tx.Raw(`SELECT `+rowKeySQL(e.tx)+`, `+strings.Join(target.columns, ", ")+
 		` FROM `+target.table+` WHERE `+where, args...).Rows()
 	if err != nil {
 		return 0, err
 	}
 
 	type match struct {
-		rowID  int64
+		rowID  string
 		values []sql.NullString
 	}
 	var matches []match
@@ -105,7 +107,7 @@ func scrubTable(e *erasure, target scrubTarget) (int, error) {
 	return changed, nil
 }
 
-func scrubRow(e *erasure, target scrubTarget, rowID int64, values []sql.NullString) (bool, error) {
+func scrubRow(e *erasure, target scrubTarget, rowID string, values []sql.NullString) (bool, error) {
 	var sets []string
 	var args []any
 	for i, value := range values {
@@ -124,7 +126,28 @@ func scrubRow(e *erasure, target scrubTarget, rowID int64, values []sql.NullStri
 	}
 
 	args = append(args, rowID)
-	err := e.tx.Exec(`UPDATE `+target.table+` SET `+strings.Join(sets, ", ")+` WHERE rowid = ?`, args...).Error
+	err := e.tx.Exec(`UPDATE `+target.table+` SET `+strings.Join(sets, ", ")+` WHERE `+rowKeyMatchSQL(e.tx), args...).Error
 
 	return err == nil, err
+}
+
+// rowKeySQL returns the expression that identifies a row of any table as
+// text, because offer_lines has no id: SQLite's rowid, PostgreSQL's ctid.
+// A ctid holds only while no other statement updates the row.
+func rowKeySQL(tx *gorm.DB) string {
+	if isPostgresDB(tx) {
+		return "ctid::TEXT"
+	}
+
+	return "CAST(rowid AS TEXT)"
+}
+
+// rowKeyMatchSQL returns the condition that a row has the key of one ?
+// parameter from rowKeySQL.
+func rowKeyMatchSQL(tx *gorm.DB) string {
+	if isPostgresDB(tx) {
+		return "ctid = ?::TID"
+	}
+
+	return "rowid = CAST(? AS INTEGER)"
 }

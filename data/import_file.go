@@ -47,7 +47,9 @@ func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progre
 		if err := s.backupBeforeImport(ctx); err != nil {
 			return mapping.Report{}, fmt.Errorf("import %s: %w", p.Path, err)
 		}
+	}
 
+	if write && !s.backend.isPostgres() {
 		restoreCache, err := s.raiseImportCache()
 		if err != nil {
 			return mapping.Report{}, fmt.Errorf("import %s: %w", p.Path, err)
@@ -69,6 +71,12 @@ func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progre
 			return err
 		}
 		report = fi.report
+
+		if write && s.backend.isPostgres() {
+			if err := tx.Exec(syncIdentitiesSQL).Error; err != nil {
+				return fmt.Errorf("move the id sequences past the imported ids: %w", err)
+			}
+		}
 
 		if !write {
 			return errDryRun

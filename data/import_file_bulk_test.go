@@ -83,6 +83,7 @@ func TestWantsBulk(t *testing.T) {
 }
 
 func TestImportFileBulkKeepsSchemaAndSearch(t *testing.T) {
+	requireSQLite(t, "the bulk import path of SQLite")
 	const rows = 1500
 	bulk, plain := openTestStore(t), openTestStore(t)
 	schema, cacheSize := schemaOf(t, bulk), cacheSizeOf(t, bulk)
@@ -120,6 +121,7 @@ func TestImportFileBulkKeepsSchemaAndSearch(t *testing.T) {
 }
 
 func TestImportFileBulkCancelRestoresSchema(t *testing.T) {
+	requireSQLite(t, "the bulk import path of SQLite")
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
 	path := writeFile(t, "leads.csv", generatedLeadFile(3*fileBatchSize))
@@ -151,6 +153,7 @@ func TestImportFileBulkCancelRestoresSchema(t *testing.T) {
 }
 
 func TestImportFileBulkAfterUpdates(t *testing.T) {
+	requireSQLite(t, "the bulk import path of SQLite")
 	s := openTestStore(t)
 	importFile(t, s, preparePlan(t, writeFile(t, "first.csv", generatedLeadFile(1500)), ""))
 
@@ -181,6 +184,7 @@ func TestImportFileBulkAfterUpdates(t *testing.T) {
 // while the bulk path has dropped the rule trigger: restoring must refuse
 // it with the trigger's message, as the trigger would have.
 func TestBulkPathChecksTheLeadRules(t *testing.T) {
+	requireSQLite(t, "the bulk import path of SQLite")
 	s := openTestStore(t)
 
 	err := s.db.Transaction(func(tx *gorm.DB) error {

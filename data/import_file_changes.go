@@ -116,7 +116,7 @@ func (u *fileUpdater) readStored(columns map[string]bool) (map[int64]storedRow, 
 	for c := range columns {
 		names = append(names, c)
 		// A unary plus hands back a DATETIME column's stored text.
-		selects = append(selects, "+"+quoteName(c))
+		selects = append(selects, storedValueSQL(u.fi.tx, c))
 	}
 	ids := make([]int64, len(u.pending))
 	for i, p := range u.pending {
@@ -281,6 +281,10 @@ func (u *fileUpdater) exec(table string, id int64, changed map[string]any) error
 		columns = append(columns, c)
 	}
 	slices.Sort(columns)
+
+	if isPostgresDB(u.fi.tx) {
+		return updatePostgres(u.fi.tx, table, id, columns, changed)
+	}
 
 	key := table + " " + strings.Join(columns, " ")
 	st, ok := u.statements[key]

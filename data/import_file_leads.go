@@ -89,6 +89,10 @@ func (w *fileWriter) startLeads() error {
 		return nil
 	}
 
+	if isPostgresDB(w.fi.tx) {
+		return w.insertLeadsPostgres()
+	}
+
 	if err := w.switchToBulk(); err != nil {
 		return err
 	}

@@ -91,7 +91,7 @@ func prepareJSONTarget(tx *gorm.DB, path string) error {
 
 	// A record may refer to one later in the document, such as a lead to
 	// the deal it became, so the keys are checked when the import commits.
-	for _, statement := range []string{`PRAGMA defer_foreign_keys = ON`, `DELETE FROM stages`, `DELETE FROM pipelines`} {
+	for _, statement := range []string{deferForeignKeysSQL(tx), `DELETE FROM stages`, `DELETE FROM pipelines`} {
 		if err := tx.Exec(statement).Error; err != nil {
 			return fmt.Errorf("prepare import (%s): %w", statement, err)
 		}
@@ -106,6 +106,10 @@ func prepareJSONTarget(tx *gorm.DB, path string) error {
 // foreign key leaves SQLite's transaction open, and database/sql would
 // hand the connection on with it.
 func checkForeignKeysBeforeCommit(tx *gorm.DB) error {
+	if isPostgresDB(tx) {
+		return checkPostgresImport(tx)
+	}
+
 	var violations []struct {
 		Table  string `gorm:"column:table"`
 		RowID  int64  `gorm:"column:rowid"`

@@ -46,6 +46,7 @@ func TestOpenReportsDamage(t *testing.T) {
 }
 
 func TestOpenReportsDamageWithoutBackup(t *testing.T) {
+	requireSQLite(t, "SQLite's quick check")
 	s := openTestStore(t)
 	path := s.Path()
 	bigger(t, s)
@@ -66,6 +67,7 @@ func TestOpenReportsDamageWithoutBackup(t *testing.T) {
 }
 
 func TestCheckSoundDatabase(t *testing.T) {
+	requireSQLite(t, "SQLite's quick check")
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
 
@@ -79,6 +81,7 @@ func TestCheckSoundDatabase(t *testing.T) {
 }
 
 func TestCheckFindsForeignKeyProblem(t *testing.T) {
+	requireSQLite(t, "SQLite's quick check")
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
 	if err := s.db.Exec(`PRAGMA foreign_keys = OFF`).Error; err != nil {
@@ -98,6 +101,7 @@ func TestCheckFindsForeignKeyProblem(t *testing.T) {
 }
 
 func TestCheckFindsDamage(t *testing.T) {
+	requireSQLite(t, "SQLite's quick check")
 	s := openTestStore(t)
 	path := s.Path()
 	bigger(t, s)

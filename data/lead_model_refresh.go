@@ -274,12 +274,17 @@ func predictBatch(tx *gorm.DB, after, last int64, model *app.LeadModel, sizes ap
 		return fmt.Errorf("encode learned lead chances: %w", err)
 	}
 
-	err = tx.Exec(`UPDATE leads SET predicted = v.predicted, predicted_reasons = v.reasons,
-			lead_value_minor = v.value_minor, lead_value_currency = v.currency
-		FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.predicted') AS predicted,
+	values := `(SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.predicted') AS predicted,
 				json_extract(value, '$.reasons') AS reasons, json_extract(value, '$.value_minor') AS value_minor,
 				json_extract(value, '$.currency') AS currency
-			FROM json_each(?)) AS v
+			FROM json_each(?))`
+	if isPostgresDB(tx) {
+		values = `(SELECT * FROM json_to_recordset(?::json)
+			AS r(id BIGINT, predicted DOUBLE PRECISION, reasons TEXT, value_minor BIGINT, currency TEXT))`
+	}
+	err = tx.Exec(`UPDATE leads SET predicted = v.predicted, predicted_reasons = v.reasons,
+			lead_value_minor = v.value_minor, lead_value_currency = v.currency
+		FROM `+values+` AS v
 		WHERE leads.id = v.id`, string(text)).Error
 	if err != nil {
 		return fmt.Errorf("write learned lead chances: %w", err)

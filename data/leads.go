@@ -62,7 +62,7 @@ func trigramQuery(q app.LeadQuery) (string, bool) {
 
 // searchCondition returns the condition that a lead's name, company,
 // e-mail or city contains search in any letter case.
-func searchCondition(index searchIndex, search string) (string, []any) {
+func searchCondition(index backend, search string) (string, []any) {
 	if phrase, ok := index.searchQuery(search, false); ok {
 		return index.matchSQL(), []any{phrase}
 	}
@@ -72,7 +72,7 @@ func searchCondition(index searchIndex, search string) (string, []any) {
 	terms := make([]string, 0, len(columns))
 	args := make([]any, 0, len(columns))
 	for _, c := range columns {
-		terms = append(terms, foldedLike(c, search))
+		terms = append(terms, index.foldedLike(c, search))
 		args = append(args, likePattern(search))
 	}
 
@@ -82,7 +82,7 @@ func searchCondition(index searchIndex, search string) (string, []any) {
 // matchEachCondition returns the condition that the full-text index
 // matches search for lead l, which SQLite tests for l alone. Use it only
 // for a search that the trigram index can serve.
-func matchEachCondition(index searchIndex, search string) (string, []any) {
+func matchEachCondition(index backend, search string) (string, []any) {
 	phrase, _ := index.searchQuery(search, false)
 
 	return index.matchEachSQL(), []any{phrase}
@@ -98,13 +98,13 @@ func inList[T ~string](column string, values []T) (string, []any) {
 	return column + " IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", ") + ")", args
 }
 
-func leadWhere(index searchIndex, q app.LeadQuery) (string, []any) {
+func leadWhere(index backend, q app.LeadQuery) (string, []any) {
 	return leadWhereFor(index, q, leadPlan{})
 }
 
 // leadWhereFor returns the WHERE clause of q, testing the search lead by
 // lead when plan.checkEach is set.
-func leadWhereFor(index searchIndex, q app.LeadQuery, plan leadPlan) (string, []any) {
+func leadWhereFor(index backend, q app.LeadQuery, plan leadPlan) (string, []any) {
 	var terms []string
 	var args []any
 	add := func(term string, values ...any) {

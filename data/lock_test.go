@@ -94,6 +94,7 @@ func TestOpenRejectsDatabaseOpenElsewhere(t *testing.T) {
 }
 
 func TestOpenTwiceInOneProcess(t *testing.T) {
+	requireSQLite(t, "the lock file")
 	s := openTestStore(t)
 
 	_, err := Open(s.Path())

@@ -101,16 +101,9 @@ func readRows(tx *gorm.DB, table, where string, args ...any) ([]storedRow, error
 		return nil, err
 	}
 
-	// PostgreSQL has no unary plus on text and timestamps, and its
-	// driver returns a time.Time that toSQLValue stores as RFC 3339 text.
-	plus := "+"
-	if isPostgresDB(tx) {
-		plus = ""
-	}
-
 	selects := make([]string, len(columns))
 	for i, c := range columns {
-		selects[i] = plus + quoteName(c)
+		selects[i] = storedValueSQL(tx, c)
 	}
 
 	query := "SELECT " + strings.Join(selects, ", ") + " FROM " + quoteName(table) + " WHERE " + where + " ORDER BY id"
@@ -170,6 +163,9 @@ func insertRow(tx *gorm.DB, verb, table string, row storedRow) error {
 
 	query := verb + " INTO " + quoteName(table) + " (" + strings.Join(names, ", ") + ") VALUES (" +
 		strings.Join(marks, ", ") + ")"
+	if verb == "INSERT OR REPLACE" && isPostgresDB(tx) {
+		query = postgresReplaceSQL(table, names, marks)
+	}
 	if err := tx.Exec(query, args...).Error; err != nil {
 		return fmt.Errorf("insert row %d into %s: %w", row.id(), table, err)
 	}
@@ -222,12 +218,17 @@ type foreignLink struct {
 // its trigger on contact_id adds deal contacts, which would block moving
 // the removed contact's own deal contacts if it ran first.
 func foreignLinks(tx *gorm.DB, table string) ([]foreignLink, error) {
-	var links []foreignLink
-	err := tx.Raw(`
+	query := `
 		SELECT m.name AS "table", f."from" AS "column", f.on_delete AS on_delete
 		FROM sqlite_master m, pragma_foreign_key_list(m.name) f
 		WHERE m.type = 'table' AND f."table" = ?
-		ORDER BY m.name, f."from"`, table).Scan(&links).Error
+		ORDER BY m.name, f."from"`
+	if isPostgresDB(tx) {
+		query = postgresForeignLinksSQL
+	}
+
+	var links []foreignLink
+	err := tx.Raw(query, table).Scan(&links).Error
 	if err != nil {
 		return nil, fmt.Errorf("read links into %s: %w", table, err)
 	}
@@ -245,4 +246,36 @@ func boolOrder(b bool) int {
 	}
 
 	return 0
+}
+
+// postgresForeignLinksSQL is the query of foreignLinks in PostgreSQL's
+// catalog, with the ON DELETE action spelled as SQLite spells it. It
+// leaves out leads_search, whose rows the lead triggers keep.
+const postgresForeignLinksSQL = `
+	SELECT cl.relname AS "table", a.attname AS "column",
+		CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'r' THEN 'RESTRICT'
+			WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END AS on_delete
+	FROM pg_constraint c
+	JOIN pg_class cl ON cl.oid = c.conrelid
+	JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+	WHERE c.contype = 'f' AND c.confrelid = to_regclass(?::TEXT) AND cl.relname <> 'leads_search'
+	ORDER BY cl.relname, a.attname`
+
+// postgresReplaceSQL returns the PostgreSQL statement for SQLite's INSERT
+// OR REPLACE of one row: an insert that updates the row with the same id.
+// NOTE: a row without an id column, such as of offer_lines, is skipped
+// when it conflicts, where SQLite would replace it.
+func postgresReplaceSQL(table string, names, marks []string) string {
+	insert := "INSERT INTO " + quoteName(table) + " (" + strings.Join(names, ", ") + ") VALUES (" +
+		strings.Join(marks, ", ") + ")"
+	if !slices.Contains(names, quoteName("id")) {
+		return insert + " ON CONFLICT DO NOTHING"
+	}
+
+	sets := make([]string, 0, len(names))
+	for _, name := range names {
+		sets = append(sets, name+" = EXCLUDED."+name)
+	}
+
+	return insert + " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
 }

@@ -97,7 +97,7 @@ func checkKeptExists(tx *gorm.DB, snap mergeSnapshot) error {
 // company as its parent.
 func undoSnapshot(tx *gorm.DB, snap mergeSnapshot) error {
 	table := mergeTables[snap.Kind]
-	if err := tx.Exec(`PRAGMA defer_foreign_keys = ON`).Error; err != nil {
+	if err := tx.Exec(deferForeignKeysSQL(tx)).Error; err != nil {
 		return fmt.Errorf("defer foreign keys: %w", err)
 	}
 

@@ -25,7 +25,7 @@ func TestMigrationsCreateSchema(t *testing.T) {
 		"opportunities", "activities", "stage_changes"}
 	for _, table := range tables {
 		var n int
-		s.db.Raw("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", table).Scan(&n)
+		s.db.Raw(tableCountSQL(s), table).Scan(&n)
 		if n != 1 {
 			t.Errorf("table %s missing", table)
 		}

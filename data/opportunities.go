@@ -46,7 +46,7 @@ func likePattern(text string) string {
 	return "%" + r.Replace(strings.ToLower(text)) + "%"
 }
 
-func opportunityWhere(q app.OpportunityQuery) (string, []any) {
+func opportunityWhere(b backend, q app.OpportunityQuery) (string, []any) {
 	var terms []string
 	var args []any
 	if q.PipelineID != 0 {
@@ -56,8 +56,8 @@ func opportunityWhere(q app.OpportunityQuery) (string, []any) {
 
 	if search := strings.TrimSpace(q.Search); search != "" {
 		p := likePattern(search)
-		terms = append(terms, "("+foldedLike("o.title", search)+" OR "+foldedLike("c.name", search)+
-			" OR "+foldedLike("o.owner", search)+" OR "+foldedLike("o.product", search)+")")
+		terms = append(terms, "("+b.foldedLike("o.title", search)+" OR "+b.foldedLike("c.name", search)+
+			" OR "+b.foldedLike("o.owner", search)+" OR "+b.foldedLike("o.product", search)+")")
 		args = append(args, p, p, p, p)
 	}
 
@@ -70,7 +70,7 @@ func opportunityWhere(q app.OpportunityQuery) (string, []any) {
 
 // CountOpportunities returns how many deals match q's search and pipeline.
 func (s *Store) CountOpportunities(ctx context.Context, q app.OpportunityQuery) (int, error) {
-	where, args := opportunityWhere(q)
+	where, args := opportunityWhere(s.backend, q)
 
 	var n int
 	if err := s.db.WithContext(ctx).Raw("SELECT COUNT(*)"+opportunityFrom+where, args...).Scan(&n).Error; err != nil {
@@ -97,10 +97,15 @@ func (s *Store) ListOpportunities(ctx context.Context, q app.OpportunityQuery) (
 		return nil, fmt.Errorf("list opportunities: %w", err)
 	}
 
+	pageJoin := ` JOIN json_each(?) page ON page.value = o.id`
+	if s.backend.isPostgres() {
+		pageJoin = ` JOIN json_array_elements_text(?::json) WITH ORDINALITY page(value, key) ON page.value::BIGINT = o.id`
+	}
+
 	query := `SELECT o.id, o.title, COALESCE(c.name, '') AS company, p.name AS pipeline,
 		st.name AS stage, st.kind AS stage_kind, o.amount_minor, o.amount_currency,
 		` + weightedSQL + ` AS weighted_minor, o.probability, o.close_date, o.owner` +
-		opportunityFrom + ` JOIN json_each(?) page ON page.value = o.id ORDER BY page.key`
+		opportunityFrom + pageJoin + ` ORDER BY page.key`
 
 	var rows []opportunityListRow
 	if err := s.db.WithContext(ctx).Raw(query, string(ordered)).Scan(&rows).Error; err != nil {

@@ -49,7 +49,7 @@ func (s *Store) opportunityPageIDs(ctx context.Context, q app.OpportunityQuery) 
 		return s.companyPageIDs(ctx, q)
 	}
 
-	where, args := opportunityWhere(q)
+	where, args := opportunityWhere(s.backend, q)
 
 	return s.pageIDs(ctx, "SELECT o.id"+pageFrom(q)+where+orderBy(q), args, q.Limit, q.Offset)
 }
@@ -96,7 +96,7 @@ func pageFrom(q app.OpportunityQuery) string {
 // their sequence. Each part is one query, and a page that spans both
 // counts the first part to know where the second starts.
 func (s *Store) companyPageIDs(ctx context.Context, q app.OpportunityQuery) ([]int64, error) {
-	where, args := opportunityWhere(q)
+	where, args := opportunityWhere(s.backend, q)
 	and := " WHERE "
 	if where != "" {
 		and = where + " AND "

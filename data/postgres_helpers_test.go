@@ -149,3 +149,13 @@ func dropPostgresTemplate() {
 	_, _ = postgresAdmin.db.Exec(fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", postgresTemplate.name))
 	_ = postgresAdmin.db.Close()
 }
+
+// tableCountSQL returns the query that counts the tables named by its one
+// parameter in the store's database.
+func tableCountSQL(s *Store) string {
+	if s.backend.isPostgres() {
+		return "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
+	}
+
+	return "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+}

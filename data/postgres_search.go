@@ -13,6 +13,12 @@ func (postgresBackend) isPostgres() bool { return true }
 
 func (postgresBackend) noLimit() any { return nil }
 
+// foldedLike lower-cases column with lw_fold, because PostgreSQL's LIKE
+// matches letter case exactly.
+func (postgresBackend) foldedLike(column, _ string) string {
+	return "lw_fold(" + column + `) LIKE ? ESCAPE '\'`
+}
+
 // searchQuery returns a tsquery for to_tsquery('simple', …) that matches
 // every word of search as the prefix of a word of the lead at weight D,
 // for each of the search's searchSpellings. So "mul" finds "Müller", but

@@ -18,6 +18,13 @@ import (
 // lw_is_day is true for a calendar day written YYYY-MM-DD, as the rule of
 // schemaV16 checks with SQLite's date(). lw_fold lower-cases text by the
 // database's locale, as foldedLike expects on PostgreSQL.
+//
+// The collation nocase and the functions unixepoch, instr and date with
+// a modifier such as '+3 days' are
+// PostgreSQL versions of SQLite's, so the shared SQL that uses them runs
+// unchanged. nocase compares case-insensitively by ICU's rules, which
+// fold every letter where SQLite's NOCASE folds ASCII only, and it
+// cannot serve LIKE.
 const schemaPostgresV1Functions = `
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
@@ -37,6 +44,20 @@ END $$;
 
 CREATE FUNCTION lw_fold(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
 	SELECT lower(value)
+$$;
+
+CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+
+CREATE FUNCTION unixepoch(at TIMESTAMPTZ) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
+	SELECT floor(extract(epoch FROM at))::BIGINT
+$$;
+
+CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE AS $$
+	SELECT strpos(haystack, needle)
+$$;
+
+CREATE FUNCTION date(day TEXT, modifier TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+	SELECT to_char(day::date + modifier::interval, 'YYYY-MM-DD')
 $$;
 `
 

@@ -15,6 +15,7 @@ import (
 // github.com/glebarez/go-sqlite, and checks that a raw insert stores its
 // texts, numbers and timestamp as the driver stores them.
 func TestRawStatementReachesTheDriver(t *testing.T) {
+	requireSQLite(t, "raw SQLite statements")
 	s := openTestStore(t)
 	ctx := context.Background()
 	conn, db, err := s.importConn(ctx)
@@ -72,6 +73,7 @@ func TestRawStatementReachesTheDriver(t *testing.T) {
 // TestRawStatementReportsRuleErrors checks that a rule trigger's error
 // reaches the caller of a raw insert as the rule's message.
 func TestRawStatementReportsRuleErrors(t *testing.T) {
+	requireSQLite(t, "raw SQLite statements")
 	s := openTestStore(t)
 	conn, _, err := s.importConn(context.Background())
 	if err != nil {
@@ -107,6 +109,7 @@ func TestRawStatementReportsRuleErrors(t *testing.T) {
 // to run once the transaction has ended, where its insert would be
 // committed on its own.
 func TestRawStatementRefusesAutocommit(t *testing.T) {
+	requireSQLite(t, "raw SQLite statements")
 	s := openTestStore(t)
 	conn, _, err := s.importConn(context.Background())
 	if err != nil {

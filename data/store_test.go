@@ -38,6 +38,7 @@ func TestOpenCreatesFolderAndFile(t *testing.T) {
 }
 
 func TestOpenSetsPragmas(t *testing.T) {
+	requireSQLite(t, "connection pragmas")
 	s := openTestStore(t)
 
 	pragmas := map[string]string{"foreign_keys": "1", "journal_mode": "wal", "busy_timeout": "5000"}

@@ -142,13 +142,18 @@ func readAnyRows(tx *gorm.DB, table, where string, args ...any) ([]storedRow, er
 		return nil, err
 	}
 
+	order := "rowid"
+	if isPostgresDB(tx) {
+		order = "ctid"
+	}
+
 	selects := make([]string, len(columns))
 	for i, col := range columns {
-		selects[i] = "+" + quoteName(col)
+		selects[i] = storedValueSQL(tx, col)
 	}
 
 	query := "SELECT " + strings.Join(selects, ", ") + " FROM " + quoteName(table) + " WHERE " + where +
-		" ORDER BY rowid"
+		" ORDER BY " + order
 	rows, err := tx.Raw(query, args...).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("read rows of %s: %w", table, err)

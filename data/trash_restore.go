@@ -59,7 +59,7 @@ func (s *Store) RestoreFromTrash(ctx context.Context, id int64) error {
 // lead's last activity time, are the stored ones, removes deal contacts
 // that a trigger added, and restores the cleared links.
 func restoreSnapshot(tx *gorm.DB, snap trashSnapshot) error {
-	if err := tx.Exec(`PRAGMA defer_foreign_keys = ON`).Error; err != nil {
+	if err := tx.Exec(deferForeignKeysSQL(tx)).Error; err != nil {
 		return fmt.Errorf("defer foreign keys: %w", err)
 	}
 
