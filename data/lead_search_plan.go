@@ -16,6 +16,15 @@ import (
 // 2,000 matches both plans take about 5 ms (BenchmarkLeadSearch).
 const indexWalkThreshold = 2000
 
+// openLeadsQuery narrows a full-text query to open leads. The state
+// column of leads_fts is "open" or "done", so a lead is open when its
+// state lacks the trigram "don". Counting the searches of
+// BenchmarkLeadSearch took about 8.4 ms of CPU time each with it and
+// 12.9 ms with AND state : "open", whose two trigrams each list every
+// open lead.
+// NOTE: a third state value would count as open here.
+const openLeadsQuery = ` NOT state : "don"`
+
 // maxCachedCounts bounds the full-text match counts a Store remembers.
 const maxCachedCounts = 256
 

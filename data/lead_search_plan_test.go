@@ -116,3 +116,42 @@ func TestCheckEachOnlyWithoutFilters(t *testing.T) {
 		t.Errorf("plan %+v tests lead by lead despite the owner filter", plan)
 	}
 }
+
+// TestOpenSearchCountMatchesStatuses compares the count of open leads
+// from the full-text index alone with a count that filters the leads by
+// their open statuses in SQL. "donau" and "don" match companies whose
+// folded name contains the trigram that marks a done lead's state.
+func TestOpenSearchCountMatchesStatuses(t *testing.T) {
+	s := openTestStore(t)
+	mustImport(t, s, generatedLeads(3000))
+	ctx := context.Background()
+
+	var open []app.LeadStatus
+	for _, status := range app.LeadStatuses() {
+		if app.IsOpenLead(status) {
+			open = append(open, status)
+		}
+	}
+
+	for _, search := range []string{"donau", "don", "mül", "weber", "köln"} {
+		fromIndex, err := s.CountLeads(ctx, app.LeadQuery{Search: search, OpenOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bySQL, err := s.CountLeads(ctx, app.LeadQuery{Search: search, Statuses: open})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := s.CountLeads(ctx, app.LeadQuery{Search: search})
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		if fromIndex != bySQL {
+			t.Errorf("search %q: the index counts %d open leads, the statuses %d", search, fromIndex, bySQL)
+		}
+		if bySQL == 0 || bySQL == all {
+			t.Errorf("search %q: %d of %d matches are open, want some open and some done", search, bySQL, all)
+		}
+	}
+}

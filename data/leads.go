@@ -54,7 +54,7 @@ func trigramPhrase(search string) (string, bool) {
 func trigramQuery(q app.LeadQuery) (string, bool) {
 	phrase, ok := trigramPhrase(q.Search)
 	if ok && q.OpenOnly {
-		phrase += ` AND state : "open"`
+		phrase += openLeadsQuery
 	}
 
 	return phrase, ok
