@@ -38,15 +38,83 @@ func SimilarNames(a, b string) (float64, bool) {
 	}
 
 	var bufferA, bufferB [64]rune
-	ra := appendRunes(bufferA[:0], a)
-	rb := appendRunes(bufferB[:0], b)
-	longer := max(len(ra), len(rb))
+	na := preparedName{runes: appendRunes(bufferA[:0], a)}
+	nb := preparedName{runes: appendRunes(bufferB[:0], b)}
+	na.counts = countLetters(na.runes)
+	nb.counts = countLetters(nb.runes)
+
+	return similarPrepared(&na, &nb)
+}
+
+// preparedName is a non-empty normalized name as [similarPrepared]
+// compares it, so that a name compared with many others is converted
+// once.
+type preparedName struct {
+	runes  []rune
+	counts letterCounts
+}
+
+func prepareName(name string) preparedName {
+	runes := []rune(name)
+
+	return preparedName{runes: runes, counts: countLetters(runes)}
+}
+
+// letterCounts counts a name's runes in 32 buckets: one per letter a to
+// z and six shared by every other rune. A count stops at 255.
+type letterCounts [32]uint8
+
+func countLetters(runes []rune) letterCounts {
+	var counts letterCounts
+	for _, r := range runes {
+		bucket := 26 + int(uint32(r)%6)
+		if r >= 'a' && r <= 'z' {
+			bucket = int(r - 'a')
+		}
+		if counts[bucket] < 255 {
+			counts[bucket]++
+		}
+	}
+
+	return counts
+}
+
+// letterCountDistance returns a lower bound of the alignment distance of
+// two names from their letter counts: the larger of the number of runes
+// that a has beyond b and b beyond a, bucket by bucket. Each insert,
+// delete or substitution lowers each of the two by at most one, and a
+// swap of neighbours changes neither. Shared buckets and counts stopped
+// at 255 only make the bound lower.
+func letterCountDistance(a, b *letterCounts) int {
+	surplusA, surplusB := 0, 0
+	for i := range a {
+		d := int(a[i]) - int(b[i])
+		if d > 0 {
+			surplusA += d
+		} else {
+			surplusB -= d
+		}
+	}
+
+	return max(surplusA, surplusB)
+}
+
+// similarPrepared is [SimilarNames] of two prepared names. It rejects a
+// pair at once when the lengths or the letter counts already need more
+// edits than the threshold allows, and computes the bounded distance
+// only for the rest.
+func similarPrepared(a, b *preparedName) (float64, bool) {
+	longer := max(len(a.runes), len(b.runes))
 	bound := maxSimilarDistance(longer)
-	if longer-min(len(ra), len(rb)) > bound {
+	if longer-min(len(a.runes), len(b.runes)) > bound {
 		return 0, false
 	}
 
-	distance := boundedAlignmentDistance(ra, rb, bound)
+	if letterCountDistance(&a.counts, &b.counts) > bound {
+		return 0, false
+	}
+
+	distance := boundedAlignmentDistance(a.runes, b.runes, bound)
 	if distance > bound {
 		return 0, false
 	}
@@ -373,14 +441,21 @@ func (l *DuplicateLinker) LinkSimilarNames(records []NamedID) {
 		window = similarWindow
 	}
 
+	prepared := make([]preparedName, len(records))
+	for i, r := range records {
+		prepared[i] = prepareName(r.Name)
+	}
+
 	for i, a := range records {
-		for _, b := range records[i+1 : min(len(records), i+1+window)] {
-			l.linkIfSimilar(a, b)
+		for j := i + 1; j < min(len(records), i+1+window); j++ {
+			l.linkIfSimilar(a, records[j], &prepared[i], &prepared[j])
 		}
 	}
 }
 
-func (l *DuplicateLinker) linkIfSimilar(a, b NamedID) {
+// linkIfSimilar links a and b, whose prepared names are pa and pb, when
+// their names are equal or similar.
+func (l *DuplicateLinker) linkIfSimilar(a, b NamedID, pa, pb *preparedName) {
 	if a.Name == "" || b.Name == "" {
 		return
 	}
@@ -390,7 +465,7 @@ func (l *DuplicateLinker) linkIfSimilar(a, b NamedID) {
 		return
 	}
 
-	if score, ok := SimilarNames(a.Name, b.Name); ok {
+	if score, ok := similarPrepared(pa, pb); ok {
 		l.Link(a.ID, b.ID, DuplicateMatch{Reason: MatchSimilarName, Value: a.Name + " ~ " + b.Name, Score: score})
 	}
 }

@@ -41,28 +41,74 @@ func loadDuplicateRecords(tx *gorm.DB, kind app.DuplicateKind, ids []int64) (map
 	records := make(map[int64]app.DuplicateRecord, len(ids))
 	for start := 0; start < len(ids); start += recordChunk {
 		chunk := ids[start:min(len(ids), start+recordChunk)]
-		var rows []map[string]any
-		if err := tx.Raw(recordQueries[kind], chunk).Scan(&rows).Error; err != nil {
+		if err := scanDuplicateRecords(tx, kind, chunk, records); err != nil {
 			return nil, fmt.Errorf("read %s records: %w", kind, err)
-		}
-
-		for _, row := range rows {
-			r := duplicateRecord(kind, row)
-			records[r.ID] = r
 		}
 	}
 
 	return records, nil
 }
 
-func duplicateRecord(kind app.DuplicateKind, row map[string]any) app.DuplicateRecord {
+// scanDuplicateRecords adds the records of kind with ids to records. It
+// scans each row into one reused slice of values in place of GORM's
+// scan into a new map per row, which allocated and reflected for every
+// value of the tens of thousands of records in the large dataset.
+func scanDuplicateRecords(tx *gorm.DB, kind app.DuplicateKind, ids []int64, records map[int64]app.DuplicateRecord) error {
+	rows, err := tx.Raw(recordQueries[kind], ids).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+
+	columns, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+
+	row := recordRow{index: make(map[string]int, len(columns)), values: make([]any, len(columns))}
+	pointers := make([]any, len(columns))
+	for i, column := range columns {
+		row.index[column] = i
+		pointers[i] = &row.values[i]
+	}
+
+	for rows.Next() {
+		if err := rows.Scan(pointers...); err != nil {
+			return err
+		}
+
+		r := duplicateRecord(kind, row)
+		records[r.ID] = r
+	}
+
+	return rows.Err()
+}
+
+// recordRow is one scanned row of a record query: its values and the
+// position of each column among them.
+type recordRow struct {
+	index  map[string]int
+	values []any
+}
+
+// get returns the value of column, or nil for a column the query lacks.
+func (r recordRow) get(column string) any {
+	i, ok := r.index[column]
+	if !ok {
+		return nil
+	}
+
+	return r.values[i]
+}
+
+func duplicateRecord(kind app.DuplicateKind, row recordRow) app.DuplicateRecord {
 	r := app.DuplicateRecord{
-		ID: toInt64(row["id"]), Title: toText(row["title"]), Fields: map[string]string{},
-		CreatedAt: toTime(row["created_at"]), UpdatedAt: toTime(row["updated_at"]),
+		ID: toInt64(row.get("id")), Title: toText(row.get("title")), Fields: map[string]string{},
+		CreatedAt: toTime(row.get("created_at")), UpdatedAt: toTime(row.get("updated_at")),
 	}
 
 	for _, field := range app.MergeFields(kind) {
-		r.Fields[field] = toText(row[field])
+		r.Fields[field] = toText(row.get(field))
 	}
 
 	if kind == app.DuplicateCompanies {
@@ -76,8 +122,8 @@ func duplicateRecord(kind app.DuplicateKind, row map[string]any) app.DuplicateRe
 	return r
 }
 
-func revenueText(row map[string]any) string {
-	revenue := app.Money{Minor: toInt64(row["revenue_minor"]), Currency: toText(row["revenue_currency"])}
+func revenueText(row recordRow) string {
+	revenue := app.Money{Minor: toInt64(row.get("revenue_minor")), Currency: toText(row.get("revenue_currency"))}
 	if revenue.Minor == 0 {
 		return ""
 	}
