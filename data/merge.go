@@ -3,11 +3,13 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"leadwerk/app"
@@ -118,6 +120,7 @@ func (m *merger) run() (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	links = slices.DeleteFunc(links, isSearchLink)
 
 	highest, err := highestIDs(m.tx, links)
 	if err != nil {
@@ -188,9 +191,8 @@ func (m *merger) moveLink(link foreignLink) error {
 		return err
 	}
 
-	update := "UPDATE OR IGNORE " + quoteName(link.Table) + " SET " + quoteName(link.Column) + " = ? WHERE " + where
-	if err := m.tx.Exec(update, m.request.KeepID, removed).Error; err != nil {
-		return fmt.Errorf("move %s.%s: %w", link.Table, link.Column, err)
+	if err := m.pointLink(link, before); err != nil {
+		return err
 	}
 
 	var stuck []int64
@@ -206,6 +208,65 @@ func (m *merger) moveLink(link foreignLink) error {
 	}
 
 	return nil
+}
+
+// pointLink points link's column of the rows before to the kept record,
+// except in each row where that would break a unique or check constraint.
+// SQLite does that in one UPDATE OR IGNORE. PostgreSQL has no such
+// statement, so there each row moves on its own behind a savepoint.
+func (m *merger) pointLink(link foreignLink, before []storedRow) error {
+	set := quoteName(link.Table) + " SET " + quoteName(link.Column) + " = ?"
+	if !isPostgresDB(m.tx) {
+		update := "UPDATE OR IGNORE " + set + " WHERE " + quoteName(link.Column) + " IN ?"
+		if err := m.tx.Exec(update, m.request.KeepID, m.request.RemoveIDs).Error; err != nil {
+			return fmt.Errorf("move %s.%s: %w", link.Table, link.Column, err)
+		}
+
+		return nil
+	}
+
+	for _, row := range before {
+		if err := updateOrIgnore(m.tx, "UPDATE "+set+" WHERE id = ?", m.request.KeepID, row.id()); err != nil {
+			return fmt.Errorf("move %s.%s of %d: %w", link.Table, link.Column, row.id(), err)
+		}
+	}
+
+	return nil
+}
+
+// PostgreSQL's SQLSTATE codes of a broken unique and a broken check
+// constraint.
+const (
+	pgUniqueViolation = "23505"
+	pgCheckViolation  = "23514"
+)
+
+// updateOrIgnore runs the PostgreSQL update query behind a savepoint and
+// undoes it, returning nil, when it breaks a unique or check constraint,
+// as SQLite's UPDATE OR IGNORE skips such a row.
+func updateOrIgnore(tx *gorm.DB, query string, args ...any) error {
+	const savepoint = "merge_move"
+	if err := tx.SavePoint(savepoint).Error; err != nil {
+		return err
+	}
+
+	err := tx.Exec(query, args...).Error
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && (pgErr.Code == pgUniqueViolation || pgErr.Code == pgCheckViolation) {
+		return tx.RollbackTo(savepoint).Error
+	}
+	if err != nil {
+		return err
+	}
+
+	return tx.Exec("RELEASE SAVEPOINT " + savepoint).Error
+}
+
+// isSearchLink reports whether link is leads_search.lead_id, the foreign
+// key of PostgreSQL's search table. Triggers keep that table in step with
+// the leads, as they keep SQLite's leads_fts, so a merge skips it.
+func isSearchLink(link foreignLink) bool {
+	return link.Table == "leads_search"
 }
 
 // settle records how row's link ended: moved to the kept record, or, when

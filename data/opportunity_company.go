@@ -26,8 +26,10 @@ func (s *Store) SearchCompanies(ctx context.Context, text string, limit int) ([]
 
 	key := app.NormalizeCompany(text)
 	if key == "" {
-		// A key of "" is part of every key, so only the name can match.
-		key = "\x00"
+		// A key of "" is part of every key, so only the name can match:
+		// "#" is in no key, because keys hold only letters, digits and
+		// spaces. PostgreSQL text cannot hold a NUL byte.
+		key = "#"
 	}
 
 	// instr, unlike LIKE, takes "%" and "_" in text literally.

@@ -128,7 +128,11 @@ func (m *idRemapper) parentTables(table string) (map[string]string, error) {
 		From  string `gorm:"column:from"`
 		Table string `gorm:"column:table"`
 	}
-	err := m.tx.Raw(`SELECT "from", "table" FROM pragma_foreign_key_list(?)`, table).Scan(&links).Error
+	query := `SELECT "from", "table" FROM pragma_foreign_key_list(?)`
+	if isPostgresDB(m.tx) {
+		query = postgresParentTablesSQL
+	}
+	err := m.tx.Raw(query, table).Scan(&links).Error
 	if err != nil {
 		return nil, fmt.Errorf("read links of %s: %w", table, err)
 	}
@@ -141,6 +145,15 @@ func (m *idRemapper) parentTables(table string) (map[string]string, error) {
 
 	return p, nil
 }
+
+// postgresParentTablesSQL is the query of parentTables in PostgreSQL's
+// catalog: each single-column foreign key of a table, by column name.
+const postgresParentTablesSQL = `
+	SELECT a.attname AS "from", parent.relname AS "table"
+	FROM pg_constraint c
+	JOIN pg_class parent ON parent.oid = c.confrelid
+	JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+	WHERE c.contype = 'f' AND c.conrelid = to_regclass(?::TEXT)`
 
 // moveHistory gives the audit entries written up to until (the delete or
 // merge) for each moved record its new id. The record that took the old

@@ -29,6 +29,24 @@ func auditCount(t *testing.T, s *Store, id int64, action app.AuditAction) int64 
 		AND action = ?`, id, string(action))
 }
 
+// reuseFreedIDs makes PostgreSQL hand out the freed ids of deleted newest
+// rows of tables again, as SQLite does for tables without AUTOINCREMENT,
+// by setting each id sequence to just past the highest stored id.
+func reuseFreedIDs(t *testing.T, s *Store, tables ...string) {
+	t.Helper()
+
+	if !s.backend.isPostgres() {
+		return
+	}
+
+	for _, table := range tables {
+		query := `SELECT setval(pg_get_serial_sequence(?, 'id'), COALESCE(MAX(id), 0) + 1, false) FROM ` + quoteName(table)
+		if err := s.db.Exec(query, table).Error; err != nil {
+			t.Fatalf("reset the id sequence of %s: %v", table, err)
+		}
+	}
+}
+
 func TestRestoreAfterIDReused(t *testing.T) {
 	s := openTestStore(t)
 	s.now = ticking(testNow)
@@ -85,6 +103,7 @@ func TestRestoreCompanyAfterContactIDReused(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	reuseFreedIDs(t, s, "companies", "contacts")
 	other := insertMergeCompany(t, s, "Klein AG", nil)
 	reused := insertMergeContact(t, s, other, "Bernd", "Klein", "bernd@klein.de", "")
 	if reused != contact || other != company {
