@@ -154,6 +154,10 @@ func encodeReasons(reasons []app.ScoreReason) string {
 }
 
 func decodeReasons(text string, leadID int64) ([]app.ScoreReason, error) {
+	if reasons, ok := parsePlainReasons(text); ok {
+		return reasons, nil
+	}
+
 	var stored []scoreReasonJSON
 	if err := json.Unmarshal([]byte(text), &stored); err != nil {
 		return nil, fmt.Errorf("read score reasons of lead %d: %w", leadID, err)

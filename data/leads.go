@@ -248,21 +248,23 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 	}
 
 	where, args := leadWhereFor(s.backend, q, plan)
-	args = append(args, s.limitArg(q.Limit), q.Offset)
 
-	// The inner query finds one page of ids, sorting ids alone or, for a
-	// broad search, walking the sort index (see planLeadPage). The outer
-	// query reads the rows of that page.
-	orderBy := " ORDER BY " + strings.Join(order, ", ")
-	query := "SELECT l.* FROM leads l WHERE l.id IN (SELECT l.id FROM leads l" + plan.hint + where + orderBy +
-		" LIMIT ? OFFSET ?)" + orderBy
+	// The first step reads one page of ids, sorting ids alone or, for a
+	// broad search, walking the sort index (see planLeadPage). The second
+	// reads the rows of that page. Without a condition, a deep page may
+	// walk the order from the end (see readPageIDs).
+	page := idPage{from: " FROM leads l" + plan.hint + where, args: args, order: order,
+		limit: q.Limit, offset: q.Offset}
+	if where == "" {
+		page.count = "SELECT COUNT(*) FROM leads l"
+	}
 
-	var rows []leadRow
-	if err := s.db.WithContext(ctx).Raw(query, args...).Scan(&rows).Error; err != nil {
+	leads, err := s.readLeadPage(ctx, page)
+	if err != nil {
 		return nil, fmt.Errorf("list leads: %w", err)
 	}
 
-	return leadsOf(rows)
+	return leads, nil
 }
 
 // onlySearch reports whether q filters by its search and OpenOnly alone,
