@@ -78,7 +78,9 @@ func TestRestoreAfterIDReused(t *testing.T) {
 	if n := countMergeRows(t, s, `SELECT COUNT(*) FROM activities WHERE lead_id = ?`, newID); n != 0 {
 		t.Errorf("imported lead has %d activities, want 0", n)
 	}
-	if n := countMergeRows(t, s, `SELECT COUNT(*) FROM leads_fts WHERE rowid = ? AND name MATCH 'Meier'`, restored); n != 1 {
+	search, _ := s.backend.searchQuery("Meier", false)
+	if n := countMergeRows(t, s, `SELECT COUNT(*) FROM leads l WHERE l.id = ? AND `+s.backend.matchEachSQL(),
+		restored, search); n != 1 {
 		t.Error("search index does not find the restored lead")
 	}
 	if n := auditCount(t, s, restored, app.AuditCreate); n != 1 {
