@@ -121,25 +121,34 @@ type tableSum struct {
 	money []string
 }
 
-// exportedTableSums returns each table of the JSON export once, in the
-// export's order, with its money columns.
+// exportedTableSums returns each table of the JSON export once, parents
+// before their children, with its money columns.
 func exportedTableSums() []tableSum {
 	var sums []tableSum
-	for _, t := range exportTables {
-		if slices.ContainsFunc(sums, func(s tableSum) bool { return s.name == t.table }) {
-			continue
-		}
-
-		sum := tableSum{name: t.table}
-		for _, f := range t.fields {
-			if f.kind == fieldInt && strings.HasSuffix(f.name, "_minor") {
-				sum.money = append(sum.money, f.name)
+	var add func(tables []exportTable)
+	add = func(tables []exportTable) {
+		for _, t := range tables {
+			if !slices.ContainsFunc(sums, func(s tableSum) bool { return s.name == t.table }) {
+				sums = append(sums, tableSum{name: t.table, money: moneyColumns(t.fields)})
 			}
+			add(t.children)
 		}
-		sums = append(sums, sum)
 	}
+	add(exportTables)
 
 	return sums
+}
+
+// moneyColumns returns the names of the INTEGER fields of minor units.
+func moneyColumns(fields []field) []string {
+	var names []string
+	for _, f := range fields {
+		if f.kind == fieldInt && strings.HasSuffix(f.name, "_minor") {
+			names = append(names, f.name)
+		}
+	}
+
+	return names
 }
 
 // tableSums returns the row count of table and the sum of each of its

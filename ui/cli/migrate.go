@@ -79,11 +79,11 @@ func runMigrateTo(ctx context.Context, env Env, source, target string) error {
 }
 
 // printMigrationReport writes one line per table: its rows in the source
-// and the copy, then each money column's two sums, and whether they
-// match.
+// and the copy, whether the two match, then each money column's two
+// sums.
 func printMigrationReport(w io.Writer, report app.MigrationReport, language string) {
 	out := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(out, "%s\t%s\t%s\t%s\t\n",
+	fmt.Fprintf(out, "%s\t%s\t%s\t\t%s\n",
 		lang.X("teammigrate.report.table", "table"),
 		lang.X("teammigrate.report.source_rows", "rows in SQLite"),
 		lang.X("teammigrate.report.target_rows", "rows in PostgreSQL"),
@@ -103,7 +103,7 @@ func printMigrationReport(w io.Writer, report app.MigrationReport, language stri
 
 		fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%s\n", t.Table,
 			app.FormatCount(int(t.SourceRows), language), app.FormatCount(int(t.TargetRows), language),
-			strings.Join(money, ", "), verdict)
+			verdict, strings.Join(money, ", "))
 	}
 
 	_ = out.Flush()
