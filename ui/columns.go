@@ -2,9 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // columnLayout places its objects side by side, each taking a share of
@@ -41,7 +39,13 @@ func (c columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // shared among the other columns by weight, repeated until no share is
 // below its minimum.
 func (c columnLayout) widths(width float32) []float32 {
-	widths := make([]float32, len(c.weights))
+	return c.fillWidths(make([]float32, len(c.weights)), width)
+}
+
+// fillWidths stores the column widths of widths in the given slice, which
+// must have one element per weight, and returns it. A row that reuses
+// its slice is laid out without allocating.
+func (c columnLayout) fillWidths(widths []float32, width float32) []float32 {
 	if len(c.minWidths) != len(c.weights) {
 		total := c.totalWeight()
 		for i, w := range c.weights {
@@ -51,12 +55,14 @@ func (c columnLayout) widths(width float32) []float32 {
 		return widths
 	}
 
-	fixed := make([]bool, len(c.weights))
+	// fixed has bit i set once column i keeps its minimum. The lists have
+	// at most ten columns, far below the 64 that the mask holds.
+	var fixed uint64
 	for changed := true; changed; {
 		changed = false
 		free, weight := width, float32(0)
 		for i, w := range c.weights {
-			if fixed[i] {
+			if fixed&(1<<i) != 0 {
 				free -= c.minWidths[i]
 			} else {
 				weight += w
@@ -64,14 +70,14 @@ func (c columnLayout) widths(width float32) []float32 {
 		}
 
 		for i, w := range c.weights {
-			if fixed[i] {
+			if fixed&(1<<i) != 0 {
 				widths[i] = c.minWidths[i]
 				continue
 			}
 
 			widths[i] = free * w / weight
 			if widths[i] < c.minWidths[i] {
-				fixed[i] = true
+				fixed |= 1 << i
 				changed = true
 			}
 		}
@@ -105,16 +111,21 @@ func (c columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		height = max(height, o.MinSize().Height)
 	}
 
-	width := minColumnWidth * float32(len(objects))
-	if c.keepMinWidths && len(c.minWidths) == len(objects) {
+	return fyne.NewSize(c.minWidth(len(objects)), height)
+}
+
+// minWidth returns the width below which n columns do not shrink: the
+// sum of minWidths when keepMinWidths is set, else minColumnWidth each.
+func (c columnLayout) minWidth(n int) float32 {
+	width := minColumnWidth * float32(n)
+	if c.keepMinWidths && len(c.minWidths) == n {
 		width = 0
 		for _, w := range c.minWidths {
 			width += w
 		}
 	}
-	width += theme.Padding() * float32(len(objects)-1)
 
-	return fyne.NewSize(width, height)
+	return width + theme.Padding()*float32(n-1)
 }
 
 func (c columnLayout) totalWeight() float32 {
@@ -147,33 +158,4 @@ func headingWidth(title string, sorted bool) float32 {
 	}
 
 	return width
-}
-
-// newRowLabels returns one truncating label per column, in a container
-// laid out by weights. The columns listed in rightAligned hold numbers and
-// align to the right.
-func newRowLabels(weights []float32, rightAligned ...int) *fyne.Container {
-	labels := make([]fyne.CanvasObject, len(weights))
-	for i := range weights {
-		label := widget.NewLabel("")
-		label.Truncation = fyne.TextTruncateEllipsis
-		labels[i] = label
-	}
-
-	for _, i := range rightAligned {
-		labels[i].(*widget.Label).Alignment = fyne.TextAlignTrailing
-	}
-
-	return container.New(columnLayout{weights: weights}, labels...)
-}
-
-// setRowTexts writes texts into the labels made by newRowLabels.
-func setRowTexts(row *fyne.Container, texts ...string) {
-	for i, o := range row.Objects {
-		text := ""
-		if i < len(texts) {
-			text = texts[i]
-		}
-		o.(*widget.Label).SetText(text)
-	}
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -131,6 +132,8 @@ func findLabel(root fyne.CanvasObject, text string) bool {
 		if o.Text == text {
 			return true
 		}
+	case *listRow:
+		return slices.Contains(o.texts, text)
 	case *fyne.Container:
 		for _, child := range o.Objects {
 			if findLabel(child, text) {

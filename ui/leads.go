@@ -200,10 +200,7 @@ func (s *leadsScreen) buildHeader() fyne.CanvasObject {
 }
 
 func (s *leadsScreen) createRow() fyne.CanvasObject {
-	row := newRowLabels(s.weights, numericColumns(s.columns)...)
-	row.Layout = s.layout()
-
-	return row
+	return newListRow(s.layout(), numericColumns(s.columns)...)
 }
 
 // layout returns the column layout that the heading and every row share.
@@ -249,18 +246,14 @@ func leadColumnMinWidths(columns []leadColumn, language string, sorted app.LeadS
 
 // updateRow draws row id from the page cache without I/O.
 func (s *leadsScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
-	// A change of the sorted column changes the column widths, and the
-	// list does not lay out a row again unless its size changes.
-	row := item.(*fyne.Container)
-	row.Layout.Layout(row.Objects, row.Size())
-
+	row := item.(*listRow)
 	lead, ok := s.rows.row(id)
 	if !ok {
-		setRowTexts(row, lang.L("Loading…"))
+		row.SetTexts(lang.L("Loading…"))
 		return
 	}
 
-	setRowTexts(row,
+	row.SetTexts(
 		lead.Name(),
 		lead.CompanyName,
 		words.LeadSource(lead.Source),

@@ -141,21 +141,17 @@ func (s *opportunitiesScreen) buildHeader() fyne.CanvasObject {
 }
 
 func (s *opportunitiesScreen) createRow() fyne.CanvasObject {
-	row := newRowLabels(s.weights, 3, 4)
-	row.Layout = s.layout()
-
-	return row
+	return newListRow(s.layout(), 3, 4)
 }
 
 // updateRow draws row id from the page cache. It does no I/O: a row whose
 // page is not loaded shows a placeholder until the page lands.
 func (s *opportunitiesScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
-	cells := item.(*fyne.Container)
+	cells := item.(*listRow)
 	row, ok := s.rows.row(id)
 	s.bulk.markRow(row.ID, cells)
 	if !ok {
-		relayoutRow(cells)
-		setRowTexts(cells, lang.L("Loading…"))
+		cells.SetTexts(lang.L("Loading…"))
 		return
 	}
 
@@ -169,8 +165,7 @@ func (s *opportunitiesScreen) updateRow(id widget.ListItemID, item fyne.CanvasOb
 		row.Owner,
 	}
 	s.fitValues(texts)
-	relayoutRow(cells)
-	setRowTexts(cells, texts...)
+	cells.SetTexts(texts...)
 }
 
 // reload queries the list again with the current search and sort.

@@ -86,20 +86,11 @@ func (b *opportunitySelection) toggle(item widget.ListItemID, row app.Opportunit
 	return true
 }
 
-// markRow draws the labels of a selected deal in bold and in the primary
-// color. Call it before the row's texts are set, which refreshes them.
-func (b *opportunitySelection) markRow(id int64, row *fyne.Container) {
+// markRow draws a selected deal in bold and in the primary color. Call
+// it before the row's texts are set, which refreshes them.
+func (b *opportunitySelection) markRow(id int64, row *listRow) {
 	_, selected := b.selected[id]
-	importance := widget.MediumImportance
-	if selected {
-		importance = widget.HighImportance
-	}
-
-	for _, o := range row.Objects {
-		label := o.(*widget.Label)
-		label.TextStyle.Bold = selected
-		label.Importance = importance
-	}
+	row.SetMarked(selected)
 }
 
 func (b *opportunitySelection) onModeChanged(on bool) {

@@ -4,8 +4,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"fyne.io/fyne/v2"
-
 	"leadwerk/app"
 )
 
@@ -110,11 +108,4 @@ func (s *opportunitiesScreen) applyMinWidths() {
 	if s.list != nil {
 		s.list.Refresh()
 	}
-}
-
-// relayoutRow places the cells of row with the current column widths. The
-// list does not lay out a row again unless its size changes, and a sort
-// change or a wider value changes the widths.
-func relayoutRow(row *fyne.Container) {
-	row.Layout.Layout(row.Objects, row.Size())
 }

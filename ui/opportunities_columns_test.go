@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
 )
@@ -83,8 +82,8 @@ func openGermanList(t *testing.T, row app.OpportunityRow) (*opportunitiesScreen,
 
 // drawRow draws row 0 into a new row as wide as the heading, as the list
 // does when it shows the row.
-func drawRow(screen *opportunitiesScreen) *fyne.Container {
-	row := screen.createRow().(*fyne.Container)
+func drawRow(screen *opportunitiesScreen) *listRow {
+	row := screen.createRow().(*listRow)
 	row.Resize(fyne.NewSize(screen.header.Size().Width, row.MinSize().Height))
 	screen.updateRow(0, row)
 
@@ -111,14 +110,19 @@ func shownTexts(object fyne.CanvasObject) []string {
 	return texts
 }
 
-// checkShownInFull fails when label draws less than want.
-func checkShownInFull(t *testing.T, what string, label *widget.Label, want string) {
+// checkShownInFull fails when object draws less than want.
+func checkShownInFull(t *testing.T, what string, object fyne.CanvasObject, want string) {
 	t.Helper()
 
-	shown := strings.Join(shownTexts(label), "")
+	shown := strings.Join(shownTexts(object), "")
 	if shown != want {
-		t.Errorf("%s shows %q in %.0f pixels, want %q in full", what, shown, label.Size().Width, want)
+		t.Errorf("%s shows %q in %.0f pixels, want %q in full", what, shown, object.Size().Width, want)
 	}
+}
+
+// rowCell returns the text object that draws column i of row.
+func rowCell(row *listRow, i int) *canvas.Text {
+	return test.WidgetRenderer(row).Objects()[i].(*canvas.Text)
 }
 
 func TestOpportunityColumnsShowGermanValues(t *testing.T) {
@@ -134,10 +138,10 @@ func TestOpportunityColumnsShowGermanValues(t *testing.T) {
 		6: "Sabine Öztürk",
 	}
 	for i, text := range want {
-		checkShownInFull(t, screen.columns[i].title+" cell", row.Objects[i].(*widget.Label), text)
+		checkShownInFull(t, screen.columns[i].title+" cell", rowCell(row, i), text)
 	}
 
-	title := strings.Join(shownTexts(row.Objects[0]), "")
+	title := strings.Join(shownTexts(rowCell(row, 0)), "")
 	if !strings.HasSuffix(title, "…") {
 		t.Errorf("title cell shows %q, want the long title shortened with an ellipsis", title)
 	}
@@ -174,8 +178,8 @@ func TestOpportunityListKeepsAmountsInNarrowSplit(t *testing.T) {
 	}
 
 	row := drawRow(screen)
-	checkShownInFull(t, "amount cell", row.Objects[3].(*widget.Label), "4.876.543,21 CHF")
-	checkShownInFull(t, "close date cell", row.Objects[5].(*widget.Label), "28.12.2027")
+	checkShownInFull(t, "amount cell", rowCell(row, 3), "4.876.543,21 CHF")
+	checkShownInFull(t, "close date cell", rowCell(row, 5), "28.12.2027")
 }
 
 func TestOpportunityColumnsCapAbsurdAmounts(t *testing.T) {
@@ -188,5 +192,5 @@ func TestOpportunityColumnsCapAbsurdAmounts(t *testing.T) {
 	}
 
 	row := drawRow(screen)
-	checkShownInFull(t, "weighted cell beside an absurd amount", row.Objects[4].(*widget.Label), "3.901.234,57 CHF")
+	checkShownInFull(t, "weighted cell beside an absurd amount", rowCell(row, 4), "3.901.234,57 CHF")
 }

@@ -54,6 +54,9 @@ func Run(store app.Store, logger *slog.Logger) error {
 		m.welcome.onFinished = m.showTabsAfterWelcome
 		m.start()
 		checks = startChecks(m)
+		if scrollProbeRequested() {
+			startScrollProbe(m)
+		}
 	})
 	if firstframe.Requested() {
 		firstframe.Watch(m.window)
