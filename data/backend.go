@@ -14,7 +14,8 @@ import (
 type backend interface {
 	searchIndex
 
-	// isPostgres reports whether the store talks to a PostgreSQL server.
+	// isPostgres reports whether the store is connected to a PostgreSQL
+	// server.
 	isPostgres() bool
 
 	// noLimit returns the LIMIT argument that means no limit, which a
@@ -121,7 +122,7 @@ func utcDaySQL(db *gorm.DB, column string) string {
 
 // deferForeignKeysSQL returns the statement that defers the foreign key
 // checks of the transaction to its commit. PostgreSQL defers only the
-// keys declared DEFERRABLE, which schemaPostgresV1 declares all keys.
+// keys declared DEFERRABLE, and schemaPostgresV1 declares every key so.
 func deferForeignKeysSQL(db *gorm.DB) string {
 	if isPostgresDB(db) {
 		return "SET CONSTRAINTS ALL DEFERRED"
@@ -140,4 +141,21 @@ func storedValueSQL(db *gorm.DB, column string) string {
 	}
 
 	return "+" + quoteName(column)
+}
+
+// nullsAsInSQLite returns ORDER BY terms that sort NULL as SQLite does,
+// first in ascending and last in descending order, for PostgreSQL, which
+// sorts NULL the other way round by default. A term without a direction
+// is ascending.
+func nullsAsInSQLite(terms []string) []string {
+	out := make([]string, len(terms))
+	for i, term := range terms {
+		if strings.HasSuffix(term, " DESC") {
+			out[i] = term + " NULLS LAST"
+		} else {
+			out[i] = term + " NULLS FIRST"
+		}
+	}
+
+	return out
 }

@@ -69,6 +69,7 @@ func damage(t *testing.T, path string) {
 }
 
 func TestRestoreGoodBackup(t *testing.T) {
+	requireSQLite(t, "a restore replaces the database file")
 	s, backup := storeWithBackup(t)
 	if n := countRows(t, s, "leads"); n != 3 {
 		t.Fatalf("leads before restore = %d, want 3", n)
@@ -103,6 +104,7 @@ func TestRestoreGoodBackup(t *testing.T) {
 }
 
 func TestRestoreRejectsDamagedFile(t *testing.T) {
+	requireSQLite(t, "a restore replaces the database file")
 	s, backup := storeWithBackup(t)
 	bad := copyOf(t, backup)
 	damage(t, bad)
@@ -125,6 +127,7 @@ func TestRestoreRejectsDamagedFile(t *testing.T) {
 }
 
 func TestRestoreRejectsNewerSchema(t *testing.T) {
+	requireSQLite(t, "a restore replaces the database file")
 	s, backup := storeWithBackup(t)
 	newer := copyOf(t, backup)
 	db, err := sql.Open("sqlite", newer)
@@ -185,6 +188,7 @@ func TestRestoreRejectsForeignFiles(t *testing.T) {
 }
 
 func TestRestoreFileReplacesDamagedDatabase(t *testing.T) {
+	requireSQLite(t, "a restore replaces the database file")
 	s, backup := storeWithBackup(t)
 	path := s.Path()
 	bigger(t, s)
@@ -225,6 +229,7 @@ func TestRestoreFileReplacesDamagedDatabase(t *testing.T) {
 }
 
 func TestRestoreFileKeepsForeignFile(t *testing.T) {
+	requireSQLite(t, "a restore replaces the database file")
 	s, backup := storeWithBackup(t)
 	s.Close()
 

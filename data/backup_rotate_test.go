@@ -80,6 +80,7 @@ func TestRotationOverSixtyDays(t *testing.T) {
 }
 
 func TestBackupsToDeleteKeepsFewDays(t *testing.T) {
+	requireSQLite(t, "backups rotate beside the database file")
 	var backups []backupFile
 	for day := 3; day >= 1; day-- {
 		backups = append(backups, backupFile{at: time.Date(2026, 1, day, 9, 0, 0, 0, time.UTC), kind: kindDaily})

@@ -163,6 +163,7 @@ func TestBackupsGoToChosenFolder(t *testing.T) {
 }
 
 func TestDailyBackupAtOpenUsesChosenFolder(t *testing.T) {
+	requireSQLite(t, "automatic backups go beside the database file")
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	folder := filepath.Join(t.TempDir(), "daily")
 	s, err := Open(path)
@@ -212,6 +213,7 @@ func TestRotationKeepsChosenCounts(t *testing.T) {
 }
 
 func TestRotationWithNoWeeks(t *testing.T) {
+	requireSQLite(t, "automatic backups go beside the database file")
 	var backups []backupFile
 	for day := 30; day >= 1; day-- {
 		backups = append(backups, backupFile{at: time.Date(2026, 1, day, 9, 0, 0, 0, time.UTC), kind: kindDaily})

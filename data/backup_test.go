@@ -168,6 +168,7 @@ func TestBackupIntoFolderNamesFile(t *testing.T) {
 }
 
 func TestFileModes(t *testing.T) {
+	requireSQLite(t, "backups are VACUUM INTO copies of the file")
 	if runtime.GOOS == "windows" {
 		t.Skip("Windows has no Unix permission bits")
 	}
@@ -211,6 +212,7 @@ func TestFileModes(t *testing.T) {
 }
 
 func TestOpenBacksUpOncePerDay(t *testing.T) {
+	requireSQLite(t, "backups are VACUUM INTO copies of the file")
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	s, err := Open(path)
 	if err != nil {
@@ -240,6 +242,7 @@ func TestOpenBacksUpOncePerDay(t *testing.T) {
 }
 
 func TestOpenBacksUpBeforeMigrations(t *testing.T) {
+	requireSQLite(t, "backups are VACUUM INTO copies of the file")
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	db, err := openGorm(path)
 	if err != nil {

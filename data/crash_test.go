@@ -56,6 +56,7 @@ type crashStats struct {
 // choices. The kill times depend on the machine's speed, so one seed does
 // not repeat a run exactly.
 func TestCrashKills(t *testing.T) {
+	requireSQLite(t, "the crash harness kills a process writing the file")
 	if runtime.GOOS == "windows" {
 		t.Skip("the crash test sends SIGKILL, which Windows lacks")
 	}

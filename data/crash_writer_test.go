@@ -63,6 +63,7 @@ const (
 // binary with crashWriterEnv set, and this function then writes to the
 // database until the parent kills the process.
 func TestCrashWriter(t *testing.T) {
+	requireSQLite(t, "the crash harness kills a process writing the file")
 	raw := os.Getenv(crashWriterEnv)
 	if raw == "" {
 		t.Skip("runs only as the writer process of TestCrashKills")

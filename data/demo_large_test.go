@@ -21,7 +21,7 @@ func datasetToday() app.Date {
 }
 
 func TestLoadDatasetMatchesLoadDemo(t *testing.T) {
-	requireSQLite(t, "the large demo rebuilds SQLite indexes")
+	requireSQLite(t, "it compares SQLite's schema and FTS5 index")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	viaImport := openTestStore(t)
 	viaBulk := openTestStore(t)
@@ -72,7 +72,6 @@ func TestLoadDatasetMatchesLoadDemo(t *testing.T) {
 }
 
 func TestLoadDatasetStoresContacts(t *testing.T) {
-	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 
@@ -107,7 +106,7 @@ type demoContact struct {
 }
 
 func TestLoadDatasetPassesChecks(t *testing.T) {
-	requireSQLite(t, "the large demo rebuilds SQLite indexes")
+	requireSQLite(t, "SQLite's integrity check")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 
@@ -133,7 +132,6 @@ func TestLoadDatasetPassesChecks(t *testing.T) {
 }
 
 func TestLoadDatasetRejectsFilledDatabase(t *testing.T) {
-	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
@@ -152,7 +150,6 @@ func TestLoadDatasetRejectsFilledDatabase(t *testing.T) {
 }
 
 func TestLoadDatasetCancelRollsBack(t *testing.T) {
-	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 
@@ -185,7 +182,6 @@ func TestLoadDatasetCancelRollsBack(t *testing.T) {
 }
 
 func TestLoadDatasetReportsProgress(t *testing.T) {
-	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	d := demo.GenerateSize(11, datasetToday(), datasetSize)
 	s := openTestStore(t)
 
@@ -255,7 +251,6 @@ func TestSQLLiteralRejects(t *testing.T) {
 }
 
 func TestSQLLiteralTimeMatchesDriver(t *testing.T) {
-	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	s := openTestStore(t)
 	at := time.Date(2026, time.March, 5, 14, 30, 15, 250_000_000, time.UTC)
 
@@ -274,7 +269,6 @@ func TestSQLLiteralTimeMatchesDriver(t *testing.T) {
 }
 
 func TestInsertLiteralsRoundTrip(t *testing.T) {
-	requireSQLite(t, "the large demo rebuilds SQLite indexes")
 	s := openTestStore(t)
 	at := time.Date(2026, time.March, 5, 14, 30, 0, 0, time.UTC)
 	rows := []companyRow{

@@ -25,7 +25,7 @@ func TestExportListsReadEveryRecord(t *testing.T) {
 	if err := s.EachCompany(ctx, func(app.Company) error { companies++; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if want := count("companies", "1"); companies != want {
+	if want := count("companies", "1 = 1"); companies != want {
 		t.Errorf("EachCompany gave %d companies, want %d", companies, want)
 	}
 
@@ -58,7 +58,7 @@ func TestExportListsReadEveryRecord(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if want := count("activities", "1"); all != want || all <= listBatch {
+	if want := count("activities", "1 = 1"); all != want || all <= listBatch {
 		t.Errorf("EachActivity gave %d activities, want %d (more than one batch of %d)", all, want, listBatch)
 	}
 	if want := count("activities", "done = 0 AND due IS NOT NULL"); open != want || open == 0 {

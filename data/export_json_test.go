@@ -81,6 +81,10 @@ func richStore(t *testing.T) *Store {
 Zeile 2', '2026-04-02 09:00:00+00:00', 0, '2026-03-30 09:00:00+00:00' FROM opportunities`,
 	}
 	for _, statement := range statements {
+		if s.backend.isPostgres() {
+			// PostgreSQL writes a bytea literal with decode, not X'…'.
+			statement = strings.ReplaceAll(statement, "X'255044460001FF'", "decode('255044460001FF', 'hex')")
+		}
 		if err := s.db.Exec(statement).Error; err != nil {
 			t.Fatalf("%s: %v", statement, err)
 		}
@@ -262,9 +266,19 @@ func TestJSONExportCoversEveryColumn(t *testing.T) {
 		covered[table] = append(covered[table], columns...)
 	}
 
+	listTables := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+		AND name NOT LIKE 'leads_fts_%'`
+	listColumns := `SELECT name FROM pragma_table_info(?)`
+	if s.backend.isPostgres() {
+		// leads_search is PostgreSQL's leads_fts, which the export skips.
+		listTables = `SELECT table_name FROM information_schema.tables
+			WHERE table_schema = current_schema() AND table_name <> 'leads_search'`
+		listColumns = `SELECT column_name FROM information_schema.columns
+			WHERE table_schema = current_schema() AND table_name = ?`
+	}
+
 	var tables []string
-	err := s.db.Raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-		AND name NOT LIKE 'leads_fts_%'`).Scan(&tables).Error
+	err := s.db.Raw(listTables).Scan(&tables).Error
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +293,7 @@ func TestJSONExportCoversEveryColumn(t *testing.T) {
 		}
 
 		var columns []string
-		if err := s.db.Raw(`SELECT name FROM pragma_table_info(?)`, table).Scan(&columns).Error; err != nil {
+		if err := s.db.Raw(listColumns, table).Scan(&columns).Error; err != nil {
 			t.Fatal(err)
 		}
 		for _, column := range columns {

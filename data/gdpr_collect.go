@@ -118,7 +118,7 @@ func qualificationNotes(tx *gorm.DB, leadID int64) ([]string, error) {
 			UNION ALL SELECT created_at, id, 2, budget_note FROM qualifications WHERE lead_id = ?
 			UNION ALL SELECT created_at, id, 3, authority_note FROM qualifications WHERE lead_id = ?
 			UNION ALL SELECT created_at, id, 4, need_note FROM qualifications WHERE lead_id = ?
-			UNION ALL SELECT created_at, id, 5, time_note FROM qualifications WHERE lead_id = ?)
+			UNION ALL SELECT created_at, id, 5, time_note FROM qualifications WHERE lead_id = ?) AS q
 		WHERE note <> '' ORDER BY created_at, id, part`, leadID, leadID, leadID, leadID, leadID).
 		Scan(&notes).Error
 	if err != nil {

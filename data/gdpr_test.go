@@ -213,6 +213,7 @@ func personBytes() []string {
 }
 
 func TestErasePersonLeavesNoBytes(t *testing.T) {
+	requireSQLite(t, "it reads the bytes of the database files")
 	s := openLeadStore(t)
 	dealID := richPerson(t, s)
 	path := s.Path()

@@ -144,7 +144,13 @@ func setFTSHashSize(tx *gorm.DB, bytes int) error {
 // raiseImportCache sets the page cache to importCacheKiB and returns the
 // function that sets the previous size again. The store has one
 // connection, so both statements reach the connection of the import.
+//
+// On PostgreSQL it does nothing, because the server sizes its own cache.
 func (s *Store) raiseImportCache() (func(), error) {
+	if s.backend.isPostgres() {
+		return func() {}, nil
+	}
+
 	var previous int
 	if err := s.db.Raw(`PRAGMA cache_size`).Scan(&previous).Error; err != nil {
 		return nil, fmt.Errorf("read the page cache size: %w", err)

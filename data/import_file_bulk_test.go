@@ -65,6 +65,7 @@ func cacheSizeOf(t testing.TB, s *Store) int {
 }
 
 func TestWantsBulk(t *testing.T) {
+	requireSQLite(t, "the bulk import path of SQLite")
 	for _, c := range []struct {
 		created, stored int
 		want            bool
@@ -207,6 +208,7 @@ func TestBulkPathChecksTheLeadRules(t *testing.T) {
 // TestRaiseLineReadsEveryRule checks that checkRules finds every rule in
 // the triggers that writeTrigger writes, with the condition and message.
 func TestRaiseLineReadsEveryRule(t *testing.T) {
+	requireSQLite(t, "the bulk import path of SQLite")
 	for _, table := range v16Rules {
 		sql := constraintTriggers([]tableRules{table})
 		matches := raiseLine.FindAllStringSubmatch(sql, -1)

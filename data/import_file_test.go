@@ -324,6 +324,7 @@ func TestImportPresetsRoundTrip(t *testing.T) {
 // with data leaves an import backup holding the state before it, and
 // that a dry run leaves none.
 func TestImportFileBacksUpFirst(t *testing.T) {
+	requireSQLite(t, "a file is copied before an import")
 	s := openTestStore(t)
 	mustImport(t, s, sampleBatch())
 	path := writeFile(t, "leads.csv", generatedLeadFile(10))

@@ -21,6 +21,7 @@ func bigger(t *testing.T, s *Store) {
 }
 
 func TestOpenReportsDamage(t *testing.T) {
+	requireSQLite(t, "SQLite's quick check")
 	s, backup := storeWithBackup(t)
 	path := s.Path()
 	bigger(t, s)

@@ -100,7 +100,7 @@ func historyState(tx *gorm.DB) (string, error) {
 		N    int
 		Last string
 	}
-	err := tx.Raw(`SELECT COUNT(*) AS n, COALESCE(MAX(updated_at), '') AS last FROM leads WHERE ` + closedLeadsWhere).
+	err := tx.Raw(`SELECT COUNT(*) AS n, COALESCE(CAST(MAX(updated_at) AS TEXT), '') AS last FROM leads WHERE ` + closedLeadsWhere).
 		Scan(&leads).Error
 	if err != nil {
 		return "", fmt.Errorf("read the state of the closed leads: %w", err)

@@ -335,7 +335,7 @@ func predictionState(db *gorm.DB) (string, error) {
 		Last             string
 	}
 	err = db.Raw(`SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS max_id, COALESCE(SUM(score), 0) AS scores,
-		COALESCE(MAX(updated_at), '') AS last FROM leads WHERE ` + openLeadsWhere).Scan(&open).Error
+		COALESCE(CAST(MAX(updated_at) AS TEXT), '') AS last FROM leads WHERE ` + openLeadsWhere).Scan(&open).Error
 	if err != nil {
 		return "", fmt.Errorf("read the state of the open leads: %w", err)
 	}
@@ -345,7 +345,7 @@ func predictionState(db *gorm.DB) (string, error) {
 		Last      string
 	}
 	err = db.Raw(`SELECT COUNT(*) AS n, COALESCE(SUM(o.amount_minor), 0) AS amount,
-		COALESCE(MAX(o.updated_at), '') AS last
+		COALESCE(CAST(MAX(o.updated_at) AS TEXT), '') AS last
 		FROM opportunities o JOIN stages st ON st.id = o.stage_id WHERE st.kind = 'won'`).Scan(&won).Error
 	if err != nil {
 		return "", fmt.Errorf("read the state of the won deals: %w", err)

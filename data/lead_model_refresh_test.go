@@ -246,8 +246,8 @@ func predictionRows(t *testing.T, s *Store) []string {
 	t.Helper()
 
 	var rows []string
-	err := s.db.Raw(`SELECT id || ' ' || COALESCE(predicted, '-') || ' ' || predicted_reasons || ' ' ||
-		COALESCE(lead_value_minor, '-') || ' ' || lead_value_currency FROM leads ORDER BY id`).Scan(&rows).Error
+	err := s.db.Raw(`SELECT id || ' ' || COALESCE(CAST(predicted AS TEXT), '-') || ' ' || predicted_reasons || ' ' ||
+		COALESCE(CAST(lead_value_minor AS TEXT), '-') || ' ' || lead_value_currency FROM leads ORDER BY id`).Scan(&rows).Error
 	if err != nil {
 		t.Fatal(err)
 	}

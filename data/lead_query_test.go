@@ -203,6 +203,12 @@ func TestLeadSearchUsesTrigramIndex(t *testing.T) {
 		"zzz":           0,
 		"%%%":           0,
 	}
+	if s.backend.isPostgres() {
+		// PostgreSQL matches word prefixes in any order, where SQLite's
+		// trigram index matches the search as one substring.
+		cases["gen mül"] = 0
+		cases["Müller Jürgen"] = 1
+	}
 	for search, want := range cases {
 		n, err := s.CountLeads(context.Background(), app.LeadQuery{Search: search})
 		if err != nil {
@@ -227,6 +233,10 @@ func TestLeadSearchUsesTrigramIndex(t *testing.T) {
 	s.db.Exec("DELETE FROM leads WHERE id = ?", l.ID)
 	if n, _ := s.CountLeads(context.Background(), app.LeadQuery{Search: "schmidt"}); n != 0 {
 		t.Errorf("after delete, search found %d leads, want 0", n)
+	}
+
+	if s.backend.isPostgres() {
+		return
 	}
 
 	var plan []struct{ Detail string }

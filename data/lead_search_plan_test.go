@@ -9,6 +9,7 @@ import (
 )
 
 func TestPlanHintWithoutFilters(t *testing.T) {
+	requireSQLite(t, "INDEXED BY plans")
 	s := openLeadStore(t)
 	ctx := context.Background()
 
@@ -63,6 +64,7 @@ func TestListLeadsWithEveryIndexHint(t *testing.T) {
 // lead, which planLeadPage tests lead by lead, and compares it with the
 // unpaged list, which reads all matches first.
 func TestCheckEachListsSameLeads(t *testing.T) {
+	requireSQLite(t, "INDEXED BY plans")
 	s := openTestStore(t)
 	mustImport(t, s, generatedLeads(4000))
 	ctx := context.Background()
@@ -104,6 +106,7 @@ func idsOfLeads(leads []app.Lead) []int64 {
 }
 
 func TestCheckEachOnlyWithoutFilters(t *testing.T) {
+	requireSQLite(t, "INDEXED BY plans")
 	s := openTestStore(t)
 	mustImport(t, s, generatedLeads(4000))
 

@@ -241,6 +241,9 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 	if err != nil {
 		return nil, err
 	}
+	if s.backend.isPostgres() {
+		order = nullsAsInSQLite(order)
+	}
 
 	plan, err := s.planLeadPage(ctx, q)
 	if err != nil {

@@ -19,6 +19,7 @@ const lockHelperEnv = "LEADWERK_TEST_LOCK_HELPER_DB"
 // set, it opens that database, prints "open" and waits until it is
 // killed or its standard input closes.
 func TestLockHelperProcess(t *testing.T) {
+	requireSQLite(t, "the lock file")
 	path := os.Getenv(lockHelperEnv)
 	if path == "" {
 		t.Skip("runs only as a helper process")
@@ -63,6 +64,7 @@ func startLockHelper(t *testing.T, path string) *exec.Cmd {
 }
 
 func TestOpenRejectsDatabaseOpenElsewhere(t *testing.T) {
+	requireSQLite(t, "the lock file")
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	helper := startLockHelper(t, path)
 
@@ -114,6 +116,7 @@ func TestOpenTwiceInOneProcess(t *testing.T) {
 }
 
 func TestRestoreFileRejectsOpenDatabase(t *testing.T) {
+	requireSQLite(t, "the lock file")
 	s, backup := storeWithBackup(t)
 
 	_, err := RestoreFile(t.Context(), s.Path(), backup)

@@ -44,7 +44,9 @@ func toSQLValue(v any) (sqlValue, error) {
 		b := slices.Clone(x)
 		return sqlValue{Blob: &b}, nil
 	case time.Time:
-		text := x.UTC().Format(time.RFC3339Nano)
+		// PostgreSQL's driver returns a time, which is kept in the text
+		// layout that SQLite stores.
+		text := x.UTC().Format(driverTimeFormat)
 		return sqlValue{Text: &text}, nil
 	default:
 		return sqlValue{}, fmt.Errorf("unexpected column value of type %T", v)
@@ -164,6 +166,9 @@ func insertRow(tx *gorm.DB, verb, table string, row storedRow) error {
 	query := verb + " INTO " + quoteName(table) + " (" + strings.Join(names, ", ") + ") VALUES (" +
 		strings.Join(marks, ", ") + ")"
 	if verb == "INSERT OR REPLACE" && isPostgresDB(tx) {
+		if err := deleteUniqueConflicts(tx, table, row); err != nil {
+			return fmt.Errorf("insert row %d into %s: %w", row.id(), table, err)
+		}
 		query = postgresReplaceSQL(table, names, marks)
 	}
 	if err := tx.Exec(query, args...).Error; err != nil {
@@ -278,4 +283,47 @@ func postgresReplaceSQL(table string, names, marks []string) string {
 	}
 
 	return insert + " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
+}
+
+// deleteUniqueConflicts deletes the rows of table that share the values of
+// one of its primary key or UNIQUE constraints with row, other than the
+// row with row's id, as SQLite's INSERT OR REPLACE does before it inserts.
+// NOTE: partial unique indexes, such as opportunity_contacts_primary, are
+// not constraints and are not checked here.
+func deleteUniqueConflicts(tx *gorm.DB, table string, row storedRow) error {
+	var keys []string
+	err := tx.Raw(`SELECT string_agg(a.attname, ',' ORDER BY k.n)
+		FROM pg_constraint c
+		CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, n)
+		JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+		WHERE c.conrelid = to_regclass(?::TEXT) AND c.contype IN ('p', 'u')
+		GROUP BY c.oid`, table).Scan(&keys).Error
+	if err != nil {
+		return fmt.Errorf("read the unique keys of %s: %w", table, err)
+	}
+
+	for _, key := range keys {
+		columns := strings.Split(key, ",")
+		if slices.Equal(columns, []string{"id"}) {
+			continue
+		}
+
+		terms := make([]string, 0, len(columns)+1)
+		args := make([]any, 0, len(columns)+1)
+		for _, c := range columns {
+			terms = append(terms, quoteName(c)+" = ?")
+			args = append(args, row[c].arg())
+		}
+		if _, hasID := row["id"]; hasID {
+			terms = append(terms, "id <> ?")
+			args = append(args, row.id())
+		}
+
+		query := "DELETE FROM " + quoteName(table) + " WHERE " + strings.Join(terms, " AND ")
+		if err := tx.Exec(query, args...).Error; err != nil {
+			return fmt.Errorf("delete the rows of %s that conflict on %s: %w", table, key, err)
+		}
+	}
+
+	return nil
 }

@@ -14,11 +14,19 @@ import (
 func execFixture(t *testing.T, s *Store, query string, args ...any) int64 {
 	t.Helper()
 
+	var id int64
+	if s.backend.isPostgres() {
+		if err := s.db.Raw(query+" RETURNING id", args...).Scan(&id).Error; err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+
+		return id
+	}
+
 	if err := s.db.Exec(query, args...).Error; err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 
-	var id int64
 	s.db.Raw(`SELECT last_insert_rowid()`).Scan(&id)
 
 	return id

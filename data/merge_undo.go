@@ -133,7 +133,7 @@ func undoSnapshot(tx *gorm.DB, snap mergeSnapshot) error {
 func restoreLinks(tx *gorm.DB, moved []movedLink) error {
 	for _, l := range moved {
 		update := "UPDATE " + quoteName(l.Table) + " SET " + quoteName(l.Column) + " = ? WHERE id = ? AND " +
-			quoteName(l.Column) + " IS ?"
+			quoteName(l.Column) + " IS NOT DISTINCT FROM ?"
 		if err := tx.Exec(update, l.From, l.RowID, l.To).Error; err != nil {
 			return fmt.Errorf("restore %s.%s of %d: %w", l.Table, l.Column, l.RowID, err)
 		}

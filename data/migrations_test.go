@@ -31,9 +31,15 @@ func TestMigrationsCreateSchema(t *testing.T) {
 		}
 	}
 
+	uniqueIndexes := `SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%UNIQUE%source_ref%'
+		ORDER BY name`
+	if s.backend.isPostgres() {
+		uniqueIndexes = `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
+			AND indexdef LIKE '%UNIQUE%source_ref%' ORDER BY indexname`
+	}
+
 	var unique []string
-	s.db.Raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '%UNIQUE%source_ref%'
-		ORDER BY name`).Scan(&unique)
+	s.db.Raw(uniqueIndexes).Scan(&unique)
 	want := []string{"companies_source_ref", "contacts_source_ref", "leads_source_ref", "opportunities_source_ref"}
 	if !reflect.DeepEqual(unique, want) {
 		t.Errorf("unique source_ref indexes = %v, want %v", unique, want)

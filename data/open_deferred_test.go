@@ -23,6 +23,7 @@ func fillCompanyPages(t *testing.T, s *Store) {
 }
 
 func TestOpenDeferredLeavesDailyBackup(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	s, err := Open(path)
 	if err != nil {
@@ -56,6 +57,7 @@ func TestOpenDeferredLeavesDailyBackup(t *testing.T) {
 }
 
 func TestCheckAndBackUpSkipsNewFile(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	s, err := OpenDeferred(path)
 	if err != nil {
@@ -72,6 +74,7 @@ func TestCheckAndBackUpSkipsNewFile(t *testing.T) {
 }
 
 func TestOpenDeferredRejectsNewerSchema(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	s, err := Open(path)
 	if err != nil {
@@ -91,6 +94,7 @@ func TestOpenDeferredRejectsNewerSchema(t *testing.T) {
 }
 
 func TestOpenDeferredBacksUpBeforeMigrations(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	db, err := openGorm(path)
 	if err != nil {
@@ -119,6 +123,7 @@ func TestOpenDeferredBacksUpBeforeMigrations(t *testing.T) {
 }
 
 func TestCheckAndBackUpReportsDamage(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	s, backup := storeWithBackup(t)
 	path := s.Path()
 	fillCompanyPages(t, s)
@@ -147,6 +152,7 @@ func TestCheckAndBackUpReportsDamage(t *testing.T) {
 }
 
 func TestRestoreDamagedOpenStore(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	s, backup := storeWithBackup(t)
 	path := s.Path()
 	fillCompanyPages(t, s)

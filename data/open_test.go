@@ -23,6 +23,7 @@ func skipIfRoot(t *testing.T) {
 }
 
 func TestOpenRejectsEmptyPath(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	_, err := Open("")
 	if !errors.Is(err, app.ErrInvalid) {
 		t.Errorf("Open(\"\") error = %v, want ErrInvalid", err)
@@ -30,6 +31,7 @@ func TestOpenRejectsEmptyPath(t *testing.T) {
 }
 
 func TestOpenRejectsDirectory(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	dir := t.TempDir()
 	_, err := Open(dir)
 	if err == nil {
@@ -50,6 +52,7 @@ func TestOpenRejectsDirectory(t *testing.T) {
 }
 
 func TestOpenNotDatabaseAdviceOnce(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	path := filepath.Join(t.TempDir(), "notes.txt")
 	if err := os.WriteFile(path, []byte("not a database\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -70,6 +73,7 @@ func TestOpenNotDatabaseAdviceOnce(t *testing.T) {
 }
 
 func TestOpenBelowFileFails(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	file := filepath.Join(t.TempDir(), "notes.txt")
 	if err := os.WriteFile(file, nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -86,6 +90,7 @@ func TestOpenBelowFileFails(t *testing.T) {
 }
 
 func TestOpenReadOnlyFile(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	skipIfRoot(t)
 	path := filepath.Join(t.TempDir(), "leadwerk.db")
 	s, err := Open(path)
@@ -111,6 +116,7 @@ func TestOpenReadOnlyFile(t *testing.T) {
 }
 
 func TestOpenInReadOnlyFolder(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	skipIfRoot(t)
 	dir := t.TempDir()
 	if err := os.Chmod(dir, 0o500); err != nil {
@@ -130,6 +136,7 @@ func TestOpenInReadOnlyFolder(t *testing.T) {
 }
 
 func TestFileOpenErrorMessages(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	const path = "/data/crm.db"
 	cases := map[string]struct {
 		err  error
@@ -169,6 +176,7 @@ func (e codeError) Error() string { return fmt.Sprintf("sqlite error (%d)", int(
 func (e codeError) Code() int { return int(e) }
 
 func TestDescribeSQLiteError(t *testing.T) {
+	requireSQLite(t, "opening a database file")
 	const path = "/data/crm.db"
 	cases := map[string]struct {
 		code int

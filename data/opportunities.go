@@ -92,6 +92,10 @@ func (s *Store) ListOpportunities(ctx context.Context, q app.OpportunityQuery) (
 		return nil, fmt.Errorf("list opportunities: %w", err)
 	}
 
+	if ids == nil {
+		// An empty JSON array, because PostgreSQL cannot list null.
+		ids = []int64{}
+	}
 	ordered, err := json.Marshal(ids)
 	if err != nil {
 		return nil, fmt.Errorf("list opportunities: %w", err)

@@ -44,6 +44,8 @@ func checkPostgresImport(tx *gorm.DB) error {
 
 // insertLeadsPostgres inserts the queued leads with one multi-row INSERT
 // through GORM, in place of the SQLite statement that insertLeads binds.
+// A batch of fileBatchSize leads binds 29,000 parameters, below
+// PostgreSQL's limit of 65,535.
 // PostgreSQL has no bulk path: its indexes and the search table stay in
 // place.
 func (w *fileWriter) insertLeadsPostgres() error {
@@ -97,6 +99,18 @@ func updatePostgres(tx *gorm.DB, table string, id int64, columns []string, chang
 	query := "UPDATE " + quoteName(table) + " SET " + strings.Join(sets, ", ") + " WHERE id = ?"
 	if err := tx.Exec(query, args...).Error; err != nil {
 		return fmt.Errorf("update %s %d: %w", table, id, err)
+	}
+
+	return nil
+}
+
+// checkForeignKeysPostgres checks the deferred foreign keys of a restore
+// now, as checkForeignKeys does for SQLite, wrapping [app.ErrInvalid].
+// PostgreSQL's error names the constraint but not the table.
+func checkForeignKeysPostgres(tx *gorm.DB, snap trashSnapshot) error {
+	if err := tx.Exec(`SET CONSTRAINTS ALL IMMEDIATE`).Error; err != nil {
+		return fmt.Errorf("%s %d refers to records that no longer exist, restore those first (%w): %w",
+			snap.Kind, snap.ID, app.ErrInvalid, err)
 	}
 
 	return nil

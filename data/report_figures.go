@@ -32,7 +32,7 @@ func (s *Store) LeadsBySource(ctx context.Context, period app.Period) ([]app.Sou
 	// trim() removes only spaces and strings.TrimSpace all white space.
 	const query = `SELECT source,
 		COUNT(*) AS leads,
-		SUM(status = ? OR COALESCE(converted_opportunity_id, 0) != 0) AS converted
+		SUM(CASE WHEN status = ? OR COALESCE(converted_opportunity_id, 0) != 0 THEN 1 ELSE 0 END) AS converted
 	FROM leads
 	WHERE created_at >= ? AND created_at < ?
 	GROUP BY source`

@@ -6,7 +6,8 @@ package data
 // both backends: ids and money are BIGINT, flags are INTEGER 0 or 1 (see
 // encodeBoolAsInt), civil dates are TEXT 'YYYY-MM-DD' or the empty string,
 // and timestamps are TIMESTAMPTZ. SQLite's NOCASE indexes become indexes
-// on lower(). Foreign keys are DEFERRABLE, so that SET CONSTRAINTS ALL
+// on lower(), and indexes on a nullable column put NULL where SQLite's
+// order does (see nullsAsInSQLite). Foreign keys are DEFERRABLE, so that SET CONSTRAINTS ALL
 // DEFERRED stands in for SQLite's PRAGMA defer_foreign_keys. The
 // functions, triggers and search index follow in schema_pg_functions.go.
 //
@@ -287,7 +288,7 @@ CREATE INDEX leads_temperature ON leads (temperature);
 CREATE INDEX leads_owner ON leads (owner);
 CREATE INDEX leads_score ON leads (score, id);
 CREATE INDEX leads_created ON leads (created_at, id);
-CREATE INDEX leads_last_activity ON leads (last_activity_at, id);
+CREATE INDEX leads_last_activity ON leads (last_activity_at NULLS FIRST, id);
 CREATE INDEX leads_worklist ON leads (score DESC, COALESCE(last_activity_at, created_at), id)
 	WHERE status IN ('new', 'contacted', 'nurturing', 'qualified');
 CREATE INDEX leads_worklist_all ON leads (
@@ -297,11 +298,11 @@ CREATE INDEX leads_converted_company ON leads (converted_company_id) WHERE conve
 CREATE INDEX leads_converted_contact ON leads (converted_contact_id) WHERE converted_contact_id IS NOT NULL;
 CREATE INDEX leads_converted_opportunity ON leads (converted_opportunity_id)
 	WHERE converted_opportunity_id IS NOT NULL;
-CREATE INDEX leads_predicted ON leads (predicted, id);
-CREATE INDEX leads_value ON leads (lead_value_minor, id);
-CREATE INDEX leads_worklist_learned ON leads (predicted DESC, score DESC, COALESCE(last_activity_at, created_at), id)
+CREATE INDEX leads_predicted ON leads (predicted NULLS FIRST, id);
+CREATE INDEX leads_value ON leads (lead_value_minor NULLS FIRST, id);
+CREATE INDEX leads_worklist_learned ON leads (predicted DESC NULLS LAST, score DESC, COALESCE(last_activity_at, created_at), id)
 	WHERE status IN ('new', 'contacted', 'nurturing', 'qualified');
-CREATE INDEX leads_worklist_value ON leads (lead_value_minor DESC, score DESC, COALESCE(last_activity_at, created_at), id)
+CREATE INDEX leads_worklist_value ON leads (lead_value_minor DESC NULLS LAST, score DESC, COALESCE(last_activity_at, created_at), id)
 	WHERE status IN ('new', 'contacted', 'nurturing', 'qualified');
 
 CREATE TABLE lead_status_changes (

@@ -140,9 +140,9 @@ func postgresViolation(r columnRule) string {
 
 // schemaPostgresV1Search creates leads_search, PostgreSQL's counterpart of
 // SQLite's leads_fts. A lead's document holds the words of its name,
-// company, e-mail and city, lower-cased and without accents (unaccent),
-// once more with ä, ö and ü spelled ae, oe and ue, all at weight D, and
-// its state "open" or "done" at weight A. postgresSearch queries the words
+// company, e-mail and city at weight D, lower-cased and without accents
+// (unaccent). The same words follow once more with ä, ö and ü spelled ae,
+// oe and ue. The lead's state "open" or "done" is at weight A. postgresSearch queries the words
 // as prefixes at weight D, so "muller" and "mueller" find "Müller" and
 // "open" typed as a search never matches the state.
 const schemaPostgresV1Search = `

@@ -144,7 +144,9 @@ func readAnyRows(tx *gorm.DB, table, where string, args ...any) ([]storedRow, er
 
 	order := "rowid"
 	if isPostgresDB(tx) {
-		order = "ctid"
+		// PostgreSQL has no rowid. The first two columns are the id, or
+		// offer_lines' key of offer and position.
+		order = "1, 2"
 	}
 
 	selects := make([]string, len(columns))

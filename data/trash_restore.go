@@ -138,6 +138,10 @@ func dropAddedLinks(tx *gorm.DB, deals []storedRow, snap trashSnapshot) error {
 // was deleted after them, naming the table, before the commit would fail
 // with a bare constraint error.
 func checkForeignKeys(tx *gorm.DB, snap trashSnapshot) error {
+	if isPostgresDB(tx) {
+		return checkForeignKeysPostgres(tx, snap)
+	}
+
 	for _, t := range snap.Tables {
 		var parents []string
 		err := tx.Raw(`SELECT parent FROM pragma_foreign_key_check(?)`, t.Table).Scan(&parents).Error

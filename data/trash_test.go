@@ -25,9 +25,15 @@ func ticking(start time.Time) func() time.Time {
 func dumpTrashTables(t *testing.T, s *Store) map[string][]storedRow {
 	t.Helper()
 
+	query := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'leads_fts_%'
+		AND name NOT IN ('audit_log', 'trash', 'trash_people', 'sqlite_sequence')`
+	if s.backend.isPostgres() {
+		query = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
+			AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'trash', 'trash_people')`
+	}
+
 	var tables []string
-	err := s.db.Raw(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'leads_fts_%'
-		AND name NOT IN ('audit_log', 'trash', 'trash_people', 'sqlite_sequence')`).Scan(&tables).Error
+	err := s.db.Raw(query).Scan(&tables).Error
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +120,7 @@ func TestDeleteLeadLeavesSearchIndex(t *testing.T) {
 	}
 
 	var hits int64
-	s.db.Raw(`SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH 'Weber'`).Scan(&hits)
+	hits = int64(searchHits(t, s, "Weber"))
 	if hits != 0 {
 		t.Errorf("search index has %d hits for a deleted lead", hits)
 	}
@@ -128,7 +134,7 @@ func TestDeleteLeadLeavesSearchIndex(t *testing.T) {
 	if err := s.RestoreFromTrash(ctx, trashID); err != nil {
 		t.Fatal(err)
 	}
-	s.db.Raw(`SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH 'Weber'`).Scan(&hits)
+	hits = int64(searchHits(t, s, "Weber"))
 	if hits != 1 {
 		t.Errorf("search index has %d hits after restore, want 1", hits)
 	}
@@ -200,4 +206,18 @@ func TestPreviewDeleteCountsAttachedRows(t *testing.T) {
 	if summary.Title == "" {
 		t.Error("summary has no title")
 	}
+}
+
+// searchHits counts the leads whose entry in the full-text index matches
+// word.
+func searchHits(t *testing.T, s *Store, word string) int {
+	t.Helper()
+
+	phrase, _ := s.backend.searchQuery(word, false)
+	var hits int
+	if err := s.db.Raw(s.backend.countSQL(), phrase).Scan(&hits).Error; err != nil {
+		t.Fatal(err)
+	}
+
+	return hits
 }
