@@ -22,6 +22,8 @@ type Company struct {
 	SourceRef string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version counts the saves of the record; see [ConflictError].
+	Version int64
 }
 
 // Contact is a person, optionally working at a company.
@@ -38,6 +40,8 @@ type Contact struct {
 	Phone      string
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// Version counts the saves of the record; see [ConflictError].
+	Version int64
 }
 
 // LeadStatus is a lead's step in qualification.
@@ -144,6 +148,12 @@ type Lead struct {
 	SourceRef      string
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+
+	// OwnerID is the user record that Owner names, or 0 when Owner names
+	// no user of this database.
+	OwnerID int64
+	// Version counts the saves of the form fields; see [ConflictError].
+	Version int64
 }
 
 // Name returns the person's full name, "First Last", or the company
@@ -319,6 +329,12 @@ type Opportunity struct {
 	SourceRef string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+
+	// OwnerID is the user record that Owner names, or 0 when Owner names
+	// no user of this database.
+	OwnerID int64
+	// Version counts the saves of the form fields; see [ConflictError].
+	Version int64
 }
 
 // The activity kinds that Leadwerk offers and translates. Imports may
@@ -348,6 +364,11 @@ type Activity struct {
 	// trial"; empty while the activity is open.
 	Outcome   string
 	CreatedAt time.Time
+	// OwnerID is the user who added the activity, or 0 for one added
+	// before users were recorded or by an import.
+	OwnerID int64
+	// Version counts the saves of the record; see [ConflictError].
+	Version int64
 }
 
 // StageChange records one move of an opportunity between stages, with the

@@ -27,6 +27,7 @@ var auditSkipped = map[string]bool{
 	"id": true, "updated_at": true, "email_key": true, "name_key": true, "company_key": true,
 	"score": true, "score_reasons": true, "predicted": true, "predicted_reasons": true,
 	"lead_value_minor": true, "lead_value_currency": true, "last_activity_at": true,
+	"version": true, "owner_id": true,
 }
 
 // auditRow is a row of the audit_log table.
@@ -42,6 +43,7 @@ type auditRow struct {
 	At         time.Time `gorm:"column:at"`
 	ChangedBy  string    `gorm:"column:changed_by"`
 	Undoes     *int64    `gorm:"column:undoes"`
+	UserID     *int64    `gorm:"column:user_id"`
 }
 
 func (auditRow) TableName() string { return "audit_log" }
@@ -229,6 +231,7 @@ func writeAuditBy(tx *gorm.DB, kind app.EntityKind, id int64, action app.AuditAc
 		rows[i] = auditRow{
 			ChangeID: changeID, EntityKind: string(kind), EntityID: id, Action: string(action), Field: d.field,
 			OldValue: d.old, NewValue: d.new, At: at.UTC(), ChangedBy: by, Undoes: undoes,
+			UserID: userIDNamed(tx, by),
 		}
 	}
 
@@ -257,9 +260,15 @@ func (s *Store) AuditHistory(ctx context.Context, kind app.EntityKind, id int64,
 		return nil, fmt.Errorf("read audit history of %s %d: %w", kind, id, err)
 	}
 
+	names, err := userNames(s.db.WithContext(ctx))
+	if err != nil {
+		return nil, err
+	}
+
 	entries := make([]app.AuditEntry, len(rows))
 	for i, r := range rows {
 		entries[i] = r.toApp()
+		entries[i].By = names.of(r.UserID, r.ChangedBy)
 	}
 
 	// The import that created the record is older than all its entries,

@@ -142,9 +142,11 @@ func TestUndoRejectsChangedSince(t *testing.T) {
 	s.now = ticking(start)
 	l := mustCreate(t, s, person("Jürgen", "Weber", "Weber GmbH", "jw@weber.example"))
 	l.City = "Köln"
-	if _, err := s.UpdateLead(ctx, l); err != nil {
+	updated, err := s.UpdateLead(ctx, l)
+	if err != nil {
 		t.Fatal(err)
 	}
+	l.Version = updated.Version
 	actions, _ := s.UndoableActions(ctx, start, 5)
 
 	l.City = "Bonn"

@@ -303,9 +303,11 @@ func TestDealPartiesFollowDealContact(t *testing.T) {
 
 	deal := mustDeal(t, s, opp).Opportunity
 	deal.ContactID = ben
-	if _, err := s.UpdateOpportunity(ctx, deal); err != nil {
+	updated, err := s.UpdateOpportunity(ctx, deal)
+	if err != nil {
 		t.Fatal(err)
 	}
+	deal.Version = updated.Version
 
 	list, err := s.DealContacts(ctx, opp)
 	if err != nil {

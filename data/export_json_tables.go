@@ -90,7 +90,7 @@ var skippedTables = []string{"schema_migrations", "leads_fts"}
 // activityFields are the columns of an activity apart from its deal and
 // lead.
 var activityFields = concat(ints("id"), text("kind", "subject", "notes"), times("due"), bools("done"),
-	text("outcome"), times("created_at"))
+	text("outcome"), times("created_at"), refs("owner_id"), ints("version"))
 
 // exportTables lists the sections of the JSON export in the order they
 // are written and read. Foreign keys are checked at the import's commit,
@@ -98,6 +98,8 @@ var activityFields = concat(ints("id"), text("kind", "subject", "notes"), times(
 var exportTables = []exportTable{
 	{table: "settings", section: "settings", order: "key",
 		fields: concat(text("key"), jsons("value"), times("updated_at"))},
+	{table: "users", section: "users", order: "id",
+		fields: concat(ints("id"), text("login", "name"), times("created_at", "updated_at"), ints("version"))},
 	{table: "offer_numbers", section: "offer_numbers", order: "year",
 		fields: ints("year", "last_sequence")},
 	{table: "pipelines", section: "pipelines", order: "id",
@@ -109,10 +111,11 @@ var exportTables = []exportTable{
 	{table: "companies", section: "companies", order: "id", paged: true,
 		fields: concat(ints("id"), text("name", "sector"), ints("employees", "revenue_minor"),
 			text("revenue_currency", "country"), ints("year_founded"), refs("parent_id"), text("source_ref"),
-			times("created_at", "updated_at"))},
+			times("created_at", "updated_at"), ints("version"))},
 	{table: "contacts", section: "contacts", order: "id", paged: true,
 		fields: concat(ints("id"), refs("company_id"), text("first_name", "last_name", "role", "buying_role",
-			"email", "phone"), times("created_at", "updated_at"), privacyFields, text("source_ref"))},
+			"email", "phone"), times("created_at", "updated_at"), privacyFields, text("source_ref"),
+			ints("version"))},
 	{table: "opportunities", section: "opportunities", order: "id", paged: true,
 		fields:   opportunityFields,
 		children: opportunityChildren},
@@ -124,7 +127,8 @@ var exportTables = []exportTable{
 			jsons("snapshot"), times("merged_at", "undone_at"))},
 	{table: "audit_log", section: "audit_log", order: "id", paged: true,
 		fields: concat(ints("id", "change_id"), text("entity_kind"), ints("entity_id"),
-			text("action", "field", "old_value", "new_value"), times("at"), text("changed_by"), refs("undoes"))},
+			text("action", "field", "old_value", "new_value"), times("at"), text("changed_by"), refs("undoes"),
+			refs("user_id"))},
 	{table: "trash", section: "trash", order: "id",
 		fields: concat(ints("id"), text("kind"), ints("entity_id"), text("title"), ints("row_count"),
 			jsons("snapshot"), times("deleted_at"), text("deleted_by")),
@@ -137,16 +141,17 @@ var opportunityFields = concat(ints("id"), text("title"), refs("company_id", "co
 	bools("probability_manual"), text("close_date", "stage_entered_on", "owner", "product", "notes",
 		"next_step", "talks_status"), ints("customer_budget_minor"),
 	text("customer_budget_currency", "expectations", "source", "close_reason", "close_competitor", "close_note",
-		"source_ref"), times("created_at", "updated_at"))
+		"source_ref"), times("created_at", "updated_at"), refs("owner_id"), ints("version"))
 
 var opportunityChildren = []exportTable{
 	{table: "stage_changes", section: "stage_history", parentColumn: "opportunity_id",
 		order: "opportunity_id, at, id",
 		fields: concat(ints("id"), refs("from_stage_id"), ints("to_stage_id"), times("at"), ints("amount_minor"),
-			text("amount_currency"), ints("probability"), text("changed_by"))},
+			text("amount_currency"), ints("probability"), text("changed_by"), refs("user_id"))},
 	{table: "opportunity_field_changes", section: "field_changes", parentColumn: "opportunity_id",
-		order:  "opportunity_id, at, id",
-		fields: concat(ints("id"), text("field", "old_value", "new_value"), times("at"), text("changed_by"))},
+		order: "opportunity_id, at, id",
+		fields: concat(ints("id"), text("field", "old_value", "new_value"), times("at"), text("changed_by"),
+			refs("user_id"))},
 	{table: "opportunity_contacts", section: "parties", parentColumn: "opportunity_id",
 		order:  "opportunity_id, id",
 		fields: concat(ints("id", "contact_id"), text("role"), bools("is_primary"))},
@@ -176,7 +181,7 @@ var leadFields = concat(ints("id"), text("salutation", "first_name", "last_name"
 	refs("converted_company_id", "converted_contact_id", "converted_opportunity_id"),
 	bools("converted_company_created", "converted_contact_created"), times("last_activity_at"),
 	text("source_ref"), times("created_at", "updated_at"), text("consent_withdrawn_on"),
-	bools("marketing_opt_out"))
+	bools("marketing_opt_out"), refs("owner_id"), ints("version"))
 
 // privacyFields are the GDPR columns of a contact; a lead has its legal
 // basis, consent day and source among its other fields.

@@ -37,6 +37,9 @@ func richStore(t *testing.T) *Store {
 	if err := s.SaveUserName(ctx, "Anna Schmidt"); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := s.SignIn(ctx, "anna"); err != nil {
+		t.Fatal(err)
+	}
 
 	statements := []string{
 		`UPDATE stages SET deleted_at = '2026-03-01 10:00:00+00:00', name = 'Old stage'

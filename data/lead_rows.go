@@ -63,6 +63,9 @@ type leadRow struct {
 	PredictedReasons  string   `gorm:"column:predicted_reasons"`
 	LeadValueMinor    *int64   `gorm:"column:lead_value_minor"`
 	LeadValueCurrency string   `gorm:"column:lead_value_currency"`
+	// The owner and version columns come from schemaV20.
+	OwnerID *int64 `gorm:"column:owner_id"`
+	Version int64  `gorm:"column:version;default:1"`
 }
 
 func (leadRow) TableName() string { return "leads" }
@@ -125,6 +128,7 @@ type contactRow struct {
 	SourceRef  string    `gorm:"column:source_ref"`
 	CreatedAt  time.Time `gorm:"column:created_at"`
 	UpdatedAt  time.Time `gorm:"column:updated_at"`
+	Version    int64     `gorm:"column:version;default:1"`
 }
 
 func (contactRow) TableName() string { return "contacts" }
@@ -224,6 +228,7 @@ func leadToRow(l app.Lead) leadRow {
 		LastActivityAt:         optionalTime(l.LastActivityAt),
 		EmailKey:               keys.Email, NameKey: keys.Name, CompanyKey: keys.Company,
 		SourceRef: l.SourceRef, CreatedAt: utc(l.CreatedAt), UpdatedAt: utc(l.UpdatedAt),
+		OwnerID: optionalID(l.OwnerID), Version: l.Version,
 	}
 }
 
@@ -263,6 +268,7 @@ func (r leadRow) toApp() (app.Lead, error) {
 		ConvertedOpportunityID: idOf(r.ConvertedOpportunityID),
 		LastActivityAt:         timeOf(r.LastActivityAt),
 		SourceRef:              r.SourceRef, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		OwnerID: idOf(r.OwnerID), Version: r.Version,
 	}, nil
 }
 

@@ -56,9 +56,14 @@ func (s *Store) CreateLead(ctx context.Context, l app.Lead) (app.Lead, error) {
 	row.ID = 0
 	row.ConvertedCompanyID, row.ConvertedContactID, row.ConvertedOpportunityID = nil, nil, nil
 	row.CreatedAt, row.UpdatedAt = now, now
+	row.Version = 1
 
 	var created app.Lead
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := setNewOwner(tx, &row.Owner, &row.OwnerID); err != nil {
+			return err
+		}
+
 		sc, err := newScorer(tx, now)
 		if err != nil {
 			return err
@@ -90,9 +95,13 @@ func (s *Store) CreateLead(ctx context.Context, l app.Lead) (app.Lead, error) {
 }
 
 // UpdateLead saves the form fields of l, zero values included, with new
-// duplicate keys and a new score. Status, temperature, hand-over,
-// conversion links, last activity, source reference and creation time
-// keep their stored values, because other methods own them.
+// duplicate keys and a new score, and counts up the lead's version. The
+// owner text links the lead to the user of that name. Status,
+// temperature, hand-over, conversion links, last activity, source
+// reference and creation time keep their stored values, because other
+// methods own them. When l.Version is not 0 and someone saved the lead
+// after l was read, UpdateLead saves nothing and returns an error
+// wrapping a *[app.ConflictError] with the stored lead.
 func (s *Store) UpdateLead(ctx context.Context, l app.Lead) (app.Lead, error) {
 	now := s.now()
 	if err := checkLeadValues(l, app.DateOf(now)); err != nil {
@@ -101,7 +110,7 @@ func (s *Store) UpdateLead(ctx context.Context, l app.Lead) (app.Lead, error) {
 
 	var updated app.Lead
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		stored, err := takeLead(tx, l.ID)
+		stored, version, err := takeLeadVersion(tx, l.ID, l.Version)
 		if err != nil {
 			return err
 		}
@@ -114,8 +123,7 @@ func (s *Store) UpdateLead(ctx context.Context, l app.Lead) (app.Lead, error) {
 		row := leadToRow(l)
 		row.TemperatureManual, row.Temperature = stored.TemperatureManual, stored.Temperature
 		row.UpdatedAt = now
-		columns := append(slices.Clone(leadFormColumns), "updated_at")
-		if err := tx.Model(&row).Select(columns).Updates(&row).Error; err != nil {
+		if err := writeLeadForm(tx, row, version); err != nil {
 			return err
 		}
 

@@ -46,6 +46,7 @@ func TestCreateLeadStoresEveryField(t *testing.T) {
 	want.ID, want.Status, want.Temperature = created.ID, app.LeadNew, app.Cold
 	want.ScoreReasons = []app.ScoreReason{}
 	want.CreatedAt, want.UpdatedAt = testNow, testNow
+	want.Version = 1
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("stored lead =\n%+v\nwant\n%+v", got, want)
 	}

@@ -71,6 +71,7 @@ var migrations = []migration{
 	{version: 17, name: "keep the source id of contacts", sql: schemaV17},
 	{version: 18, name: "fold accents in the lead search index", sql: schemaV18},
 	{version: 19, name: "index the orders of the opportunity list", sql: schemaV19},
+	{version: 20, name: "add users, owners and record versions", sql: schemaV20, postgres: schemaV20Postgres},
 }
 
 const createMigrationsTable = `

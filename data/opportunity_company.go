@@ -100,7 +100,8 @@ func readContact(tx *gorm.DB, id int64) (app.Contact, error) {
 // recorded as a field change. An unchanged company keeps the contact. The contact stays linked to the deal,
 // because the schema's triggers only clear the link's primary mark when
 // opportunities.contact_id changes. An unknown company id wraps
-// [app.ErrInvalid]; an unknown deal wraps [app.ErrNotFound].
+// [app.ErrInvalid]; an unknown deal wraps [app.ErrNotFound]. A deal saved
+// by someone else since o was read fails as in UpdateOpportunity.
 func (s *Store) UpdateOpportunityWithCompany(ctx context.Context, o app.Opportunity,
 	choice app.CompanyChoice) (app.OpportunityDetail, error) {
 	var detail app.OpportunityDetail
@@ -108,6 +109,10 @@ func (s *Store) UpdateOpportunityWithCompany(ctx context.Context, o app.Opportun
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		e, err := loadDealEdit(tx, o.ID, now)
 		if err != nil {
+			return err
+		}
+
+		if err := e.checkFormVersion(o.Version); err != nil {
 			return err
 		}
 

@@ -41,13 +41,20 @@ func (s *Store) editDeal(ctx context.Context, id int64, change func(e *dealEdit)
 // takes the amount's. A customer budget of 0 is stored as unknown. A
 // missing title, a negative amount or budget, a currency that
 // [app.ValidCurrency] rejects, an invalid close date or an unknown company
-// or contact wraps [app.ErrInvalid].
+// or contact wraps [app.ErrInvalid]. When o.Version is not 0 and someone
+// saved the deal's form fields after o was read, UpdateOpportunity saves
+// nothing and returns an error wrapping a *[app.ConflictError] with the
+// stored deal. Stage moves in between are no conflict.
 func (s *Store) UpdateOpportunity(ctx context.Context, o app.Opportunity) (app.OpportunityDetail, error) {
 	var detail app.OpportunityDetail
 	now := s.now()
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		e, err := loadDealEdit(tx, o.ID, now)
 		if err != nil {
+			return err
+		}
+
+		if err := e.checkFormVersion(o.Version); err != nil {
 			return err
 		}
 

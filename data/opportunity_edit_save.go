@@ -30,6 +30,7 @@ type fieldChangeRow struct {
 	NewValue      string    `gorm:"column:new_value"`
 	At            time.Time `gorm:"column:at"`
 	ChangedBy     string    `gorm:"column:changed_by"`
+	UserID        *int64    `gorm:"column:user_id"`
 }
 
 func (fieldChangeRow) TableName() string { return "opportunity_field_changes" }
@@ -94,13 +95,15 @@ type dealEdit struct {
 	now   time.Time
 	deal  app.Opportunity
 	stage app.Stage
-	// by is the user name that the recorded changes carry.
-	by string
+	// by is the user name that the recorded changes carry, and userID
+	// the signed-in user's id or nil.
+	by     string
+	userID *int64
 }
 
 func loadDealEdit(tx *gorm.DB, id int64, now time.Time) (*dealEdit, error) {
 	var row opportunityRow
-	err := tx.Where("id = ?", id).Take(&row).Error
+	err := tx.Clauses(forUpdate).Where("id = ?", id).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, fmt.Errorf("opportunity %d: %w", id, app.ErrNotFound)
 	}
@@ -123,7 +126,7 @@ func loadDealEdit(tx *gorm.DB, id int64, now time.Time) (*dealEdit, error) {
 		return nil, err
 	}
 
-	return &dealEdit{tx: tx, now: now, deal: deal, stage: stage, by: by}, nil
+	return &dealEdit{tx: tx, now: now, deal: deal, stage: stage, by: by, userID: currentUserID(tx)}, nil
 }
 
 // dealStageByID reads one stage, deleted or not, because a deal that an
@@ -171,7 +174,9 @@ func (e *dealEdit) today() app.Date {
 // save writes after over the loaded deal and records a field change for
 // every field that differs and a stage change when the stage differs. It
 // writes nothing and returns false when after equals the loaded deal in
-// every recorded field.
+// every recorded field. A change of a form field counts the version up,
+// and a change of stage, probability or close fields alone does not, so
+// that a stage move does not turn an open form's save into a conflict.
 func (e *dealEdit) save(after app.Opportunity) (bool, error) {
 	changes, err := e.fieldChanges(after)
 	if err != nil || len(changes) == 0 {
@@ -183,11 +188,8 @@ func (e *dealEdit) save(after app.Opportunity) (bool, error) {
 		return false, err
 	}
 
-	row := opportunityToRow(after)
-	row.ID = e.deal.ID
-	row.UpdatedAt = e.now
-	if err := e.tx.Model(&row).Select(dealEditColumns).Updates(&row).Error; err != nil {
-		return false, fmt.Errorf("write opportunity %d: %w", e.deal.ID, err)
+	if err := e.write(after); err != nil {
+		return false, err
 	}
 
 	if err := e.tx.Create(&changes).Error; err != nil {
@@ -205,7 +207,7 @@ func (e *dealEdit) save(after app.Opportunity) (bool, error) {
 	move := stageChangeRow{
 		OpportunityID: e.deal.ID, FromStageID: optionalID(e.deal.StageID), ToStageID: after.StageID,
 		At: e.now, AmountMinor: after.Amount.Minor, AmountCurrency: after.Amount.Currency,
-		Probability: after.Probability, ChangedBy: e.by,
+		Probability: after.Probability, ChangedBy: e.by, UserID: e.userID,
 	}
 	if err := e.tx.Create(&move).Error; err != nil {
 		return false, fmt.Errorf("record stage change of opportunity %d: %w", e.deal.ID, err)
@@ -275,6 +277,7 @@ func (e *dealEdit) namedChanges(after app.Opportunity) ([]fieldChangeRow, error)
 func (e *dealEdit) change(field, old, new string) fieldChangeRow {
 	return fieldChangeRow{
 		OpportunityID: e.deal.ID, Field: field, OldValue: old, NewValue: new, At: e.now, ChangedBy: e.by,
+		UserID: e.userID,
 	}
 }
 

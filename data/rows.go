@@ -26,6 +26,8 @@ type companyRow struct {
 	SourceRef       string    `gorm:"column:source_ref"`
 	CreatedAt       time.Time `gorm:"column:created_at"`
 	UpdatedAt       time.Time `gorm:"column:updated_at"`
+	// Version comes from schemaV20, like the owner columns below.
+	Version int64 `gorm:"column:version;default:1"`
 }
 
 func (companyRow) TableName() string { return "companies" }
@@ -80,6 +82,9 @@ type opportunityRow struct {
 	CloseReason            string `gorm:"column:close_reason"`
 	CloseCompetitor        string `gorm:"column:close_competitor"`
 	CloseNote              string `gorm:"column:close_note"`
+
+	OwnerID *int64 `gorm:"column:owner_id"`
+	Version int64  `gorm:"column:version;default:1"`
 }
 
 func (opportunityRow) TableName() string { return "opportunities" }
@@ -95,6 +100,8 @@ type activityRow struct {
 	Done          bool       `gorm:"column:done"`
 	Outcome       string     `gorm:"column:outcome"`
 	CreatedAt     time.Time  `gorm:"column:created_at"`
+	OwnerID       *int64     `gorm:"column:owner_id"`
+	Version       int64      `gorm:"column:version;default:1"`
 }
 
 func (activityRow) TableName() string { return "activities" }
@@ -109,6 +116,7 @@ type stageChangeRow struct {
 	AmountCurrency string    `gorm:"column:amount_currency"`
 	Probability    int       `gorm:"column:probability"`
 	ChangedBy      string    `gorm:"column:changed_by"`
+	UserID         *int64    `gorm:"column:user_id"`
 }
 
 func (stageChangeRow) TableName() string { return "stage_changes" }
@@ -157,7 +165,7 @@ func companyToRow(c app.Company) companyRow {
 		ID: c.ID, Name: c.Name, NameKey: app.NormalizeCompany(c.Name), Sector: c.Sector, Employees: c.Employees,
 		RevenueMinor: c.Revenue.Minor, RevenueCurrency: c.Revenue.Currency,
 		Country: c.Country, YearFounded: c.YearFounded, ParentID: optionalID(c.ParentID),
-		SourceRef: c.SourceRef, CreatedAt: utc(c.CreatedAt), UpdatedAt: utc(c.UpdatedAt),
+		SourceRef: c.SourceRef, CreatedAt: utc(c.CreatedAt), UpdatedAt: utc(c.UpdatedAt), Version: c.Version,
 	}
 }
 
@@ -166,7 +174,7 @@ func (r companyRow) toApp() app.Company {
 		ID: r.ID, Name: r.Name, Sector: r.Sector, Employees: r.Employees,
 		Revenue: app.Money{Minor: r.RevenueMinor, Currency: r.RevenueCurrency},
 		Country: r.Country, YearFounded: r.YearFounded, ParentID: idOf(r.ParentID),
-		SourceRef: r.SourceRef, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		SourceRef: r.SourceRef, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Version: r.Version,
 	}
 }
 
@@ -190,6 +198,7 @@ func opportunityToRow(o app.Opportunity) opportunityRow {
 		CustomerBudgetMinor: o.CustomerBudget.Minor, CustomerBudgetCurrency: o.CustomerBudget.Currency,
 		Expectations: o.Expectations, Source: o.Source,
 		CloseReason: o.CloseReason, CloseCompetitor: o.CloseCompetitor, CloseNote: o.CloseNote,
+		OwnerID: optionalID(o.OwnerID), Version: o.Version,
 	}
 }
 
@@ -216,6 +225,7 @@ func (r opportunityRow) toApp() (app.Opportunity, error) {
 		CustomerBudget: app.Money{Minor: r.CustomerBudgetMinor, Currency: r.CustomerBudgetCurrency},
 		Expectations:   r.Expectations, Source: r.Source,
 		CloseReason: r.CloseReason, CloseCompetitor: r.CloseCompetitor, CloseNote: r.CloseNote,
+		OwnerID: idOf(r.OwnerID), Version: r.Version,
 	}, nil
 }
 
@@ -229,7 +239,7 @@ func activityToRow(a app.Activity) activityRow {
 	return activityRow{
 		ID: a.ID, OpportunityID: optionalID(a.OpportunityID), LeadID: optionalID(a.LeadID),
 		Kind: a.Kind, Subject: a.Subject, Notes: a.Notes, Due: due, Done: a.Done, Outcome: a.Outcome,
-		CreatedAt: utc(a.CreatedAt),
+		CreatedAt: utc(a.CreatedAt), OwnerID: optionalID(a.OwnerID), Version: a.Version,
 	}
 }
 
@@ -242,6 +252,6 @@ func (r activityRow) toApp() app.Activity {
 	return app.Activity{
 		ID: r.ID, OpportunityID: idOf(r.OpportunityID), LeadID: idOf(r.LeadID),
 		Kind: r.Kind, Subject: r.Subject, Notes: r.Notes, Due: due, Done: r.Done, Outcome: r.Outcome,
-		CreatedAt: r.CreatedAt.UTC(),
+		CreatedAt: r.CreatedAt.UTC(), OwnerID: idOf(r.OwnerID), Version: r.Version,
 	}
 }

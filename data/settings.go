@@ -218,8 +218,9 @@ func validateProfile(p app.IdealCustomerProfile) error {
 	return nil
 }
 
-// UserName returns the saved user name, else the name of the operating
-// system user as [systemUserName] picks it.
+// UserName returns the name of the signed-in user (see [Store.SignIn]).
+// Before a sign-in it returns the saved user name, else the name of the
+// operating system user as [systemUserName] picks it.
 func (s *Store) UserName(ctx context.Context) (string, error) {
 	name, err := currentUserName(s.db.WithContext(ctx))
 	if err != nil {
@@ -229,8 +230,11 @@ func (s *Store) UserName(ctx context.Context) (string, error) {
 	return name, nil
 }
 
-// SaveUserName stores name without leading and trailing spaces. A name
-// that [app.CleanUserName] rejects wraps [app.ErrInvalid].
+// SaveUserName stores name without leading and trailing spaces as the
+// name of the signed-in user, which the owner text of the user's leads
+// and deals follows. Before a sign-in it saves the name in the settings,
+// where the first user created takes it from. A name that
+// [app.CleanUserName] rejects wraps [app.ErrInvalid].
 func (s *Store) SaveUserName(ctx context.Context, name string) error {
 	clean, err := app.CleanUserName(name)
 	if err != nil {
@@ -238,20 +242,35 @@ func (s *Store) SaveUserName(ctx context.Context, name string) error {
 	}
 
 	now := s.now()
+	signed, isSignedIn := s.CurrentUser()
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return writeSetting(tx, settingUserName, clean, now)
+		if !isSignedIn {
+			return writeSetting(tx, settingUserName, clean, now)
+		}
+
+		signed, err = renameUser(tx, signed, clean, now)
+
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("save user name: %w", err)
+	}
+
+	if isSignedIn {
+		s.setSignedIn(signed)
 	}
 
 	return nil
 }
 
 // currentUserName returns the name that every field and stage change
-// written in tx records: the saved one, else the operating system
-// user's.
+// written in tx records: the signed-in user's, else the saved one, else
+// the operating system user's.
 func currentUserName(tx *gorm.DB) (string, error) {
+	if u, ok := signedInUser(tx); ok {
+		return u.Name, nil
+	}
+
 	var name string
 	found, err := readSetting(tx, settingUserName, &name)
 	if err != nil {
