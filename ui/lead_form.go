@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -41,6 +42,11 @@ type leadForm struct {
 
 	// original is the edited lead, or the zero Lead for a new one.
 	original app.Lead
+	// pending is the lead of the save that runs or ran last.
+	pending app.Lead
+	// conflict is the dialog of the last save that someone else's save
+	// rejected, or nil.
+	conflict *conflictDialog
 	// onSaved runs with the stored lead; onOpenExisting runs with the id
 	// of a duplicate the person chose to open instead.
 	onSaved        func(app.Lead)
@@ -407,6 +413,7 @@ func (f *leadForm) onSaveTapped() {
 
 	f.saving = true
 	f.saveButton.Disable()
+	f.pending = l
 	f.dupGen++
 	seen := make(map[int64]bool, len(f.shownDups))
 	for id := range f.shownDups {
@@ -452,6 +459,12 @@ func (f *leadForm) onSaveInterrupted(found []app.Lead) {
 
 func (f *leadForm) onSaveDone(saved app.Lead, err error) {
 	f.saving = false
+	var conflict *app.ConflictError
+	if errors.As(err, &conflict) {
+		f.onConflict(conflict)
+		return
+	}
+
 	if err != nil {
 		f.validate()
 		f.errors.report(lang.L("The lead could not be saved. The log file has the details."), err)

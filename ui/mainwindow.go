@@ -79,6 +79,7 @@ func (m *mainWindow) build(a fyne.App, sources batchSources) {
 	m.undo = m.newUndo()
 	m.connectDeletes()
 	window.SetMainMenu(m.mainMenu())
+	m.installRefresh(a)
 }
 
 // start checks in a goroutine whether the database is empty and then
@@ -86,6 +87,7 @@ func (m *mainWindow) build(a fyne.App, sources batchSources) {
 func (m *mainWindow) start() {
 	m.loadPreferences()
 	go func() {
+		m.signIn()
 		empty, err := m.store.IsEmpty(context.Background())
 		m.do(func() { m.onEmptinessChecked(empty, err) })
 	}()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 
@@ -72,6 +73,11 @@ type opportunityForm struct {
 	// onSaved runs with the stored deal after a successful save.
 	onSaved func(app.OpportunityDetail)
 	saving  bool
+	// pending is the deal of the save that runs or ran last.
+	pending app.Opportunity
+	// conflict is the dialog of the last save that someone else's save
+	// rejected, or nil.
+	conflict *conflictDialog
 
 	title     *widget.Entry
 	companies *companyPicker
@@ -394,6 +400,7 @@ func (f *opportunityForm) onSaveTapped() {
 func (f *opportunityForm) startSave(o app.Opportunity) {
 	f.saving = true
 	f.saveButton.Disable()
+	f.pending = o
 	choice, _ := f.companies.value()
 	go func() {
 		saved, err := f.save(context.Background(), o, choice)
@@ -403,6 +410,12 @@ func (f *opportunityForm) startSave(o app.Opportunity) {
 
 func (f *opportunityForm) onSaveDone(saved app.OpportunityDetail, err error) {
 	f.saving = false
+	var conflict *app.ConflictError
+	if errors.As(err, &conflict) {
+		f.onConflict(conflict)
+		return
+	}
+
 	if err != nil {
 		f.validate()
 		f.errors.report(lang.L("The opportunity could not be saved. The log file has the details."), err)
