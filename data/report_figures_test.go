@@ -32,7 +32,7 @@ func TestLeadsBySourceMatchesFacts(t *testing.T) {
 
 	// Sources that differ only in white space count as one, and a lead
 	// created on a period's last day counts in it.
-	err := s.db.Exec(`UPDATE leads SET source = ' ' || source || char(9) WHERE id % 7 = 0`).Error
+	err := s.db.Exec(`UPDATE leads SET source = ' ' || source || ? WHERE id % 7 = 0`, "\t").Error
 	if err != nil {
 		t.Fatal(err)
 	}
