@@ -57,13 +57,8 @@ func (s *Store) opportunityPageIDs(ctx context.Context, q app.OpportunityQuery) 
 // pageIDs runs query, which selects ids, for the rows from offset on, at
 // most limit of them, where 0 means no limit.
 func (s *Store) pageIDs(ctx context.Context, query string, args []any, limit, offset int) ([]int64, error) {
-	// LIMIT -1 is SQLite's "no limit", needed because OFFSET requires LIMIT.
-	if limit == 0 {
-		limit = -1
-	}
-
 	var ids []int64
-	if err := s.db.WithContext(ctx).Raw(query+" LIMIT ? OFFSET ?", append(args, limit, offset)...).
+	if err := s.db.WithContext(ctx).Raw(query+" LIMIT ? OFFSET ?", append(args, s.limitArg(limit), offset)...).
 		Scan(&ids).Error; err != nil {
 		return nil, fmt.Errorf("read the ids of a page: %w", err)
 	}
