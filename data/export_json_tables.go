@@ -77,10 +77,12 @@ func fieldsOf(kind fieldKind, names []string) []field {
 
 // derivedColumns are stored columns that the export leaves out because
 // the import computes them again from other columns: the folded names
-// and e-mail that find duplicates.
+// and e-mail that find duplicates, and the copy of the company name on
+// each deal, which triggers write.
 var derivedColumns = map[string][]string{
-	"companies": {"name_key"},
-	"leads":     {"email_key", "name_key", "company_key"},
+	"companies":     {"name_key"},
+	"leads":         {"email_key", "name_key", "company_key"},
+	"opportunities": {"company_name"},
 }
 
 // skippedTables are the tables the export leaves out: the search index

@@ -72,6 +72,7 @@ var migrations = []migration{
 	{version: 18, name: "fold accents in the lead search index", sql: schemaV18},
 	{version: 19, name: "index the orders of the opportunity list", sql: schemaV19},
 	{version: 20, name: "add users, owners and record versions", sql: schemaV20, postgres: schemaV20Postgres},
+	{version: 21, name: "serve each list page from one covering index", sql: schemaV21, postgres: schemaV21Postgres},
 }
 
 const createMigrationsTable = `

@@ -98,13 +98,18 @@ func demoTemplate(t *testing.T) string {
 }
 
 // fillTablesDemoLeavesEmpty adds rows to the tables that demo data leaves
-// empty, through the store's own use cases. It converts a lead, changes a
-// status, edits a deal, adds a deal contact, a competitor, an offer and a
-// ticked milestone, merges two leads and deletes one.
+// empty, through the store's own use cases. It signs in a user,
+// converts a lead, changes a status, edits a deal, adds a deal contact,
+// a competitor, an offer and a ticked milestone, merges two leads and
+// deletes one.
 func fillTablesDemoLeavesEmpty(t *testing.T, s *Store) {
 	t.Helper()
 
 	ctx := context.Background()
+	if _, err := s.SignIn(ctx, "template"); err != nil {
+		t.Fatalf("SignIn: %v", err)
+	}
+
 	leads := leadIDsWhere(t, s, `status IN ('qualified', 'handed_over')`, 1)
 	if _, err := s.ConvertLead(ctx, leads[0], app.ConversionRequest{PipelineID: pipelineIDOf(t, s)}); err != nil {
 		t.Fatalf("ConvertLead: %v", err)

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"leadwerk/app"
@@ -10,14 +9,16 @@ import (
 
 // opportunityOrder maps each sort column to its ORDER BY terms. The list
 // adds o.id as the last term, so pages never overlap. Each single-column
-// order has an index of opportunities with the same terms followed by the
-// id, so a page's ids are read from the index alone. The company and
-// stage orders name the company's and the stage's id after their name or
-// position, so that they are the nested order of their indexes (see
-// companyPageIDs and pageFrom).
+// order and the company order have an index of opportunities with the
+// same terms followed by the id, so a page's ids are read from the index
+// alone. The company order reads the
+// copy of the company name that each deal keeps, NULL without a company,
+// so the deals without one come first by id, and it names the company's
+// id after its name. The stage order names the stage's id after its
+// position (see pageFrom).
 var opportunityOrder = map[app.OpportunitySort][]string{
 	app.SortByTitle:     {"o.title COLLATE NOCASE"},
-	app.SortByCompany:   {"c.name COLLATE NOCASE", "c.id"},
+	app.SortByCompany:   {"o.company_name COLLATE NOCASE", "o.company_id"},
 	app.SortByStage:     {"p.position", "p.id", "st.position", "st.id"},
 	app.SortByAmount:    {"o.amount_minor"},
 	app.SortByWeighted:  {weightedSQL},
@@ -25,8 +26,8 @@ var opportunityOrder = map[app.OpportunitySort][]string{
 	app.SortByOwner:     {"o.owner COLLATE NOCASE"},
 }
 
-// orderBy returns the ORDER BY clause of q's sort, ending with the id.
-func orderBy(q app.OpportunityQuery) string {
+// orderTerms returns the ORDER BY terms of q's sort, ending with the id.
+func orderTerms(q app.OpportunityQuery) []string {
 	direction := " ASC"
 	if q.Descending {
 		direction = " DESC"
@@ -37,33 +38,23 @@ func orderBy(q app.OpportunityQuery) string {
 		terms = append(terms, term+direction)
 	}
 
-	return " ORDER BY " + strings.Join(append(terms, "o.id"+direction), ", ")
+	return append(terms, "o.id"+direction)
 }
 
 // opportunityPageIDs returns the ids of q's page in q's order. It joins
 // only the tables that q's search and order need, and reads the ids along
-// an index of the order where one exists, so a deep page skips index
-// entries instead of sorting every deal or reading joined rows.
+// an index of the order, so a deep page skips index entries instead of
+// sorting every deal or reading joined rows. Without a search or a
+// pipeline, a page in the second half walks the order from the end (see
+// readPageIDs).
 func (s *Store) opportunityPageIDs(ctx context.Context, q app.OpportunityQuery) ([]int64, error) {
-	if q.Sort == app.SortByCompany {
-		return s.companyPageIDs(ctx, q)
-	}
-
 	where, args := opportunityWhere(s.backend, q)
-
-	return s.pageIDs(ctx, "SELECT o.id"+pageFrom(q)+where+orderBy(q), args, q.Limit, q.Offset)
-}
-
-// pageIDs runs query, which selects ids, for the rows from offset on, at
-// most limit of them, where 0 means no limit.
-func (s *Store) pageIDs(ctx context.Context, query string, args []any, limit, offset int) ([]int64, error) {
-	var ids []int64
-	if err := s.db.WithContext(ctx).Raw(query+" LIMIT ? OFFSET ?", append(args, s.limitArg(limit), offset)...).
-		Scan(&ids).Error; err != nil {
-		return nil, fmt.Errorf("read the ids of a page: %w", err)
+	page := idPage{from: pageFrom(q) + where, args: args, order: orderTerms(q), limit: q.Limit, offset: q.Offset}
+	if where == "" {
+		page.count = "SELECT COUNT(*) FROM opportunities o"
 	}
 
-	return ids, nil
+	return s.readPageIDs(s.db.WithContext(ctx), "o.id", page)
 }
 
 // pageFrom returns the FROM clause of the query for a page's ids: the
@@ -82,48 +73,4 @@ func pageFrom(q app.OpportunityQuery) string {
 	}
 
 	return from
-}
-
-// companyPageIDs returns the ids of q's page in the company order: the
-// deals without a company first, by id, then the others by company name
-// and id, read through the indexes companies_name and
-// opportunities_company. A descending order reverses both parts and
-// their sequence. Each part is one query, and a page that spans both
-// counts the first part to know where the second starts.
-func (s *Store) companyPageIDs(ctx context.Context, q app.OpportunityQuery) ([]int64, error) {
-	where, args := opportunityWhere(s.backend, q)
-	and := " WHERE "
-	if where != "" {
-		and = where + " AND "
-	}
-
-	without := "SELECT o.id FROM opportunities o LEFT JOIN companies c ON c.id = o.company_id" + and +
-		"o.company_id IS NULL ORDER BY o.id"
-	with := "SELECT o.id FROM companies c CROSS JOIN opportunities o ON o.company_id = c.id" + where + orderBy(q)
-	first, second := without+" ASC", with
-	if q.Descending {
-		first, second = with, without+" DESC"
-	}
-
-	ids, err := s.pageIDs(ctx, first, args, q.Limit, q.Offset)
-	if err != nil || (q.Limit > 0 && len(ids) == q.Limit) {
-		return ids, err
-	}
-
-	var skipped int
-	count := "SELECT COUNT(*) FROM (" + first + ")"
-	if err := s.db.WithContext(ctx).Raw(count, args...).Scan(&skipped).Error; err != nil {
-		return nil, fmt.Errorf("count the deals before a page: %w", err)
-	}
-
-	limit := 0
-	if q.Limit > 0 {
-		limit = q.Limit - len(ids)
-	}
-	rest, err := s.pageIDs(ctx, second, args, limit, max(0, q.Offset-skipped))
-	if err != nil {
-		return nil, err
-	}
-
-	return append(ids, rest...), nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,6 +92,130 @@ func TestOpportunityCompanyOrder(t *testing.T) {
 		for _, r := range edge {
 			if r.Company != "" {
 				t.Errorf("desc=%v: deal %d of company %q among the deals without one", desc, r.ID, r.Company)
+			}
+		}
+	}
+}
+
+// plainOpportunityIDs reads the ids of q's page with one plain query
+// that joins every table and orders by the company's own name, as the
+// list did before the deals kept a copy of it.
+func plainOpportunityIDs(t *testing.T, s *Store, q app.OpportunityQuery) []int64 {
+	t.Helper()
+
+	terms := map[app.OpportunitySort][]string{
+		app.SortByTitle:     {"o.title COLLATE NOCASE"},
+		app.SortByCompany:   {"c.name COLLATE NOCASE", "c.id"},
+		app.SortByStage:     {"p.position", "p.id", "st.position", "st.id"},
+		app.SortByAmount:    {"o.amount_minor"},
+		app.SortByWeighted:  {weightedSQL},
+		app.SortByCloseDate: {"o.close_date"},
+		app.SortByOwner:     {"o.owner COLLATE NOCASE"},
+	}[q.Sort]
+	direction := " ASC"
+	if q.Descending {
+		direction = " DESC"
+	}
+	var order []string
+	for _, term := range append(terms, "o.id") {
+		order = append(order, term+direction)
+	}
+
+	where, args := opportunityWhere(s.backend, q)
+	query := "SELECT o.id" + opportunityFrom + where + " ORDER BY " + strings.Join(order, ", ") + " LIMIT ? OFFSET ?"
+	var ids []int64
+	if err := s.db.Raw(query, append(args, s.limitArg(q.Limit), q.Offset)...).Scan(&ids).Error; err != nil {
+		t.Fatal(err)
+	}
+
+	return ids
+}
+
+func TestOpportunityPagesMatchPlainQuery(t *testing.T) {
+	s := pagesFixture(t)
+	lowerReverseWalkMin(t)
+	ctx := context.Background()
+
+	// Tie the amounts, close dates and owners in groups, and give two
+	// companies names that differ only in case.
+	updates := []string{
+		"UPDATE opportunities SET amount_minor = (id % 4) * 1000, close_date = '2025-0' || (id % 3 + 1) || '-15'",
+		"UPDATE opportunities SET owner = CASE WHEN id % 2 = 0 THEN 'anna' ELSE 'Anna' END",
+		`UPDATE companies SET name = upper((SELECT c.name FROM companies c
+			WHERE c.id = (SELECT MIN(company_id) FROM opportunities))) WHERE id = (SELECT MAX(company_id) FROM opportunities)`,
+	}
+	for _, u := range updates {
+		if err := s.db.Exec(u).Error; err != nil {
+			t.Fatalf("%s: %v", u, err)
+		}
+	}
+
+	for sort := range opportunityOrder {
+		for _, desc := range []bool{false, true} {
+			for _, offset := range []int{0, 1, 25, 33, 45, 53, 60} {
+				t.Run(fmt.Sprintf("%s/desc=%v/offset=%d", sort, desc, offset), func(t *testing.T) {
+					q := app.OpportunityQuery{Sort: sort, Descending: desc, Offset: offset, Limit: 7}
+					rows, err := s.ListOpportunities(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got, want := ids(rows), plainOpportunityIDs(t, s, q); !slices.Equal(got, want) {
+						t.Errorf("ids %v, want %v", got, want)
+					}
+				})
+			}
+		}
+	}
+}
+
+func TestDealCompanyNameFollowsCompany(t *testing.T) {
+	s := pagesFixture(t)
+
+	steps := []string{
+		"UPDATE companies SET name = 'Renamed Ltd' WHERE id = (SELECT MIN(company_id) FROM opportunities)",
+		"UPDATE opportunities SET company_id = (SELECT MAX(id) FROM companies) WHERE id % 5 = 0",
+		"UPDATE opportunities SET company_id = NULL WHERE id % 9 = 0",
+		"UPDATE opportunities SET company_name = 'written by hand' WHERE id % 4 = 0",
+		"DELETE FROM companies WHERE id = (SELECT MAX(company_id) FROM opportunities)",
+		`INSERT INTO opportunities (title, company_id, pipeline_id, stage_id, amount_currency, probability,
+			company_name, created_at, updated_at)
+			SELECT 'new deal', MIN(c.id), o.pipeline_id, o.stage_id, 'USD', 10, 'stale', o.created_at, o.updated_at
+			FROM companies c, opportunities o WHERE o.id = (SELECT MIN(id) FROM opportunities)`,
+	}
+	for _, step := range steps {
+		if err := s.db.Exec(step).Error; err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+
+		var stale []int64
+		err := s.db.Raw(`SELECT o.id FROM opportunities o LEFT JOIN companies c ON c.id = o.company_id
+			WHERE o.company_name IS NOT c.name`).Scan(&stale).Error
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(stale) > 0 {
+			t.Errorf("after %.60q…, deals %v keep another company name than their company's", step, stale)
+		}
+	}
+}
+
+func TestOpportunityPagesWalkOneIndex(t *testing.T) {
+	s := pagesFixture(t)
+
+	for sort := range opportunityOrder {
+		for _, desc := range []bool{false, true} {
+			q := app.OpportunityQuery{Sort: sort, Descending: desc}
+			for _, order := range [][]string{orderTerms(q), reverseOrder(orderTerms(q))} {
+				var plan []struct{ Detail string }
+				query := "EXPLAIN QUERY PLAN SELECT o.id" + pageFrom(q) + " ORDER BY " + strings.Join(order, ", ")
+				if err := s.db.Raw(query).Scan(&plan).Error; err != nil {
+					t.Fatal(err)
+				}
+				for _, p := range plan {
+					if strings.Contains(p.Detail, "TEMP B-TREE") {
+						t.Errorf("%s desc=%v order %v sorts: %+v", sort, desc, order, plan)
+					}
+				}
 			}
 		}
 	}
