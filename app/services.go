@@ -35,6 +35,8 @@ type OpportunityQuery struct {
 	Offset     int
 	// Limit is the page size; 0 means no limit.
 	Limit int
+	// OwnerID keeps the deals that one user (see UserRecord) owns. Zero keeps all.
+	OwnerID int64
 }
 
 // OpportunityRow is one line of the opportunity list, with the names it
@@ -123,6 +125,8 @@ type LeadQuery struct {
 	Offset     int
 	// Limit is the page size; 0 means no limit.
 	Limit int
+	// OwnerID keeps the leads that one user (see UserRecord) owns. Zero keeps all.
+	OwnerID int64
 }
 
 // LeadDetail is everything the lead panel shows of one lead.
@@ -388,6 +392,8 @@ type BoardFilter struct {
 	// CardsPerColumn limits the cards loaded per column, newest close date
 	// last; the counts and totals always cover every deal. 0 means 200.
 	CardsPerColumn int
+	// OwnerID keeps the deals that one user (see UserRecord) owns. Zero keeps all.
+	OwnerID int64
 }
 
 // BoardCard is one deal on the board.

@@ -124,6 +124,10 @@ func boardWhere(f app.BoardFilter, today app.Date) (string, []any) {
 		terms = append(terms, "o.owner = ?")
 		args = append(args, f.Owner)
 	}
+	if f.OwnerID != 0 {
+		terms = append(terms, "o.owner_id = ?")
+		args = append(args, f.OwnerID)
+	}
 
 	if !f.CloseFrom.IsZero() || !f.CloseTo.IsZero() {
 		terms = append(terms, "o.close_date <> ''")

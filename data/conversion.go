@@ -231,6 +231,9 @@ func (c converter) createOpportunity(l app.Lead, q *app.Qualification, p app.Pip
 	o.CreatedAt, o.UpdatedAt = c.now, c.now
 
 	row := opportunityToRow(o)
+	if err := setNewOwner(c.tx, &row.Owner, &row.OwnerID); err != nil {
+		return 0, err
+	}
 	if err := c.tx.Create(&row).Error; err != nil {
 		return 0, fmt.Errorf("create opportunity: %w", err)
 	}

@@ -69,6 +69,22 @@ func plainLeadPage(t *testing.T, s *Store, q app.LeadQuery) []app.Lead {
 	return leads
 }
 
+// giveOwnerToHalf stores a user and makes it the owner of the rows of
+// table with an even id, and returns the user's id.
+func giveOwnerToHalf(t *testing.T, s *Store, table string) int64 {
+	t.Helper()
+
+	user := userRow{Login: "half", Name: "Half Owner", CreatedAt: testNow, UpdatedAt: testNow}
+	if err := s.db.Create(&user).Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Exec("UPDATE "+table+" SET owner_id = ? WHERE id % 2 = 0", user.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+
+	return user.ID
+}
+
 // lowerReverseWalkMin lets pages of a small list walk from the end.
 func lowerReverseWalkMin(t *testing.T) {
 	saved := reverseWalkMin
@@ -78,6 +94,7 @@ func lowerReverseWalkMin(t *testing.T) {
 
 func TestLeadPagesMatchPlainQuery(t *testing.T) {
 	s := pagedLeadsFixture(t)
+	ownerID := giveOwnerToHalf(t, s, "leads")
 	lowerReverseWalkMin(t)
 	ctx := context.Background()
 
@@ -87,27 +104,30 @@ func TestLeadPagesMatchPlainQuery(t *testing.T) {
 	for _, sort := range sorts {
 		for _, desc := range []bool{false, true} {
 			for _, open := range []bool{false, true} {
-				base := app.LeadQuery{Sort: sort, Descending: desc, OpenOnly: open}
-				n, err := s.CountLeads(ctx, base)
-				if err != nil {
-					t.Fatal(err)
-				}
+				for _, owner := range []int64{0, ownerID} {
+					base := app.LeadQuery{Sort: sort, Descending: desc, OpenOnly: open, OwnerID: owner}
+					n, err := s.CountLeads(ctx, base)
+					if err != nil {
+						t.Fatal(err)
+					}
 
-				for _, offset := range []int{0, 1, n/2 - 10, n/2 + 3, n - 20, n - 7, n, n + 5} {
-					name := fmt.Sprintf("%s/desc=%v/open=%v/offset=%d", sortName(sort), desc, open, offset)
-					t.Run(name, func(t *testing.T) {
-						q := base
-						q.Offset, q.Limit = offset, 20
+					for _, offset := range []int{0, 1, n/2 - 10, n/2 + 3, n - 20, n - 7, n, n + 5} {
+						name := fmt.Sprintf("%s/desc=%v/open=%v/owner=%d/offset=%d", sortName(sort), desc, open, owner,
+							offset)
+						t.Run(name, func(t *testing.T) {
+							q := base
+							q.Offset, q.Limit = offset, 20
 
-						got, err := s.ListLeads(ctx, q)
-						if err != nil {
-							t.Fatal(err)
-						}
-						want := plainLeadPage(t, s, q)
-						if !reflect.DeepEqual(got, want) {
-							t.Errorf("ids %v, want %v", idsOfLeads(got), idsOfLeads(want))
-						}
-					})
+							got, err := s.ListLeads(ctx, q)
+							if err != nil {
+								t.Fatal(err)
+							}
+							want := plainLeadPage(t, s, q)
+							if !reflect.DeepEqual(got, want) {
+								t.Errorf("ids %v, want %v", idsOfLeads(got), idsOfLeads(want))
+							}
+						})
+					}
 				}
 			}
 		}
@@ -116,9 +136,12 @@ func TestLeadPagesMatchPlainQuery(t *testing.T) {
 
 func TestLeadPageOfWholeListMatchesPlainQuery(t *testing.T) {
 	s := pagedLeadsFixture(t)
+	ownerID := giveOwnerToHalf(t, s, "leads")
 	ctx := context.Background()
 
-	for _, q := range []app.LeadQuery{{}, {Sort: app.SortLeadsByName, Offset: 40}, {Search: "müller"}} {
+	queries := []app.LeadQuery{{}, {Sort: app.SortLeadsByName, Offset: 40}, {Search: "müller"},
+		{OwnerID: ownerID}, {Search: "müller", OwnerID: ownerID}}
+	for _, q := range queries {
 		got, err := s.ListLeads(ctx, q)
 		if err != nil {
 			t.Fatal(err)

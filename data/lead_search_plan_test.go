@@ -22,6 +22,7 @@ func TestPlanHintWithoutFilters(t *testing.T) {
 		{"worklist", app.LeadQuery{Sort: app.SortLeadsByWorklist}, " INDEXED BY leads_worklist_all"},
 		{"newest first", app.LeadQuery{}, " INDEXED BY leads_created"},
 		{"owner filter", app.LeadQuery{Sort: app.SortLeadsByWorklist, OpenOnly: true, Owner: "Agent 01"}, ""},
+		{"owner id filter", app.LeadQuery{Sort: app.SortLeadsByWorklist, OpenOnly: true, OwnerID: 1}, ""},
 		{"short search", app.LeadQuery{Sort: app.SortLeadsByWorklist, Search: "ab"}, ""},
 	}
 	for _, c := range cases {
@@ -117,6 +118,15 @@ func TestCheckEachOnlyWithoutFilters(t *testing.T) {
 	}
 	if plan.checkEach {
 		t.Errorf("plan %+v tests lead by lead despite the owner filter", plan)
+	}
+
+	q = app.LeadQuery{Search: "example", OwnerID: 1, Limit: 50}
+	plan, err = s.planLeadPage(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.checkEach {
+		t.Errorf("plan %+v tests lead by lead despite the owner id filter", plan)
 	}
 }
 

@@ -134,6 +134,9 @@ func leadWhereFor(index backend, q app.LeadQuery, plan leadPlan) (string, []any)
 	if q.Owner != "" {
 		add("l.owner = ?", q.Owner)
 	}
+	if q.OwnerID != 0 {
+		add("l.owner_id = ?", q.OwnerID)
+	}
 	if q.MinScore > 0 {
 		add("l.score >= ?", q.MinScore)
 	}
@@ -271,10 +274,12 @@ func (s *Store) ListLeads(ctx context.Context, q app.LeadQuery) ([]app.Lead, err
 }
 
 // onlySearch reports whether q filters by its search and OpenOnly alone,
-// which the full-text index can count without reading a lead.
+// which the full-text index can count without reading a lead. Any other
+// filter, OwnerID included, makes CountLeads and planLeadPage fall back
+// to the plain query.
 func onlySearch(q app.LeadQuery) bool {
 	return len(q.Statuses) == 0 && len(q.Sources) == 0 && len(q.Temperatures) == 0 && q.Owner == "" &&
-		q.MinScore <= 0 && q.MaxScore == nil && !q.Quality.IsSet()
+		q.OwnerID == 0 && q.MinScore <= 0 && q.MaxScore == nil && !q.Quality.IsSet()
 }
 
 func leadsOf(rows []leadRow) ([]app.Lead, error) {

@@ -53,6 +53,10 @@ func opportunityWhere(b backend, q app.OpportunityQuery) (string, []any) {
 		terms = append(terms, "o.pipeline_id = ?")
 		args = append(args, q.PipelineID)
 	}
+	if q.OwnerID != 0 {
+		terms = append(terms, "o.owner_id = ?")
+		args = append(args, q.OwnerID)
+	}
 
 	if search := strings.TrimSpace(q.Search); search != "" {
 		p := likePattern(search)
