@@ -49,7 +49,14 @@ func orderTerms(q app.OpportunityQuery) []string {
 // readPageIDs).
 func (s *Store) opportunityPageIDs(ctx context.Context, q app.OpportunityQuery) ([]int64, error) {
 	where, args := opportunityWhere(s.backend, q)
-	page := idPage{from: pageFrom(q) + where, args: args, order: orderTerms(q), limit: q.Limit, offset: q.Offset}
+	from, order := pageFrom(q), orderTerms(q)
+	if s.backend.isPostgres() {
+		// PostgreSQL rejects CROSS JOIN with ON, and its planner picks the
+		// join order itself.
+		from = strings.ReplaceAll(from, "CROSS JOIN", "JOIN")
+		order = nullsAsInSQLite(order)
+	}
+	page := idPage{from: from + where, args: args, order: order, limit: q.Limit, offset: q.Offset}
 	if where == "" {
 		page.count = "SELECT COUNT(*) FROM opportunities o"
 	}
