@@ -52,9 +52,11 @@ func TestLeadHistoryShowMore(t *testing.T) {
 	lead := createLead(t, store, app.Lead{FirstName: "Jonas", LastName: "Keller"})
 	for i := range historyPage + 5 {
 		lead.City = fmt.Sprintf("City %d", i)
-		if _, err := store.UpdateLead(ctx, lead); err != nil {
+		saved, err := store.UpdateLead(ctx, lead)
+		if err != nil {
 			t.Fatal(err)
 		}
+		lead = saved
 	}
 
 	m, queue := openLeadsTab(t, store)
