@@ -12,6 +12,7 @@ import (
 	"leadwerk/charts"
 	"leadwerk/data"
 	"leadwerk/data/benchdata"
+	"leadwerk/internal/cputime"
 )
 
 // largeFacts are the deal and lead facts of the large demo dataset,
@@ -95,11 +96,11 @@ func BenchmarkRenderLargeCharts(b *testing.B) {
 func loopWithCPUTime(b *testing.B, op func()) {
 	b.Helper()
 
-	start := processCPUTime(b)
+	start := cputime.Process(b)
 	for b.Loop() {
 		op()
 	}
-	used := processCPUTime(b) - start
+	used := cputime.Process(b) - start
 
 	if used > 0 {
 		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")

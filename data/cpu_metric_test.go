@@ -3,6 +3,8 @@ package data
 import (
 	"testing"
 	"time"
+
+	"leadwerk/internal/cputime"
 )
 
 // loopWithCPUTime runs op in b.Loop and reports the process's CPU time
@@ -13,11 +15,11 @@ import (
 func loopWithCPUTime(b *testing.B, op func()) time.Duration {
 	b.Helper()
 
-	start := processCPUTime(b)
+	start := cputime.Process(b)
 	for b.Loop() {
 		op()
 	}
-	used := processCPUTime(b) - start
+	used := cputime.Process(b) - start
 	if used <= 0 {
 		return 0
 	}

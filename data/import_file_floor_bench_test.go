@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"leadwerk/app/mapping"
+	"leadwerk/internal/cputime"
 )
 
 // BenchmarkImportFileLeads imports 100,000 generated leads into a fresh
@@ -53,7 +54,7 @@ func benchImportFile(b *testing.B, rows int, setup func() (*Store, mapping.Plan)
 	for b.Loop() {
 		b.StopTimer()
 		s, plan := setup()
-		before := processCPUTime(b)
+		before := cputime.Process(b)
 		b.StartTimer()
 
 		report, err := s.ImportFile(context.Background(), plan, nil)
@@ -62,7 +63,7 @@ func benchImportFile(b *testing.B, rows int, setup func() (*Store, mapping.Plan)
 		}
 
 		b.StopTimer()
-		cpu += processCPUTime(b) - before
+		cpu += cputime.Process(b) - before
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")

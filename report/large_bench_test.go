@@ -8,6 +8,7 @@ import (
 
 	"leadwerk/data"
 	"leadwerk/data/benchdata"
+	"leadwerk/internal/cputime"
 	"leadwerk/ui/printing"
 )
 
@@ -26,14 +27,14 @@ func BenchmarkWriteLargeReport(b *testing.B) {
 
 	req := printing.Request{Company: "Leadwerk Demo GmbH", Language: "de-DE", Now: time.Now()}
 	b.ReportAllocs()
-	start := processCPUTime(b)
+	start := cputime.Process(b)
 	for b.Loop() {
 		if err := printing.Write(context.Background(), io.Discard, store, req, nil); err != nil {
 			b.Fatalf("Write: %v", err)
 		}
 	}
 
-	if used := processCPUTime(b) - start; used > 0 {
+	if used := cputime.Process(b) - start; used > 0 {
 		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }
