@@ -78,6 +78,7 @@ type boardScreen struct {
 
 	picker   *widget.Select
 	owner    *widget.Entry
+	mine     *ownerFilter
 	from     *widget.Entry
 	to       *widget.Entry
 	idleOnly *widget.Check
@@ -99,6 +100,7 @@ func newBoardScreen(store boardStore, window fyne.Window, do uiRunner, errors er
 	s.owner = widget.NewEntry()
 	s.owner.SetPlaceHolder(lang.L("Owner"))
 	s.owner.OnChanged = s.onFilterTyped
+	s.mine = newOwnerFilter(store, s.reload)
 	s.from = s.newDayEntry()
 	s.to = s.newDayEntry()
 	s.idleOnly = widget.NewCheck(lang.L("Idle only"), func(bool) { s.reload() })
@@ -134,7 +136,7 @@ func (s *boardScreen) filterBar() fyne.CanvasObject {
 		widget.NewLabel(lang.L("Close date")), container.NewGridWrap(dayWidth, newDateField(s.from, s.language)),
 		widget.NewLabel("–"), container.NewGridWrap(dayWidth, newDateField(s.to, s.language)),
 	)
-	right := container.NewHBox(period, s.idleOnly)
+	right := container.NewHBox(s.mine.choice, period, s.idleOnly)
 
 	return container.NewBorder(nil, nil, s.picker, right, s.owner)
 }
@@ -167,6 +169,7 @@ func (s *boardScreen) filter() (app.BoardFilter, bool) {
 		Owner:          strings.TrimSpace(s.owner.Text),
 		IdleOnly:       s.idleOnly.Checked,
 		CardsPerColumn: boardCardsPerColumn,
+		OwnerID:        s.mine.ownerID(),
 	}
 
 	var err error

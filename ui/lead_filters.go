@@ -14,8 +14,8 @@ import (
 )
 
 // leadFilters is the row of filters above the lead list: status, source,
-// temperature, score range and owner. Each select starts with an entry
-// that keeps all leads.
+// temperature, "Mine / Everyone's", score range and owner. Each select
+// starts with an entry that keeps all leads.
 type leadFilters struct {
 	onChanged func()
 
@@ -29,10 +29,13 @@ type leadFilters struct {
 	minScore    *widget.Entry
 	maxScore    *widget.Entry
 	owner       *widget.Entry
+	mine        *ownerFilter
 	content     fyne.CanvasObject
 }
 
-func newLeadFilters(onChanged func()) *leadFilters {
+// newLeadFilters returns the filters, reading the signed-in user from
+// store for "Mine".
+func newLeadFilters(onChanged func(), store any) *leadFilters {
 	f := &leadFilters{
 		onChanged:    onChanged,
 		statuses:     app.LeadStatuses(),
@@ -62,11 +65,12 @@ func newLeadFilters(onChanged func()) *leadFilters {
 	f.owner = widget.NewEntry()
 	f.owner.SetPlaceHolder(lang.L("Owner"))
 	f.owner.OnChanged = changed
+	f.mine = newOwnerFilter(store, func() { f.onChanged() })
 
 	bound := fyne.NewSize(72, f.minScore.MinSize().Height)
 	score := container.NewHBox(widget.NewLabel(lang.L("Score")), container.NewGridWrap(bound, f.minScore),
 		widget.NewLabel("–"), container.NewGridWrap(bound, f.maxScore))
-	selects := container.NewHBox(f.status, f.source, f.temperature)
+	selects := container.NewHBox(f.status, f.source, f.temperature, f.mine.choice)
 	f.content = container.NewBorder(nil, nil, selects, score, f.owner)
 
 	return f
@@ -148,6 +152,7 @@ func (f *leadFilters) apply(q *app.LeadQuery) {
 	// NOTE: the store matches the owner's whole name exactly, so a
 	// partly typed owner narrows the list to nothing.
 	q.Owner = strings.TrimSpace(f.owner.Text)
+	q.OwnerID = f.mine.ownerID()
 }
 
 // clear sets every filter back to keeping all leads without calling
@@ -163,4 +168,5 @@ func (f *leadFilters) clear() {
 	f.minScore.SetText("")
 	f.maxScore.SetText("")
 	f.owner.SetText("")
+	f.mine.clear()
 }

@@ -154,7 +154,7 @@ func (s *leadsScreen) build() {
 	s.rank = newSelect([]string{lang.L("by score"), lang.L("by learned chance"), lang.L("by expected value")}, nil)
 	s.rank.SetSelectedIndex(0)
 	s.rank.OnChanged = s.onRankChanged
-	s.filters = newLeadFilters(s.onFiltersChanged)
+	s.filters = newLeadFilters(s.onFiltersChanged, s.store)
 	s.qualityChip = newQualityChip(s.language, s.onQualityCleared)
 	s.count = widget.NewLabel("")
 

@@ -76,6 +76,7 @@ type opportunitiesScreen struct {
 	count       *widget.Label
 	detail      *opportunityDetail
 	bulk        *opportunitySelection
+	mine        *ownerFilter
 	content     fyne.CanvasObject
 }
 
@@ -110,12 +111,14 @@ func (s *opportunitiesScreen) build() {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("Search title, company, owner or product"))
 	s.search.OnChanged = s.onSearchChanged
+	s.mine = newOwnerFilter(s.store, s.onOwnerFilterChanged)
 	s.count = widget.NewLabel("")
 
 	s.list = widget.NewList(s.rows.length, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onRowSelected
 
-	top := container.NewVBox(s.search, s.bulk.toolbar, s.buildHeader())
+	filterBar := container.NewBorder(nil, nil, nil, s.mine.choice, s.search)
+	top := container.NewVBox(filterBar, s.bulk.toolbar, s.buildHeader())
 	left := container.NewBorder(top, s.count, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail.content)
 	split.Offset = 0.7
@@ -217,6 +220,11 @@ func (s *opportunitiesScreen) onSearchChanged(string) {
 		s.query.Search = s.search.Text
 		s.reload()
 	})
+}
+
+func (s *opportunitiesScreen) onOwnerFilterChanged() {
+	s.query.OwnerID = s.mine.ownerID()
+	s.reload()
 }
 
 // onSortTapped sorts by the column, or reverses the order when the list
