@@ -19,9 +19,9 @@ import (
 // of the source read into the target by [Store.ImportJSON], so it runs in
 // one transaction on the target and keeps every id. It wraps
 // [app.ErrInvalid] when targetURL is no postgres:// URL or sourcePath is
-// one, [app.ErrNotEmpty] when the target already holds records, and
-// [app.ErrMigrationMismatch] when the copy differs from the source; the
-// report is returned in that case too.
+// one, and [app.ErrNotEmpty] when the target already contains records.
+// When the copy differs from the source, it returns the report together
+// with an error wrapping [app.ErrMigrationMismatch].
 func MigrateTo(ctx context.Context, sourcePath, targetURL string, progress app.Progress) (app.MigrationReport, error) {
 	if isPostgresURL(sourcePath) || !isPostgresURL(targetURL) {
 		return app.MigrationReport{}, fmt.Errorf("copy from the database file %q to %q: the source must be a SQLite file and the target a postgres:// URL: %w",

@@ -8,7 +8,7 @@ package data
 // and timestamps are TIMESTAMPTZ. SQLite's NOCASE indexes become indexes
 // on lower(), and indexes on a nullable column put NULL where SQLite's
 // order does (see nullsAsInSQLite). Foreign keys are DEFERRABLE, so that SET CONSTRAINTS ALL
-// DEFERRED stands in for SQLite's PRAGMA defer_foreign_keys. The
+// DEFERRED replaces SQLite's PRAGMA defer_foreign_keys. The
 // functions, triggers and search index follow in schema_pg_functions.go.
 //
 // Never edit it: a change to the schema is a new migration with both

@@ -48,7 +48,8 @@ type Store struct {
 	// newFile is set when the file had no schema at open, so there was
 	// nothing to back up.
 	newFile bool
-	// backend is what differs between SQLite and PostgreSQL.
+	// backend is the part of the store that differs between SQLite and
+	// PostgreSQL.
 	backend backend
 
 	matchCounts matchCounts
