@@ -66,11 +66,21 @@ type ActivityService interface {
 	// An unknown id wraps [ErrNotFound].
 	ReopenActivity(ctx context.Context, id int64) error
 	// Today lists the open activities on deals and leads that are due
-	// before the end of now's local day, oldest first. The open deals
-	// with a next step whose close date is now's local day or earlier
+	// before the end of q.Now's local day, oldest first. The open deals
+	// with a next step whose close date is q.Now's local day or earlier
 	// follow, oldest close date first. Each item carries the title of its
 	// deal or lead.
-	Today(ctx context.Context, now time.Time) ([]TodayItem, error)
+	Today(ctx context.Context, q TodayQuery) ([]TodayItem, error)
+}
+
+// TodayQuery selects the items of the Today list.
+type TodayQuery struct {
+	// Now is the time the list is for, in the location whose day counts.
+	Now time.Time
+	// OwnerID keeps one user's items (see UserRecord): the activities the
+	// user owns, the activities without an owner on the user's deals and
+	// leads, and the next steps of the user's deals. Zero keeps all.
+	OwnerID int64
 }
 
 // EndOfDay returns the start of the local day after now's, in now's

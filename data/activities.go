@@ -76,15 +76,15 @@ func (s *Store) setActivityDone(ctx context.Context, action string, id int64, do
 			return app.ErrNotFound
 		}
 
-		update := `UPDATE activities SET done = ?, outcome = ? WHERE id = ?`
-		if err := tx.Exec(update, done, outcome, id).Error; err != nil {
-			return err
-		}
-
 		after := rows[0]
 		after.Done, after.Outcome = done, outcome
 		if after.Done == rows[0].Done && after.Outcome == rows[0].Outcome {
 			return nil
+		}
+
+		update := `UPDATE activities SET done = ?, outcome = ?, ` + raiseVersionSQL + ` WHERE id = ?`
+		if err := tx.Exec(update, done, outcome, id).Error; err != nil {
+			return err
 		}
 
 		return auditActivity(tx, &rows[0], after, s.now())
@@ -124,6 +124,7 @@ FROM activities a
 LEFT JOIN opportunities o ON o.id = a.opportunity_id
 LEFT JOIN leads l ON l.id = a.lead_id
 WHERE a.done = 0 AND a.due IS NOT NULL AND a.due < ?
+	AND (? = 0 OR COALESCE(a.owner_id, o.owner_id, l.owner_id) = ?)
 ORDER BY a.due, a.id`
 
 const todayNextStepsSQL = `
@@ -131,21 +132,27 @@ SELECT o.id, o.title, o.next_step, o.close_date
 FROM opportunities o
 JOIN stages st ON st.id = o.stage_id
 WHERE st.kind = 'open' AND o.next_step <> '' AND o.close_date <> '' AND o.close_date <= ?
+	AND (? = 0 OR o.owner_id = ?)
 ORDER BY o.close_date, o.id`
 
-// Today lists the open activities due before the end of now's local day,
-// oldest first, and then the open deals whose next step is due, oldest
-// close date first. A next step is overdue when its close date is before
-// now's local day.
-func (s *Store) Today(ctx context.Context, now time.Time) ([]app.TodayItem, error) {
+// Today lists the open activities due before the end of q.Now's local
+// day, oldest first, and then the open deals whose next step is due,
+// oldest close date first. A next step is overdue when its close date is
+// before q.Now's local day. A nonzero q.OwnerID keeps the activities
+// whose own owner, or else the owner of their deal or lead, is that user,
+// and the next steps of that user's deals.
+func (s *Store) Today(ctx context.Context, q app.TodayQuery) ([]app.TodayItem, error) {
+	now := q.Now
 	var activities []todayActivityRow
 	var steps []nextStepRow
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Raw(todayActivitiesSQL, app.EndOfDay(now).UTC()).Scan(&activities).Error; err != nil {
+		err := tx.Raw(todayActivitiesSQL, app.EndOfDay(now).UTC(), q.OwnerID, q.OwnerID).Scan(&activities).Error
+		if err != nil {
 			return fmt.Errorf("read due activities: %w", err)
 		}
 
-		if err := tx.Raw(todayNextStepsSQL, app.DateOf(now).String()).Scan(&steps).Error; err != nil {
+		err = tx.Raw(todayNextStepsSQL, app.DateOf(now).String(), q.OwnerID, q.OwnerID).Scan(&steps).Error
+		if err != nil {
 			return fmt.Errorf("read due next steps: %w", err)
 		}
 

@@ -143,7 +143,7 @@ func TestTodayOrderAndOverdue(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	items, err := s.Today(ctx, todayNow)
+	items, err := s.Today(ctx, app.TodayQuery{Now: todayNow})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,13 +24,14 @@ const maxSingleReminders = 3
 
 // todayLister is the store access of the Today tab.
 type todayLister interface {
-	Today(ctx context.Context, now time.Time) ([]app.TodayItem, error)
+	Today(ctx context.Context, q app.TodayQuery) ([]app.TodayItem, error)
 }
 
 // todayScreen is the Today tab: the overdue and due activities of all
-// deals and leads and the deals whose next step is due. It reminds of
-// each activity once, with a desktop notification, when its due time has
-// passed while the app runs.
+// deals and leads and the deals whose next step is due, or only the
+// signed-in user's under "Mine". It reminds of each listed activity once,
+// with a desktop notification, when its due time has passed while the
+// app runs.
 type todayScreen struct {
 	store    todayLister
 	do       uiRunner
@@ -49,6 +50,7 @@ type todayScreen struct {
 	items      []app.TodayItem
 
 	summary *widget.Label
+	mine    *ownerFilter
 	list    *fyne.Container
 	content fyne.CanvasObject
 }
@@ -60,10 +62,11 @@ func newTodayScreen(store todayLister, do uiRunner, errors errorReporter, langua
 	}
 
 	s.summary = widget.NewLabel("")
+	s.mine = newOwnerFilter(store, s.reload)
 	s.list = container.NewVBox()
 	refresh := widget.NewButton(lang.L("Refresh"), s.reload)
-	s.content = container.NewBorder(container.NewBorder(nil, nil, nil, refresh, s.summary), nil, nil, nil,
-		container.NewVScroll(s.list))
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(s.mine.choice, refresh), s.summary)
+	s.content = container.NewBorder(header, nil, nil, nil, container.NewVScroll(s.list))
 
 	return s
 }
@@ -99,10 +102,10 @@ func (s *todayScreen) startRefreshing(ctx context.Context) {
 func (s *todayScreen) reload() {
 	s.generation++
 	generation := s.generation
-	now := s.now()
+	q := app.TodayQuery{Now: s.now(), OwnerID: s.mine.ownerID()}
 
 	go func() {
-		items, err := s.store.Today(context.Background(), now)
+		items, err := s.store.Today(context.Background(), q)
 		s.do(func() { s.onLoaded(generation, items, err) })
 	}()
 }
