@@ -19,7 +19,8 @@ import (
 // of an older schema ever existed, so versions 2 to lastSQLiteOnlyVersion
 // leave it empty and run only their seeds there. From the next version on
 // an empty postgres means that sql runs on both, so a migration whose SQL
-// is not portable must fill in postgres.
+// is not portable must fill in postgres. A migration with an empty sql
+// changes PostgreSQL alone.
 type migration struct {
 	version  int
 	name     string
@@ -73,6 +74,7 @@ var migrations = []migration{
 	{version: 19, name: "index the orders of the opportunity list", sql: schemaV19},
 	{version: 20, name: "add users, owners and record versions", sql: schemaV20, postgres: schemaV20Postgres},
 	{version: 21, name: "serve each list page from one covering index", sql: schemaV21, postgres: schemaV21Postgres},
+	{version: 22, name: "index the deal list orders on PostgreSQL", postgres: schemaV22Postgres},
 }
 
 const createMigrationsTable = `

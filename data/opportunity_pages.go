@@ -10,8 +10,8 @@ import (
 // opportunityOrder maps each sort column to its ORDER BY terms. The list
 // adds o.id as the last term, so pages never overlap. Each single-column
 // order and the company order have an index of opportunities with the
-// same terms followed by the id, so a page's ids are read from the index
-// alone. The company order reads the
+// same terms followed by the id (on PostgreSQL since schemaV22Postgres),
+// so a page's ids are read from the index alone. The company order reads the
 // copy of the company name that each deal keeps, NULL without a company,
 // so the deals without one come first by id, and it names the company's
 // id after its name. The stage order names the stage's id after its
@@ -48,20 +48,27 @@ func orderTerms(q app.OpportunityQuery) []string {
 // pipeline, a page in the second half walks the order from the end (see
 // readPageIDs).
 func (s *Store) opportunityPageIDs(ctx context.Context, q app.OpportunityQuery) ([]int64, error) {
-	where, args := opportunityWhere(s.backend, q)
+	return s.readPageIDs(s.db.WithContext(ctx), "o.id", opportunityPage(s.backend, q))
+}
+
+// opportunityPage returns the query for the ids of q's page in the
+// dialect of b.
+func opportunityPage(b backend, q app.OpportunityQuery) idPage {
+	where, args := opportunityWhere(b, q)
 	from, order := pageFrom(q), orderTerms(q)
-	if s.backend.isPostgres() {
+	if b.isPostgres() {
 		// PostgreSQL rejects CROSS JOIN with ON, and its planner picks the
 		// join order itself.
 		from = strings.ReplaceAll(from, "CROSS JOIN", "JOIN")
 		order = nullsAsInSQLite(order)
 	}
+
 	page := idPage{from: from + where, args: args, order: order, limit: q.Limit, offset: q.Offset}
 	if where == "" {
 		page.count = "SELECT COUNT(*) FROM opportunities o"
 	}
 
-	return s.readPageIDs(s.db.WithContext(ctx), "o.id", page)
+	return page
 }
 
 // pageFrom returns the FROM clause of the query for a page's ids: the
