@@ -3,8 +3,10 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,28 +16,37 @@ import (
 // pagedLeadsFixture stores 300 generated leads whose sort keys tie in
 // groups, so each order has ties for the id to break. Some leads have
 // NULL learned chances, values and activity times, some names differ
-// only in case, and every optional column is set on some leads.
+// only in case, and every optional column is set on some leads. The
+// timestamps are text literals, which SQLite stores as written and
+// PostgreSQL converts to TIMESTAMPTZ, rounding them to microseconds.
 func pagedLeadsFixture(t *testing.T) *Store {
 	t.Helper()
 
 	s := openTestStore(t)
 	mustImport(t, s, generatedLeads(300))
-	updates := []string{
-		`UPDATE leads SET score = id % 5, created_at = '2024-02-0' || (id % 3 + 1) || ' 10:00:00+00:00'`,
+	updates := []string{`UPDATE leads SET score = id % 5`}
+	for day := 1; day <= 3; day++ {
+		updates = append(updates, fmt.Sprintf(
+			`UPDATE leads SET created_at = '2024-02-0%d 10:00:00+00:00' WHERE id %% 3 = %d`, day, day-1))
+	}
+	for day := 1; day <= 4; day++ {
+		updates = append(updates, fmt.Sprintf(`UPDATE leads SET last_activity_at = '2024-03-0%d 08:30:00.123456789+00:00'
+			WHERE id %% 5 <> 0 AND id %% 4 = %d`, day, day-1))
+	}
+	updates = append(updates,
 		`UPDATE leads SET predicted = (id % 4) / 4.0, lead_value_minor = (id % 3) * 1000,
 			lead_value_currency = 'EUR' WHERE id % 6 <> 0`,
-		`UPDATE leads SET last_activity_at = '2024-03-0' || (id % 4 + 1) || ' 08:30:00.123456789+00:00'
-			WHERE id % 5 <> 0`,
 		`UPDATE leads SET last_name = lower(last_name) WHERE id % 7 = 0`,
 		`UPDATE leads SET handed_over_at = '2024-04-01 12:00:00+00:00', handed_over_by = 'Anna',
 			temperature_manual = 1, predicted_reasons = '[{"attribute":"source","value":"web","weight":0.5,"leads":3}]'
 			WHERE id % 11 = 0`,
 		`UPDATE leads SET score_reasons = '[{"points":3,"code":"fit","detail":"a \"quoted\" detail"}]'
 			WHERE id % 13 = 0`,
-		// Layouts that no writer of Leadwerk uses, but the driver reads.
+		// Layouts that no writer of Leadwerk uses, but SQLite's driver
+		// reads.
 		`UPDATE leads SET updated_at = '2024-05-01T09:15:00Z' WHERE id % 17 = 0`,
 		`UPDATE leads SET updated_at = '2024-05-02' WHERE id % 19 = 0`,
-	}
+	)
 	for _, u := range updates {
 		if err := s.db.Exec(u).Error; err != nil {
 			t.Fatalf("%s: %v", u, err)
@@ -46,13 +57,17 @@ func pagedLeadsFixture(t *testing.T) *Store {
 }
 
 // plainLeadPage reads q's page with one plain query through GORM, as
-// ListLeads did before its pages were read in two steps.
+// ListLeads did before its pages were read in two steps. On PostgreSQL
+// the order puts NULL where SQLite does, as ListLeads does there.
 func plainLeadPage(t *testing.T, s *Store, q app.LeadQuery) []app.Lead {
 	t.Helper()
 
 	order, err := leadOrder(q)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.backend.isPostgres() {
+		order = nullsAsInSQLite(order)
 	}
 	where, args := leadWhere(s.backend, q)
 	query := "SELECT l.* FROM leads l" + where + " ORDER BY " + strings.Join(order, ", ") + " LIMIT ? OFFSET ?"
@@ -156,6 +171,10 @@ func TestLeadPageOfWholeListMatchesPlainQuery(t *testing.T) {
 	}
 }
 
+// TestLeadRowsReadPastDriverMatchGORM compares the rows that a lead page
+// reads with GORM's. On PostgreSQL readLeadRows must return errNoRawConn,
+// so that readLeadPage reads the rows with readLeadRowsPlain, which the
+// test checks in its place.
 func TestLeadRowsReadPastDriverMatchGORM(t *testing.T) {
 	s := pagedLeadsFixture(t)
 	ctx := context.Background()
@@ -164,6 +183,7 @@ func TestLeadRowsReadPastDriverMatchGORM(t *testing.T) {
 	if err := s.db.Raw("SELECT id FROM leads ORDER BY id DESC").Scan(&ids).Error; err != nil {
 		t.Fatal(err)
 	}
+	withUnknown := append(slices.Clip(ids), 999_999)
 
 	sqlDB, err := s.db.DB()
 	if err != nil {
@@ -173,23 +193,32 @@ func TestLeadRowsReadPastDriverMatchGORM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := readLeadRows(conn, append(ids, 999_999))
+	got, err := readLeadRows(conn, withUnknown)
 	conn.Close()
+	if s.backend.isPostgres() {
+		if !errors.Is(err, errNoRawConn) {
+			t.Fatalf("readLeadRows on PostgreSQL: error %v, want errNoRawConn", err)
+		}
+		got, err = readLeadRowsPlain(s.db, withUnknown)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	want, err := readLeadRowsPlain(s.db, ids)
-	if err != nil {
+	var want []leadRow
+	if err := s.db.Order("id DESC").Find(&want).Error; err != nil {
 		t.Fatal(err)
 	}
 
+	if len(want) != len(ids) {
+		t.Fatalf("GORM read %d leads, want %d", len(want), len(ids))
+	}
 	if len(got) != len(ids) {
 		t.Fatalf("read %d leads, want %d, leaving out the unknown id", len(got), len(ids))
 	}
 	for i := range want {
 		if !reflect.DeepEqual(got[i], want[i]) {
-			t.Errorf("lead %d read past the driver =\n%+v\nwant\n%+v", want[i].ID, got[i], want[i])
+			t.Errorf("lead %d read for a page =\n%+v\nwant\n%+v", want[i].ID, got[i], want[i])
 		}
 	}
 }
