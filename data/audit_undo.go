@@ -101,9 +101,9 @@ func (s *Store) Undo(ctx context.Context, a app.UndoAction) error {
 }
 
 // RevertChange writes back the old values of audit change changeID in one
-// transaction, recorded as a change that undoes it. Every field must
-// still hold the value the change wrote, or the revert wraps
-// [app.ErrChangedSince] naming the field. A deal is reverted through the
+// transaction, with a new version, recorded as a change that undoes it.
+// Every field must still hold the value the change wrote, or the revert
+// wraps [app.ErrChangedSince] naming the field. A deal is reverted through the
 // deal edit rules, so its field and stage history record the revert too.
 func (s *Store) RevertChange(ctx context.Context, changeID int64) error {
 	now := s.now()
@@ -184,8 +184,8 @@ func checkUnchanged(tx *gorm.DB, entries []auditRow) error {
 	return nil
 }
 
-// revertRecord writes the old values of a lead, contact or company and
-// computes again what derives from them.
+// revertRecord writes the old values of a lead, contact or company with
+// a new version and computes again what derives from them.
 func revertRecord(tx *gorm.DB, entries []auditRow, now time.Time) error {
 	kind, id := app.EntityKind(entries[0].EntityKind), entries[0].EntityID
 	audit, err := beginAudit(tx, kind, id, now)
@@ -193,7 +193,7 @@ func revertRecord(tx *gorm.DB, entries []auditRow, now time.Time) error {
 		return err
 	}
 
-	sets := map[string]any{"updated_at": now}
+	sets := map[string]any{"updated_at": now, "version": raisedVersion}
 	for _, e := range entries {
 		sets[e.Field] = oldArg(e)
 	}

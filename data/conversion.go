@@ -20,8 +20,10 @@ import (
 // case, or a new one with the buying role of the newest qualification.
 // A lead with neither name nor e-mail gets no contact. The opportunity follows
 // [app.PlanOpportunity] in pipeline r.PipelineID, starting with one stage
-// change. The lead's activities move to the opportunity and keep their
-// lead, and the lead becomes Converted with links to all three records.
+// change. Its owner is the lead's owner, linked to the user of that name,
+// or the signed-in user when the lead has no owner. The lead's activities
+// move to the opportunity and keep their lead, and the lead becomes
+// Converted with links to all three records.
 //
 // Another status, or a pipeline without open stage, wraps
 // [app.ErrInvalid]; an unknown lead or pipeline wraps [app.ErrNotFound].
@@ -94,8 +96,8 @@ func (c converter) convert(id int64, r app.ConversionRequest) (app.ConversionRes
 		return app.ConversionResult{}, err
 	}
 
-	err = c.tx.Exec(`UPDATE activities SET opportunity_id = ? WHERE lead_id = ? AND opportunity_id IS NULL`,
-		result.OpportunityID, id).Error
+	err = c.tx.Exec(`UPDATE activities SET opportunity_id = ?, `+raiseVersionSQL+`
+		WHERE lead_id = ? AND opportunity_id IS NULL`, result.OpportunityID, id).Error
 	if err != nil {
 		return app.ConversionResult{}, fmt.Errorf("move activities: %w", err)
 	}
@@ -370,7 +372,7 @@ type sqlStep struct {
 // deletes the opportunity and the records the conversion created.
 func removeConversion(tx *gorm.DB, row leadRow, opportunityID int64) error {
 	steps := []sqlStep{
-		{"move activities back", `UPDATE activities SET opportunity_id = NULL
+		{"move activities back", `UPDATE activities SET opportunity_id = NULL, ` + raiseVersionSQL + `
 			WHERE lead_id = ? AND opportunity_id = ?`, []any{row.ID, opportunityID}},
 		{"unlink lead", `UPDATE leads SET converted_company_id = NULL, converted_contact_id = NULL,
 			converted_opportunity_id = NULL, converted_company_created = 0, converted_contact_created = 0

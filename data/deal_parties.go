@@ -297,7 +297,8 @@ func setDealContact(tx *gorm.DB, dealID, oldID, newID int64, now time.Time) erro
 		return err
 	}
 
-	err = tx.Exec(`UPDATE opportunities SET contact_id = ?, updated_at = ? WHERE id = ?`, contact, now, dealID).Error
+	err = tx.Exec(`UPDATE opportunities SET contact_id = ?, updated_at = ?, `+raiseVersionSQL+` WHERE id = ?`,
+		contact, now, dealID).Error
 	if err != nil {
 		return fmt.Errorf("set contact of opportunity %d: %w", dealID, err)
 	}

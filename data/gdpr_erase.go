@@ -53,9 +53,10 @@ var erasureSteps = []erasureStep{
 // deletes the merge records, trash items and audit entries that hold a
 // copy of them. Kept and scrubbed are: deals and their activities, field history and
 // other texts, in which each full name and e-mail address of the person
-// is replaced by [app.ErasedText]. Offers of the deals the person was a
-// contact on get the PDF r.ReplaceOfferPDF renders, because the stored
-// PDF cannot be searched for the recipient.
+// is replaced by [app.ErasedText]. Each kept lead, deal, contact or
+// activity that the erasure changes gets a new version. Offers of the
+// deals the person was a contact on get the PDF r.ReplaceOfferPDF
+// renders, because the stored PDF cannot be searched for the recipient.
 func (s *Store) ErasePerson(ctx context.Context, r app.ErasureRequest) (app.ErasureResult, error) {
 	db := s.db.WithContext(ctx)
 	restore, err := enableSecureDelete(db)
@@ -282,7 +283,16 @@ func erasePersonLeads(e *erasure) error {
 	return nil
 }
 
+// erasePersonContacts deletes the person's contacts. It first clears
+// the contact of their deals, which the foreign key would do too, so that
+// those deals get a new version.
 func erasePersonContacts(e *erasure) error {
+	err := e.tx.Exec(`UPDATE opportunities SET contact_id = NULL, `+raiseVersionSQL+` WHERE contact_id IN ?`,
+		e.ids.contacts).Error
+	if err != nil {
+		return fmt.Errorf("clear the contact of deals: %w", err)
+	}
+
 	result := e.tx.Exec(`DELETE FROM contacts WHERE id IN ?`, e.ids.contacts)
 	if result.Error != nil {
 		return result.Error

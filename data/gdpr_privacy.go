@@ -74,7 +74,8 @@ func (s *Store) Privacy(ctx context.Context, ref app.PersonRef) (app.Privacy, er
 }
 
 // SavePrivacy stores p on the lead or contact ref after
-// [app.ValidatePrivacy], and stamps the record's updated_at.
+// [app.ValidatePrivacy], stamps the record's updated_at and raises its
+// version.
 func (s *Store) SavePrivacy(ctx context.Context, ref app.PersonRef, p app.Privacy) error {
 	table, err := personTable(ref.Kind)
 	if err != nil {
@@ -87,7 +88,7 @@ func (s *Store) SavePrivacy(ctx context.Context, ref app.PersonRef, p app.Privac
 
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		result := tx.Exec(`UPDATE `+table+` SET consent_basis = ?, consent_date = ?, consent_obtained = ?,
-			consent_withdrawn_on = ?, marketing_opt_out = ?, updated_at = ? WHERE id = ?`,
+			consent_withdrawn_on = ?, marketing_opt_out = ?, updated_at = ?, `+raiseVersionSQL+` WHERE id = ?`,
 			string(p.Basis), p.Date.String(), p.Obtained, p.WithdrawnOn.String(), p.MarketingOptOut, s.now(), ref.ID)
 		if result.Error != nil {
 			return result.Error

@@ -107,6 +107,8 @@ func scrubTable(e *erasure, target scrubTarget) (int, error) {
 	return changed, nil
 }
 
+// scrubRow replaces the needles in the values of one row and writes the
+// changed columns, with a new version in a versioned table.
 func scrubRow(e *erasure, target scrubTarget, rowID string, values []sql.NullString) (bool, error) {
 	var sets []string
 	var args []any
@@ -126,7 +128,8 @@ func scrubRow(e *erasure, target scrubTarget, rowID string, values []sql.NullStr
 	}
 
 	args = append(args, rowID)
-	err := e.tx.Exec(`UPDATE `+target.table+` SET `+strings.Join(sets, ", ")+` WHERE `+rowKeyMatchSQL(e.tx), args...).Error
+	set := versionedSet(target.table, strings.Join(sets, ", "))
+	err := e.tx.Exec(`UPDATE `+target.table+` SET `+set+` WHERE `+rowKeyMatchSQL(e.tx), args...).Error
 
 	return err == nil, err
 }

@@ -46,6 +46,7 @@ func richPerson(t *testing.T, s *Store) int64 {
 	mustMerge(t, s, app.MergeRequest{Kind: app.DuplicateLeads, KeepID: lead.ID, RemoveIDs: []int64{twin.ID},
 		Choices: map[string]int64{"phone": twin.ID}})
 
+	lead = mustDetail(t, s, lead.ID).Lead
 	lead.Notes = "Call " + erasedName + " back in May"
 	if _, err := s.UpdateLead(ctx, lead); err != nil {
 		t.Fatalf("UpdateLead: %v", err)
@@ -368,6 +369,7 @@ func TestPrivacyRoundTrip(t *testing.T) {
 		t.Errorf("Privacy = %+v, want %+v", got, want)
 	}
 
+	lead = mustDetail(t, s, lead.ID).Lead
 	lead.Notes = "edited in the form"
 	if _, err := s.UpdateLead(ctx, lead); err != nil {
 		t.Fatal(err)

@@ -315,14 +315,15 @@ func (u *fileUpdater) exec(table string, id int64, changed map[string]any) error
 }
 
 // updateSQL sets columns, the parameters ?1 and on, of the row whose id
-// is the last parameter.
+// is the last parameter, and raises the row's version.
 func updateSQL(table string, columns []string) string {
 	sets := make([]string, len(columns))
 	for i, c := range columns {
 		sets[i] = fmt.Sprintf("%s = ?%d", quoteName(c), i+1)
 	}
 
-	return fmt.Sprintf("UPDATE %s SET %s WHERE id = ?%d", quoteName(table), strings.Join(sets, ", "), len(columns)+1)
+	return fmt.Sprintf("UPDATE %s SET %s WHERE id = ?%d", quoteName(table),
+		versionedSet(table, strings.Join(sets, ", ")), len(columns)+1)
 }
 
 // bindUpdate binds the values of columns and the id to updateSQL. Numbers

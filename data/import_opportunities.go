@@ -49,7 +49,8 @@ func (im *importer) importOpportunities() error {
 		row.ID = stored.ID
 		keepManualProbability(&row, stored, im.stages[deal.Stage], deal.ProbabilityManual)
 		if !sameDeal(row, stored) {
-			if err := im.tx.Model(&row).Select(opportunityUpdateColumns).Updates(&row).Error; err != nil {
+			row.UpdatedAt = im.now
+			if err := updateRaisingVersion(im.tx, &row, opportunityUpdateColumns); err != nil {
 				return fmt.Errorf("update opportunity %q: %w", deal.SourceRef, err)
 			}
 			im.result.OpportunitiesUpdated++

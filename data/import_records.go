@@ -7,9 +7,12 @@ import (
 	"leadwerk/app"
 )
 
-// The columns an import overwrites on an existing record. created_at and
-// source_ref keep their stored values, and GORM sets updated_at. Naming them with Select
-// makes GORM write zero values too.
+// The columns an import overwrites on an existing record, zero values
+// included. created_at and source_ref keep their stored values.
+//
+// NOTE: a known lead or company is written, and its version raised, even
+// when the batch holds its stored values, so a form that is open during a
+// repeated import reports a conflict in which no field differs.
 var (
 	companyUpdateColumns = []string{
 		"name", "name_key", "sector", "employees", "revenue_minor", "revenue_currency",
@@ -51,7 +54,8 @@ func (im *importer) importCompanies() error {
 
 		row.ID = id
 		rowIDs[i] = &id
-		if err := im.tx.Model(&row).Select(companyUpdateColumns).Updates(&row).Error; err != nil {
+		row.UpdatedAt = im.now
+		if err := updateRaisingVersion(im.tx, &row, companyUpdateColumns); err != nil {
 			return fmt.Errorf("update company %q: %w", c.SourceRef, err)
 		}
 		if err := im.advance(1); err != nil {
@@ -86,7 +90,8 @@ func (im *importer) linkParents(rowIDs []*int64) error {
 			return fmt.Errorf("company %q: parent company %q not found: %w", c.SourceRef, c.ParentRef, app.ErrInvalid)
 		}
 
-		err := im.tx.Model(&companyRow{}).Where("id = ?", *rowIDs[i]).Update("parent_id", parent).Error
+		err := im.tx.Model(&companyRow{}).Where("id = ?", *rowIDs[i]).
+			Updates(map[string]any{"parent_id": parent, "version": raisedVersion}).Error
 		if err != nil {
 			return fmt.Errorf("link company %q to parent %q: %w", c.SourceRef, c.ParentRef, err)
 		}
@@ -189,7 +194,8 @@ func (im *importer) updateLead(row leadRow, stored storedLead) (bool, error) {
 		columns = append(slices.Clone(columns), "last_activity_at")
 	}
 
-	if err := im.tx.Model(&row).Select(columns).Updates(&row).Error; err != nil {
+	row.UpdatedAt = im.now
+	if err := updateRaisingVersion(im.tx, &row, columns); err != nil {
 		return false, err
 	}
 

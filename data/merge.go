@@ -77,7 +77,8 @@ type createdRow struct {
 // transaction. Every row that references a removed record, found through
 // the foreign keys of the schema, is pointed to the kept record. The
 // kept record takes the chosen field values, and the removed records are
-// deleted. What undoing needs is stored in the merges table. It wraps
+// deleted. The kept record and every row whose link moved get a new
+// version. What undoing needs is stored in the merges table. It wraps
 // [app.ErrInvalid] for a bad request and [app.ErrNotFound] when a record
 // is missing.
 func (s *Store) MergeDuplicates(ctx context.Context, r app.MergeRequest) (int64, error) {
@@ -215,7 +216,7 @@ func (m *merger) moveLink(link foreignLink) error {
 // SQLite does that in one UPDATE OR IGNORE. PostgreSQL has no such
 // statement, so there each row moves on its own behind a savepoint.
 func (m *merger) pointLink(link foreignLink, before []storedRow) error {
-	set := quoteName(link.Table) + " SET " + quoteName(link.Column) + " = ?"
+	set := quoteName(link.Table) + " SET " + versionedSet(link.Table, quoteName(link.Column)+" = ?")
 	if !isPostgresDB(m.tx) {
 		update := "UPDATE OR IGNORE " + set + " WHERE " + quoteName(link.Column) + " IN ?"
 		if err := m.tx.Exec(update, m.request.KeepID, m.request.RemoveIDs).Error; err != nil {
@@ -290,7 +291,8 @@ func (m *merger) settle(link foreignLink, row storedRow, stuck bool) error {
 	}
 
 	m.snap.Moved = append(m.snap.Moved, movedLink{foreignLink: link, RowID: row.id(), From: from})
-	update := "UPDATE " + quoteName(link.Table) + " SET " + quoteName(link.Column) + " = NULL WHERE id = ?"
+	update := "UPDATE " + quoteName(link.Table) + " SET " + versionedSet(link.Table, quoteName(link.Column)+" = NULL") +
+		" WHERE id = ?"
 	if err := m.tx.Exec(update, row.id()).Error; err != nil {
 		return fmt.Errorf("clear %s.%s of %d: %w", link.Table, link.Column, row.id(), err)
 	}
@@ -323,9 +325,9 @@ func (m *merger) replaceRecords() error {
 }
 
 // applyChoices copies the chosen fields of the removed records onto the
-// kept one, as stored, and touches its updated_at.
+// kept one, as stored, touches its updated_at and raises its version.
 func (m *merger) applyChoices() error {
-	sets := map[string]any{"updated_at": m.now}
+	sets := map[string]any{"updated_at": m.now, "version": raisedVersion}
 	for field, source := range m.request.Choices {
 		if source == m.request.KeepID {
 			continue

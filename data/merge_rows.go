@@ -178,13 +178,14 @@ func insertRow(tx *gorm.DB, verb, table string, row storedRow) error {
 	return nil
 }
 
-// updateRow writes every column of row except id to the row of table with
-// row's id.
+// updateRow writes every column of row except id and version to the row
+// of table with row's id. The stored version stays, because a version
+// never goes back: a restore raises it with raiseVersions.
 func updateRow(tx *gorm.DB, table string, row storedRow) error {
 	var sets []string
 	var args []any
 	for _, c := range sortedColumns(row) {
-		if c == "id" {
+		if c == "id" || c == "version" {
 			continue
 		}
 		sets = append(sets, quoteName(c)+" = ?")

@@ -118,9 +118,13 @@ func dumpTable(t *testing.T, s *Store, table string) []string {
 			t.Fatal(err)
 		}
 
-		cells := make([]string, len(values))
+		cells := make([]string, 0, len(values))
 		for i, v := range values {
-			cells[i] = fmt.Sprintf("%s=%v", columns[i], v)
+			// An undo raises the versions of the rows it writes back,
+			// which TestMergeAndUndoRaiseVersions checks.
+			if columns[i] != "version" {
+				cells = append(cells, fmt.Sprintf("%s=%v", columns[i], v))
+			}
 		}
 		lines = append(lines, strings.Join(cells, " "))
 	}

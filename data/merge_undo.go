@@ -14,10 +14,10 @@ import (
 
 // UndoMerge restores the rows merge mergeID changed or removed, in one
 // transaction: the removed records with their ids, the links it moved,
-// the rows it dropped and the kept record as it was before. A link that
-// was changed again after the merge stays as it is now. A removed record
-// whose id a newer record took comes back under a fresh id, with its
-// links and audit history following. It wraps [app.ErrNotFound] for an
+// the rows it dropped and the kept record as it was before, each with a
+// new version. A link that was changed again after the merge stays as it
+// is now. A removed record whose id a newer record took comes back under
+// a fresh id, with its links and audit history following. It wraps [app.ErrNotFound] for an
 // unknown merge and [app.ErrInvalid] when the merge was undone already or
 // the kept record was deleted since.
 //
@@ -92,9 +92,10 @@ func checkKeptExists(tx *gorm.DB, snap mergeSnapshot) error {
 }
 
 // undoSnapshot writes the snapshot back in the order that keeps the
-// triggers and constraints of the schema satisfied. Foreign keys are
-// checked at commit, because a removed company may name another removed
-// company as its parent.
+// triggers and constraints of the schema satisfied, and raises the
+// versions of the kept and the removed records. Foreign keys are checked
+// at commit, because a removed company may name another removed company
+// as its parent.
 func undoSnapshot(tx *gorm.DB, snap mergeSnapshot) error {
 	table := mergeTables[snap.Kind]
 	if err := tx.Exec(deferForeignKeysSQL(tx)).Error; err != nil {
@@ -125,15 +126,20 @@ func undoSnapshot(tx *gorm.DB, snap mergeSnapshot) error {
 		}
 	}
 
-	return updateRow(tx, table, snap.Kept)
+	if err := updateRow(tx, table, snap.Kept); err != nil {
+		return err
+	}
+
+	return raiseVersions(tx, table, append([]int64{snap.KeptID}, snap.RemovedIDs...))
 }
 
 // restoreLinks points each moved link back to its removed record, in the
-// order of the merge, unless the link was changed after the merge.
+// order of the merge, unless the link was changed after the merge. A row
+// whose link moves back gets a new version.
 func restoreLinks(tx *gorm.DB, moved []movedLink) error {
 	for _, l := range moved {
-		update := "UPDATE " + quoteName(l.Table) + " SET " + quoteName(l.Column) + " = ? WHERE id = ? AND " +
-			quoteName(l.Column) + " IS NOT DISTINCT FROM ?"
+		update := "UPDATE " + quoteName(l.Table) + " SET " + versionedSet(l.Table, quoteName(l.Column)+" = ?") +
+			" WHERE id = ? AND " + quoteName(l.Column) + " IS NOT DISTINCT FROM ?"
 		if err := tx.Exec(update, l.From, l.RowID, l.To).Error; err != nil {
 			return fmt.Errorf("restore %s.%s of %d: %w", l.Table, l.Column, l.RowID, err)
 		}

@@ -86,7 +86,8 @@ func leadInsertArgs(now time.Time, r leadRow) []any {
 }
 
 // updatePostgres sets columns of the row id of table to their values in
-// changed, in place of the prepared SQLite statement of fileUpdater.
+// changed and raises the row's version, in place of the prepared SQLite
+// statement of fileUpdater.
 func updatePostgres(tx *gorm.DB, table string, id int64, columns []string, changed map[string]any) error {
 	sets := make([]string, len(columns))
 	args := make([]any, 0, len(columns)+1)
@@ -96,7 +97,7 @@ func updatePostgres(tx *gorm.DB, table string, id int64, columns []string, chang
 	}
 	args = append(args, id)
 
-	query := "UPDATE " + quoteName(table) + " SET " + strings.Join(sets, ", ") + " WHERE id = ?"
+	query := "UPDATE " + quoteName(table) + " SET " + versionedSet(table, strings.Join(sets, ", ")) + " WHERE id = ?"
 	if err := tx.Exec(query, args...).Error; err != nil {
 		return fmt.Errorf("update %s %d: %w", table, id, err)
 	}

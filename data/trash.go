@@ -72,10 +72,12 @@ func (s *Store) PreviewDelete(ctx context.Context, kind app.EntityKind, id int64
 }
 
 // Delete moves record id with every row attached to it into the trash, in
-// one transaction, and returns the trash item's id. A company that still
-// has deals is rejected with [app.ErrInvalid] naming them, because its
-// deals would lose their customer; move or delete the deals first. An
-// unknown record wraps [app.ErrNotFound].
+// one transaction, and returns the trash item's id. A row that stays but
+// loses its link to the record, such as a deal whose contact it was, gets
+// a new version. A company that still has deals is rejected with
+// [app.ErrInvalid] naming them, because its deals would lose their
+// customer; move or delete the deals first. An unknown record wraps
+// [app.ErrNotFound].
 func (s *Store) Delete(ctx context.Context, kind app.EntityKind, id int64) (int64, error) {
 	now := s.now()
 	var trashID int64
@@ -197,16 +199,15 @@ func snapshotPeople(snap trashSnapshot, trashID int64) []trashPersonRow {
 	return people
 }
 
-// removeSnapshotRows clears the shared links and deletes the rows of snap,
-// children first. Foreign keys clear the other links and remove the
-// rows of tables without an id column.
+// removeSnapshotRows clears the links of the surviving rows, raising
+// their versions, and deletes the rows of snap, children first. A link
+// that the foreign key would set to NULL is cleared here as well, so
+// that its row gets a new version. Foreign keys remove the rows of
+// tables without an id column.
 func removeSnapshotRows(tx *gorm.DB, snap trashSnapshot) error {
 	for _, l := range snap.Cleared {
-		if l.OnDelete != "CASCADE" {
-			continue
-		}
-
-		update := "UPDATE " + quoteName(l.Table) + " SET " + quoteName(l.Column) + " = NULL WHERE id = ?"
+		update := "UPDATE " + quoteName(l.Table) + " SET " + versionedSet(l.Table, quoteName(l.Column)+" = NULL") +
+			" WHERE id = ?"
 		if err := tx.Exec(update, l.RowID).Error; err != nil {
 			return fmt.Errorf("detach %s %d: %w", l.Table, l.RowID, err)
 		}
@@ -214,12 +215,7 @@ func removeSnapshotRows(tx *gorm.DB, snap trashSnapshot) error {
 
 	for i := len(snap.Tables) - 1; i >= 0; i-- {
 		t := snap.Tables[i]
-		ids := make([]int64, 0, len(t.Rows))
-		for _, r := range t.Rows {
-			if r["id"].Int != nil {
-				ids = append(ids, r.id())
-			}
-		}
+		ids := rowIDs(t.Rows)
 		if len(ids) == 0 {
 			continue
 		}

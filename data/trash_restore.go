@@ -12,7 +12,8 @@ import (
 
 // RestoreFromTrash puts every row of trash item id back with its ids,
 // points the cleared links that are still empty back to the record, and
-// removes the item from the trash, in one transaction. A row whose id a
+// removes the item from the trash, in one transaction. The restored rows
+// and the rows whose links come back get new versions. A row whose id a
 // newer row took comes back under a fresh id, with the links to it and
 // its audit history following. A referenced record that was deleted
 // since wraps [app.ErrInvalid]; an unknown item wraps [app.ErrNotFound].
@@ -57,7 +58,10 @@ func (s *Store) RestoreFromTrash(ctx context.Context, id int64) error {
 // restoreSnapshot inserts the rows of snap, then writes the rows with an
 // id once more so the values that insert triggers changed, such as a
 // lead's last activity time, are the stored ones, removes deal contacts
-// that a trigger added, and restores the cleared links.
+// that a trigger added, and restores the cleared links. Each restored row
+// and each row whose link comes back gets a new version, so that a form
+// opened before the delete does not save over the restored record
+// unnoticed.
 func restoreSnapshot(tx *gorm.DB, snap trashSnapshot) error {
 	if err := tx.Exec(deferForeignKeysSQL(tx)).Error; err != nil {
 		return fmt.Errorf("defer foreign keys: %w", err)
@@ -83,7 +87,25 @@ func restoreSnapshot(tx *gorm.DB, snap trashSnapshot) error {
 		return err
 	}
 
+	for _, t := range snap.Tables {
+		if err := raiseVersions(tx, t.Table, rowIDs(t.Rows)); err != nil {
+			return err
+		}
+	}
+
 	return checkForeignKeys(tx, snap)
+}
+
+// rowIDs returns the ids of rows, leaving out rows without one.
+func rowIDs(rows []storedRow) []int64 {
+	ids := make([]int64, 0, len(rows))
+	for _, r := range rows {
+		if r["id"].Int != nil {
+			ids = append(ids, r.id())
+		}
+	}
+
+	return ids
 }
 
 func rewriteRows(tx *gorm.DB, snap trashSnapshot) error {

@@ -293,8 +293,8 @@ func ownerIDByName(tx *gorm.DB, owner string) (*int64, error) {
 }
 
 // renameUser stores name as the name of user u and writes it into the
-// owner text of the leads and deals the user owns, so lists that show the
-// owner text follow the rename.
+// owner text of the leads and deals the user owns, with new versions, so
+// lists that show the owner text follow the rename.
 func renameUser(tx *gorm.DB, u app.UserRecord, name string, now time.Time) (app.UserRecord, error) {
 	err := tx.Exec(`UPDATE users SET name = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
 		name, now, u.ID).Error
@@ -303,8 +303,8 @@ func renameUser(tx *gorm.DB, u app.UserRecord, name string, now time.Time) (app.
 	}
 
 	for _, table := range []string{"leads", "opportunities"} {
-		err := tx.Exec(fmt.Sprintf(`UPDATE %s SET owner = ? WHERE owner_id = ?`, table), name, u.ID).Error
-		if err != nil {
+		update := fmt.Sprintf(`UPDATE %s SET owner = ?, %s WHERE owner_id = ?`, table, raiseVersionSQL)
+		if err := tx.Exec(update, name, u.ID).Error; err != nil {
 			return app.UserRecord{}, fmt.Errorf("rename owner in %s: %w", table, err)
 		}
 	}

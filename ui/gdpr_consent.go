@@ -178,6 +178,13 @@ func (f *leadForm) onPrivacySaved(p app.Privacy) {
 	f.basis.SetSelectedIndex(indexOf(legalBasisValues(), string(p.Basis)))
 	f.consentDate.SetText(app.FormatDate(p.Date, f.language))
 	f.obtained.SetText(p.Obtained)
+
+	// SavePrivacy raised the stored lead's version by one. Counting the
+	// form's version up with it keeps the person's own privacy save from
+	// turning the next form save into a conflict, while a save by someone
+	// else in between still makes it one.
+	f.original.Consent = p.Consent
+	f.original.Version++
 }
 
 // privacyButton returns the "Privacy…" button of a deal contact's row,
