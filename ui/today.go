@@ -51,7 +51,11 @@ type todayScreen struct {
 
 	summary *widget.Label
 	mine    *ownerFilter
-	list    *fyne.Container
+	// list creates row widgets only for the items in view, because a
+	// large database has thousands of due items and the tab reloads every
+	// minute. empty replaces it when nothing is due.
+	list    *widget.List
+	empty   *widget.Label
 	content fyne.CanvasObject
 }
 
@@ -63,10 +67,13 @@ func newTodayScreen(store todayLister, do uiRunner, errors errorReporter, langua
 
 	s.summary = widget.NewLabel("")
 	s.mine = newOwnerFilter(store, s.reload)
-	s.list = container.NewVBox()
+	s.list = widget.NewList(func() int { return len(s.items) }, s.newItemRow, s.updateItemRow)
+	s.list.OnSelected = s.list.Unselect
+	s.empty = widget.NewLabel(lang.L("Nothing is due today."))
+	s.empty.Hide()
 	refresh := widget.NewButton(lang.L("Refresh"), s.reload)
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(s.mine.choice, refresh), s.summary)
-	s.content = container.NewBorder(header, nil, nil, nil, container.NewVScroll(s.list))
+	s.content = container.NewBorder(header, nil, nil, nil, container.NewStack(s.list, container.NewVBox(s.empty)))
 
 	return s
 }
@@ -135,36 +142,32 @@ func (s *todayScreen) fill() {
 	s.summary.SetText(lang.X("today.summary", "{{.Count}} items, {{.Overdue}} overdue",
 		map[string]any{"Count": len(s.items), "Overdue": overdue}))
 
-	// The rows are set at once, because each Container.Add lays out every
-	// row again: 3,000 due items kept the window frozen for over 40 s.
-	rows := make([]fyne.CanvasObject, 0, max(1, len(s.items)))
-	for _, item := range s.items {
-		rows = append(rows, s.itemRow(item))
-	}
-
 	if len(s.items) == 0 {
-		rows = append(rows, widget.NewLabel(lang.L("Nothing is due today.")))
+		s.empty.Show()
+	} else {
+		s.empty.Hide()
 	}
-	s.list.Objects = rows
 	s.list.Refresh()
 }
 
-// itemRow shows an item as "OVERDUE · call · Ask about the offer" above
-// its record and due time, with a button that opens the record.
-func (s *todayScreen) itemRow(item app.TodayItem) fyne.CanvasObject {
+func (s *todayScreen) newItemRow() fyne.CanvasObject {
+	return newTodayRow(s.onOpenTapped)
+}
+
+// updateItemRow shows item id as "OVERDUE · call · Ask about the offer"
+// above its record and due time.
+func (s *todayScreen) updateItemRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < 0 || id >= len(s.items) {
+		return
+	}
+
+	item := s.items[id]
 	text := lang.X("today.line.record", "{{.What}}\n{{.Record}}, due {{.Due}}", map[string]any{
 		"What":   s.itemWhat(item),
 		"Record": item.Title,
 		"Due":    s.itemDue(item),
 	})
-	label := wrappedLabel(text)
-	if item.Overdue {
-		label.Importance = widget.DangerImportance
-	}
-
-	open := widget.NewButton(lang.L("Open"), func() { s.onOpenTapped(item) })
-
-	return container.NewBorder(nil, nil, nil, container.NewVBox(open), label)
+	o.(*todayRow).bind(item, text)
 }
 
 func (s *todayScreen) itemWhat(item app.TodayItem) string {
