@@ -42,15 +42,17 @@ func auditImportUpdate(tx *gorm.DB, kind app.EntityKind, id int64, before stored
 
 // auditImportSummaries records the summary of a finished file import:
 // one entry for the records of the file's kind and, when its contacts or
-// deals created companies, one for those companies. New records get ids
-// one above the other, so the last id and the count give the range.
+// deals created companies, one for those companies. The id range runs
+// from the first to the last new id. On PostgreSQL it may contain ids of
+// records that others created meanwhile, which importOfRecord leaves out
+// by their creation time.
 func (fi *fileImport) auditImportSummaries() error {
 	kind := importEntities[fi.plan.Mapping.Kind]
 	r := fi.report
 	summary := app.ImportSummary{File: filepath.Base(fi.plan.Path), Rows: r.Rows, New: r.New, Updated: r.Updated,
 		Duplicates: r.Duplicates, Rejected: len(r.Rejected)}
 	if r.New > 0 {
-		summary.FirstID, summary.LastID = fi.idx.maxID-int64(r.New)+1, fi.idx.maxID
+		summary.FirstID, summary.LastID = fi.idx.ids.first, fi.idx.ids.last
 	}
 	if err := writeImportSummary(fi.tx, kind, summary, fi.now); err != nil {
 		return err
@@ -61,7 +63,7 @@ func (fi *fileImport) auditImportSummaries() error {
 	}
 
 	companies := app.ImportSummary{File: summary.File, New: r.Companies,
-		FirstID: fi.idx.maxCompanyID - int64(r.Companies) + 1, LastID: fi.idx.maxCompanyID}
+		FirstID: fi.idx.companyIDs.first, LastID: fi.idx.companyIDs.last}
 
 	return writeImportSummary(fi.tx, app.EntityCompany, companies, fi.now)
 }

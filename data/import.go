@@ -43,8 +43,9 @@ func isEmpty(db *gorm.DB) (bool, error) {
 }
 
 // Import stores b in one transaction. Companies, leads and opportunities
-// whose SourceRef already exists are updated in place, and an opportunity
-// whose stage changed gets one new stage change. Stage history and
+// whose SourceRef already exists are updated in place with a new version,
+// a deal only when one of its columns changes. An opportunity whose
+// stage changed gets one new stage change. Stage history and
 // activities are stored for new opportunities only. A batch with rows
 // that break the rules of [app.ValidateBatch] is rejected before anything
 // is written, with an [*app.ImportRowsError] naming each row and field. Any error, and a ctx
@@ -78,6 +79,10 @@ func (s *Store) runImport(ctx context.Context, b app.ImportBatch, progress app.P
 	start := time.Now()
 	var result app.ImportResult
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockImports(tx); err != nil {
+			return err
+		}
+
 		if requireEmpty {
 			empty, err := isEmpty(tx)
 			if err != nil {

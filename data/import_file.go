@@ -34,9 +34,10 @@ func (s *Store) DryRunFile(ctx context.Context, p mapping.Plan, progress app.Pro
 // ImportFile stores the rows of the file of p in one transaction. A row
 // matches a stored record by its source reference, then by e-mail, then
 // by name and company, as [fileImport.match] describes. A matched record
-// gets the row's non-empty cells unless it already has them, and other
-// rows are inserted. Any error, and a ctx cancelled before the commit,
-// rolls everything back.
+// gets the row's non-empty cells unless it already has them, and a new
+// version when that changes it. Other rows are inserted. On PostgreSQL
+// one import runs at a time and the others wait for it. Any error, and a
+// ctx cancelled before the commit, rolls everything back.
 func (s *Store) ImportFile(ctx context.Context, p mapping.Plan, progress app.Progress) (mapping.Report, error) {
 	return s.runFile(ctx, p, progress, true)
 }
@@ -65,18 +66,18 @@ func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progre
 
 	var report mapping.Report
 	err = db.Transaction(func(tx *gorm.DB) error {
+		if write {
+			if err := lockImports(tx); err != nil {
+				return err
+			}
+		}
+
 		fi := &fileImport{ctx: ctx, tx: tx, conn: conn, plan: p, write: write, progress: progress, now: s.now()}
 		defer fi.close()
 		if err := fi.run(); err != nil {
 			return err
 		}
 		report = fi.report
-
-		if write && s.backend.isPostgres() {
-			if err := tx.Exec(syncIdentitiesSQL).Error; err != nil {
-				return fmt.Errorf("move the id sequences past the imported ids: %w", err)
-			}
-		}
 
 		if !write {
 			return errDryRun
@@ -339,7 +340,10 @@ func (fi *fileImport) storeRecord(rec mapping.Record) error {
 		return fi.updates.queue(m.id, rec)
 	}
 
-	id := fi.idx.newID()
+	id, err := fi.idx.ids.next()
+	if err != nil {
+		return err
+	}
 	fi.idx.add(m.keys, id)
 	fi.idx.touched[id] = rec.Line
 	fi.report.New++

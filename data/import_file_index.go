@@ -32,26 +32,22 @@ type matchIndex struct {
 	// matched to that row's line, so a later row matching one of them is
 	// a duplicate of that line.
 	touched map[int64]int
-	maxID   int64
+	// ids hands out the ids of the records of the file's kind.
+	ids idSource
 	// sourcePrefix starts every source reference of the file's kind that
 	// the import writes, such as "hubspot:lead:".
 	sourcePrefix string
 
-	// The companies that contacts and deals link to.
+	// The companies that contacts and deals link to, and the ids of the
+	// companies that their rows create.
 	companyRefs, companyNames map[string]int64
-	maxCompanyID              int64
+	companyIDs                idSource
 	// contactEmails finds the contact a deal names by e-mail.
 	contactEmails map[string]int64
 	// status and stage hold the stored lead status and deal stage, which
 	// an update compares to record a change.
 	status map[int64]string
 	stage  map[int64]int64
-}
-
-func (x *matchIndex) newID() int64 {
-	x.maxID++
-
-	return x.maxID
 }
 
 // add registers the keys of a record whose source reference is k.ref.
@@ -176,6 +172,16 @@ func idKey(id int64) string {
 	return strconv.FormatInt(id, 10)
 }
 
+// newIDSource returns the source of new ids of table: its identity
+// sequence when the import writes to PostgreSQL.
+func (fi *fileImport) newIDSource(table string) idSource {
+	if fi.write && isPostgresDB(fi.tx) {
+		return idSource{tx: fi.tx, table: table}
+	}
+
+	return idSource{table: table}
+}
+
 // loadIndex reads the keys of the stored records of the file's kind.
 func (fi *fileImport) loadIndex() error {
 	fi.idx = matchIndex{refs: map[string]int64{}, emails: map[string]int64{}, names: map[string]int64{},
@@ -184,6 +190,7 @@ func (fi *fileImport) loadIndex() error {
 		contactEmails: map[string]int64{}, status: map[int64]string{}, stage: map[int64]int64{},
 		sourcePrefix: strings.TrimSuffix(fi.plan.SourceRef(fi.plan.Mapping.Kind, "-"), "-")}
 
+	fi.idx.ids, fi.idx.companyIDs = fi.newIDSource(importTables[fi.plan.Mapping.Kind]), fi.newIDSource("companies")
 	if err := fi.loadCompanies(); err != nil {
 		return err
 	}
@@ -216,7 +223,7 @@ func (fi *fileImport) loadCompanies() error {
 	for _, r := range rows {
 		put(fi.idx.companyRefs, r.SourceRef, r.ID)
 		put(fi.idx.companyNames, r.NameKey, r.ID)
-		fi.idx.maxCompanyID = max(fi.idx.maxCompanyID, r.ID)
+		fi.idx.companyIDs.highest = max(fi.idx.companyIDs.highest, r.ID)
 	}
 
 	return nil
@@ -235,7 +242,7 @@ func (fi *fileImport) loadCompanyKeys() error {
 	}
 
 	x := &fi.idx
-	x.refs, x.names, x.maxID = x.companyRefs, x.companyNames, x.maxCompanyID
+	x.refs, x.names, x.ids = x.companyRefs, x.companyNames, x.companyIDs
 	sameSource := map[int64]bool{}
 	for _, r := range rows {
 		sameSource[r.ID] = strings.HasPrefix(r.SourceRef, x.sourcePrefix)
@@ -263,7 +270,7 @@ func (fi *fileImport) loadLeads() error {
 	for _, r := range rows {
 		fi.idx.add(matchKeys{ref: r.SourceRef, email: r.EmailKey, name: nameCompanyKey(r.NameKey, r.CompanyKey)}, r.ID)
 		fi.idx.status[r.ID] = r.Status
-		fi.idx.maxID = max(fi.idx.maxID, r.ID)
+		fi.idx.ids.highest = max(fi.idx.ids.highest, r.ID)
 	}
 
 	return nil
@@ -283,7 +290,7 @@ func (fi *fileImport) loadContacts() error {
 	for _, r := range rows {
 		name := nameCompanyKey(app.NormalizeName(r.FirstName+" "+r.LastName), idKey(idOf(r.CompanyID)))
 		fi.idx.add(matchKeys{ref: r.SourceRef, email: app.NormalizeEmail(r.Email), name: name}, r.ID)
-		fi.idx.maxID = max(fi.idx.maxID, r.ID)
+		fi.idx.ids.highest = max(fi.idx.ids.highest, r.ID)
 	}
 
 	return nil
@@ -323,7 +330,7 @@ func (fi *fileImport) loadDeals() error {
 		name := dealMatchKey(r.Title, idOf(r.CompanyID), amount, r.CloseDate)
 		fi.idx.add(matchKeys{ref: r.SourceRef, name: name}, r.ID)
 		fi.idx.stage[r.ID] = r.StageID
-		fi.idx.maxID = max(fi.idx.maxID, r.ID)
+		fi.idx.ids.highest = max(fi.idx.ids.highest, r.ID)
 	}
 
 	return nil
@@ -348,8 +355,10 @@ func (fi *fileImport) companyOf(rec mapping.Record) (int64, error) {
 		return id, nil
 	}
 
-	fi.idx.maxCompanyID++
-	id := fi.idx.maxCompanyID
+	id, err := fi.idx.companyIDs.next()
+	if err != nil {
+		return 0, err
+	}
 	fi.idx.companyNames[key] = id
 	put(fi.idx.companyRefs, ref, id)
 	fi.report.Companies++

@@ -10,10 +10,12 @@ import (
 )
 
 // importNewLead imports one lead from a CSV file and returns its id, which
-// SQLite takes from a freed newest lead.
+// SQLite takes from a freed newest lead, and PostgreSQL too after
+// reuseFreedIDs, because the import takes its ids from the sequence.
 func importNewLead(t *testing.T, s *Store) int64 {
 	t.Helper()
 
+	reuseFreedIDs(t, s, "leads")
 	path := writeFile(t, "new.csv", []byte("First Name,Last Name,Company,Email\nPaul,Kern,Kern AG,paul@kern.de\n"))
 	if report := importFile(t, s, preparePlan(t, path, mapping.KindLeads)); report.New != 1 {
 		t.Fatalf("import report = %+v, want 1 new lead", report)
