@@ -259,3 +259,48 @@ func TestUndoConversionRejectsTouchedOpportunity(t *testing.T) {
 	l := mustCreate(t, s, person("Anna", "Berg", "", ""))
 	wantErrorIs(t, s.UndoConversion(context.Background(), l.ID), app.ErrInvalid)
 }
+
+func TestConvertedDealOwnedAtOnce(t *testing.T) {
+	ctx := context.Background()
+	s := openLeadStore(t)
+	anna, err := s.SignIn(ctx, "anna")
+	if err != nil {
+		t.Fatal(err)
+	}
+	annasLead := mustCreate(t, s, person("Otto", "Weber", "Weber GmbH", "otto@weber.example"))
+	qualify(t, s, annasLead.ID)
+	unowned := mustCreate(t, s, person("Mary", "Adams", "Adams Ltd", "mary@adams.example"))
+	if err := s.db.Exec(`UPDATE leads SET owner = '', owner_id = NULL WHERE id = ?`, unowned.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	qualify(t, s, unowned.ID)
+	ben, err := s.SignIn(ctx, "ben")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	cases := []struct {
+		name  string
+		lead  int64
+		owner app.UserRecord
+	}{
+		{"lead owned by another user", annasLead.ID, anna},
+		{"lead without owner", unowned.ID, ben},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := s.ConvertLead(ctx, c.lead, app.ConversionRequest{PipelineID: defaultPipelineID(t, s).ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+
+			deal := dealForm(t, s, res.OpportunityID)
+			if deal.OwnerID != c.owner.ID {
+				t.Errorf("deal owner id = %d, want %s's %d", deal.OwnerID, c.owner.Login, c.owner.ID)
+			}
+			if deal.Owner != c.owner.Name {
+				t.Errorf("deal owner = %q, want %q", deal.Owner, c.owner.Name)
+			}
+		})
+	}
+}
