@@ -20,7 +20,7 @@ import (
 
 // keyringService is the service name of the password entries that Leadwerk
 // reads from the system keyring, under the user name that keyringUserOf returns.
-const keyringService = "Leadwerk"
+const keyringService = app.KeyringService
 
 // keyringTimeout bounds the keyring look-up, which goes over D-Bus on
 // Linux and may wait for a keyring that never responds.
@@ -114,7 +114,7 @@ func postgresConfig(name string) (*pgx.ConnConfig, error) {
 // user@host:port/dbname, with the port and user pgx would default to left
 // as they are written.
 func keyringUserOf(u *url.URL) string {
-	return u.User.Username() + "@" + u.Host + u.Path
+	return app.KeyringUser(u)
 }
 
 // keyringPassword returns the password stored in the system keyring for
