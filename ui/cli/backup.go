@@ -62,7 +62,10 @@ func runFileCommand(ctx context.Context, args []string, env Env) (int, bool) {
 		return ExitUsage, true
 	}
 
-	if err := runOnPath(ctx, *dbFlag, run, env); err != nil {
+	// migrate-to copies a file to a server, so a server saved in
+	// Preferences cannot be its source.
+	fileOnly := rest[0] == "migrate-to"
+	if err := runOnPath(ctx, *dbFlag, fileOnly, run, env); err != nil {
 		fmt.Fprintf(env.Stderr, "leadwerk: %v\n", err)
 		return exitCode(err), true
 	}
@@ -134,25 +137,17 @@ func parseRestore(args []string) (fileAction, error) {
 	}, nil
 }
 
-// runOnPath resolves the database path like [openAndRun] and runs run on
-// it, without opening the database.
-func runOnPath(ctx context.Context, dbPath string, run fileAction, env Env) error {
+// runOnPath chooses the database like [openAndRun] and runs run on it,
+// without opening the database. fileOnly passes over a server saved in
+// Preferences, as [chooseDatabase] does.
+func runOnPath(ctx context.Context, dbFlag string, fileOnly bool, run fileAction, env Env) error {
 	if env.Maintenance == nil {
 		return errors.New(lang.X("backup.cli.unsupported", "this build of Leadwerk cannot back up, check or restore"))
 	}
 
-	if dbPath == "" {
-		dbPath = env.Getenv(DatabaseEnv)
-	}
-
-	if dbPath == "" {
-		var err error
-		dbPath, err = env.DefaultPath()
-		if err != nil {
-			return wrap(lang.X("cli.error.default_path",
-				"the default database file was not found: {{.Err}}; choose one with -db PATH",
-				map[string]any{"Err": err}), err)
-		}
+	dbPath, _, err := chooseDatabase(dbFlag, env, fileOnly)
+	if err != nil {
+		return err
 	}
 
 	return run(ctx, env, dbPath)

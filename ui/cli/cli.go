@@ -18,6 +18,7 @@ import (
 
 	"leadwerk/app"
 	"leadwerk/charts"
+	"leadwerk/ui/internal/dbpref"
 	"leadwerk/ui/internal/langpref"
 )
 
@@ -29,7 +30,8 @@ const (
 )
 
 // DatabaseEnv names the environment variable that sets the database file
-// when -db is not given.
+// or server URL when -db is not given. It wins over the database saved in
+// the window's Preferences.
 const DatabaseEnv = "LEADWERK_DB"
 
 // Env is the set of outside dependencies [Run] uses: output streams,
@@ -48,8 +50,8 @@ type Env struct {
 	// Open. It may leave the integrity check and the daily backup for the
 	// window to run after it has appeared.
 	OpenWindow func(path string) (app.Store, error)
-	// DefaultPath returns the database file used when neither -db nor
-	// LEADWERK_DB is set.
+	// DefaultPath returns the database file used when neither -db,
+	// LEADWERK_DB nor the window's Preferences choose one.
 	DefaultPath func() (string, error)
 	// RunWindow shows the main window on store and returns when it closes.
 	RunWindow func(store app.Store) error
@@ -66,6 +68,11 @@ type Env struct {
 	// Preferences, "en" or "de", or "" to follow the system locale. The
 	// default reads Fyne's preferences file, as the window does.
 	SavedLanguage func() (string, error)
+	// SavedDatabase returns the database chosen in the window's
+	// Preferences: a file path, a postgres:// URL, or "" for the default
+	// file. It applies when neither -db nor LEADWERK_DB is set. The
+	// default reads Fyne's preferences file, as the window does.
+	SavedDatabase func() (string, error)
 	// ShowOpenError shows in a window why Open failed with err on path,
 	// when no command was given, and may offer to restore a backup and go
 	// on to the main window. It returns nil when the main window ran and
@@ -140,7 +147,9 @@ Options:
   -db PATH         database file, or the postgres://USER@HOST/NAME URL of
                    a shared PostgreSQL database (password from PGPASSWORD,
                    ~/.pgpass or the system keyring); default $LEADWERK_DB,
-                   else Leadwerk/leadwerk.db in the user's config folder
+                   else the database chosen in the window's Preferences
+                   (migrate-to passes over a server chosen there), else
+                   Leadwerk/leadwerk.db in the user's config folder
   -json            (pipeline) print one JSON object instead of a table;
                    (leads) print one JSON array of leads instead of a table
                    (forecast) print one JSON object, money in minor units
@@ -330,20 +339,12 @@ func parse(args []string) (string, action, error) {
 	return *dbPath, run, err
 }
 
-// openAndRun opens the database named by -db, LEADWERK_DB or the default
-// path, runs the command on it and closes it.
-func openAndRun(ctx context.Context, dbPath string, run action, env Env) (err error) {
-	if dbPath == "" {
-		dbPath = env.Getenv(DatabaseEnv)
-	}
-
-	if dbPath == "" {
-		dbPath, err = env.DefaultPath()
-		if err != nil {
-			return wrap(lang.X("cli.error.default_path",
-				"the default database file was not found: {{.Err}}; choose one with -db PATH",
-				map[string]any{"Err": err}), err)
-		}
+// openAndRun opens the database that [chooseDatabase] returns for the
+// -db value dbFlag, runs the command on it and closes it.
+func openAndRun(ctx context.Context, dbFlag string, run action, env Env) (err error) {
+	dbPath, source, err := chooseDatabase(dbFlag, env, false)
+	if err != nil {
+		return err
 	}
 
 	// Open's errors name the path and the fix, so they are printed as
@@ -354,6 +355,9 @@ func openAndRun(ctx context.Context, dbPath string, run action, env Env) (err er
 	}
 
 	store, err := open(dbPath)
+	if err != nil && source == sourcePreferences {
+		err = &SavedDatabaseError{Err: err}
+	}
 	if err != nil {
 		return openFailed(ctx, dbPath, err, run == nil, env)
 	}
@@ -400,6 +404,9 @@ func (env Env) withDefaults() Env {
 	}
 	if env.SavedLanguage == nil {
 		env.SavedLanguage = langpref.Saved
+	}
+	if env.SavedDatabase == nil {
+		env.SavedDatabase = dbpref.Saved
 	}
 	if env.DefaultPath == nil {
 		env.DefaultPath = func() (string, error) {

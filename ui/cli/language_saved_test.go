@@ -2,9 +2,6 @@ package cli
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -18,18 +15,7 @@ import (
 func useSavedLanguage(t *testing.T, chosen string) {
 	t.Helper()
 
-	dir := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", dir)
-	t.Setenv("HOME", dir)
-	home, _ := os.UserHomeDir()
-	config, _ := os.UserConfigDir()
-	path := langpref.File(runtime.GOOS, home, config, langpref.AppID)
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(`{"language":"`+chosen+`","theme":"dark"}`), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writePreferencesFile(t, `{"language":"`+chosen+`","theme":"dark"}`)
 
 	// The override added the chosen texts under the system locale's tag.
 	// Adding the locale's own texts there again, while the test's locale

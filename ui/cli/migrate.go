@@ -32,8 +32,7 @@ func parseMigrateTo(args []string) (fileAction, error) {
 	}
 
 	target := fs.Arg(0)
-	lower := strings.ToLower(target)
-	if !strings.HasPrefix(lower, "postgres://") && !strings.HasPrefix(lower, "postgresql://") {
+	if !app.IsServerURL(target) {
 		return nil, usageError{message: lang.X("teammigrate.cli.not_url",
 			"migrate-to: {{.Target}} is no postgres:// URL; give the URL of an empty PostgreSQL database, such as postgres://leadwerk@db.example.com/crm",
 			map[string]any{"Target": target})}

@@ -1,7 +1,8 @@
 // Package langpref reads the language chosen in Leadwerk's Preferences
 // dialog from the file where Fyne keeps the app's preferences, so that
 // the command line speaks the language the window speaks without
-// starting Fyne.
+// starting Fyne. [SystemFile] and [ReadString] read the file's other
+// per-computer choices, such as the database.
 package langpref
 
 import (
@@ -58,6 +59,17 @@ func File(goos, home, configDir, appID string) string {
 // system, never saved a choice or has no preferences file. An unreadable
 // or invalid file returns "" with the error.
 func Saved() (string, error) {
+	path, err := SystemFile()
+	if err != nil {
+		return "", err
+	}
+
+	return Read(path)
+}
+
+// SystemFile returns the preferences file of this system's user, as
+// [File] finds it for [AppID].
+func SystemFile() (string, error) {
 	// Each system needs only one of the two folders, so an error of the
 	// other does not matter. A missing one leaves the path relative.
 	home, _ := os.UserHomeDir()
@@ -67,12 +79,29 @@ func Saved() (string, error) {
 		return "", fmt.Errorf("find the preferences file: no home or config folder is set, so %s is relative", path)
 	}
 
-	return Read(path)
+	return path, nil
 }
 
 // Read returns the language saved in the Fyne preferences file at path,
 // as [Saved] does.
 func Read(path string) (string, error) {
+	chosen, err := ReadString(path, Key)
+	if err != nil {
+		return "", err
+	}
+
+	switch chosen {
+	case English, German:
+		return chosen, nil
+	default:
+		return "", nil
+	}
+}
+
+// ReadString returns the text saved under key in the Fyne preferences
+// file at path, or "" when the file, the key or a text value under it is
+// missing. An unreadable or invalid file returns "" with the error.
+func ReadString(path, key string) (string, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
@@ -86,10 +115,7 @@ func Read(path string) (string, error) {
 		return "", fmt.Errorf("read preferences %s: %w", path, err)
 	}
 
-	switch chosen, _ := values[Key].(string); chosen {
-	case English, German:
-		return chosen, nil
-	default:
-		return "", nil
-	}
+	value, _ := values[key].(string)
+
+	return value, nil
 }
