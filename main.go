@@ -43,6 +43,8 @@ func run() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
+	ui.SetDatabaseSetup(ui.DatabaseSetup{CheckServer: data.CheckServer, DefaultPath: data.DefaultPath})
+
 	env := cli.Env{
 		Stdout:      os.Stdout,
 		Stderr:      os.Stderr,
@@ -89,9 +91,17 @@ func openStoreForWindow(path string) (app.Store, error) {
 }
 
 // openProblem describes why [data.Open] failed on path for the window,
-// with the restore of the newest good backup when the file is damaged.
+// with the restore of the newest good backup when the file is damaged,
+// and the default file in place of a database chosen in Preferences.
 func openProblem(path string, err error) ui.OpenProblem {
 	problem := ui.OpenProblem{Path: path, Err: err, Open: openStore}
+
+	var saved *cli.SavedDatabaseError
+	if errors.As(err, &saved) {
+		if fallback, pathErr := data.DefaultPath(); pathErr == nil && fallback != path {
+			problem.Fallback = fallback
+		}
+	}
 
 	var inUse *data.InUseError
 	problem.InUse = errors.As(err, &inUse)

@@ -173,8 +173,12 @@ type OpenProblem struct {
 	// Restore replaces the damaged database with Backup and returns where
 	// the damaged file was kept.
 	Restore func(ctx context.Context) (string, error)
-	// Open opens the database after a restore.
+	// Open opens the database after a restore, or Fallback.
 	Open func(path string) (app.Store, error)
+	// Fallback is the database file that the window offers to open when
+	// the database chosen in Preferences, such as a server out of reach,
+	// failed to open. The saved choice stays. "" offers none.
+	Fallback string
 }
 
 // RunOpenError shows why the database could not be opened, before any
@@ -212,6 +216,7 @@ type openErrorWindow struct {
 	message  *widget.Label
 	progress *widget.ProgressBarInfinite
 	restore  *widget.Button
+	fallback *widget.Button
 	quit     *widget.Button
 	// store is the database opened after a successful restore.
 	store app.Store
@@ -232,6 +237,12 @@ func newOpenErrorWindow(a fyne.App, problem OpenProblem, do uiRunner, logger *sl
 		w.restore = widget.NewButton(lang.X("backup.open.restore", "Restore newest backup"), w.onRestoreTapped)
 		w.restore.Importance = widget.HighImportance
 		buttons.Add(w.restore)
+	}
+	if problem.Fallback != "" && problem.Open != nil {
+		w.fallback = widget.NewButton(lang.X("teamdatabase.open_fallback", "Open the file on this computer"),
+			w.onFallbackTapped)
+		w.fallback.Importance = widget.HighImportance
+		buttons.Add(w.fallback)
 	}
 
 	w.window.SetContent(container.NewPadded(container.NewBorder(nil,
@@ -292,12 +303,19 @@ func (w *openErrorWindow) onRestored(store app.Store, kept string, err error) {
 	}
 
 	w.logger.Info("restored at start", "path", w.problem.Path, "backup", w.problem.Backup, "kept", kept)
+	m := w.showMainWindow(store)
+	dialog.ShowInformation(lang.X("backup.restored.title", "Backup restored"),
+		lang.X("backup.open.restored", "Restored {{.Backup}}.\nThe damaged file is kept in\n{{.Kept}}",
+			map[string]any{"Backup": w.problem.Backup, "Kept": kept}), m.window)
+}
+
+// showMainWindow opens the main window on store in place of this one.
+func (w *openErrorWindow) showMainWindow(store app.Store) *mainWindow {
 	w.store = store
 	m := newMainWindow(w.app, store, defaultSources(), w.do, w.logger)
 	m.window.Show()
 	m.start()
 	w.window.Close()
-	dialog.ShowInformation(lang.X("backup.restored.title", "Backup restored"),
-		lang.X("backup.open.restored", "Restored {{.Backup}}.\nThe damaged file is kept in\n{{.Kept}}",
-			map[string]any{"Backup": w.problem.Backup, "Kept": kept}), m.window)
+
+	return m
 }

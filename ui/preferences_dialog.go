@@ -15,10 +15,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"leadwerk/app"
+	"leadwerk/ui/internal/dbpref"
 )
 
-// preferencesDialog edits the per-computer language and theme, saved in
-// fyne.App.Preferences, and the database's [app.Preferences] and
+// preferencesDialog edits the per-computer language, theme and database,
+// saved in fyne.App.Preferences, and the database's [app.Preferences] and
 // [app.BackupSettings].
 type preferencesDialog struct {
 	store    preferencesStore
@@ -33,9 +34,14 @@ type preferencesDialog struct {
 	idleDays    *widget.Entry
 	leadSources *widget.Entry
 	backup      *backupFields
+	database    *databaseFields
 	problem     *widget.Label
+	scroll      *container.Scroll
 	saveButton  *widget.Button
 	dialog      *dialog.CustomDialog
+	// databaseNotice is the message on when a newly saved database takes
+	// effect, shown once the save succeeded, or "" when it did not change.
+	databaseNotice string
 }
 
 var (
@@ -77,6 +83,8 @@ func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window
 	d := &preferencesDialog{store: store, app: a, do: do, reporter: reporter}
 	d.buildFields(p)
 	d.backup = newBackupFields(window, backup, d.onSaveTapped)
+	d.database = newDatabaseFields(window, databaseSetup, do, reporter.logger, a.Preferences().String(dbpref.Key),
+		openDatabaseName(store), d.onSaveTapped)
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("preferences.language", "Language"), d.language),
@@ -92,6 +100,7 @@ func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window
 	for _, item := range d.backup.formItems() {
 		form.AppendItem(item)
 	}
+	form.AppendItem(d.database.formItem())
 
 	d.problem = widget.NewLabel("")
 	d.problem.Importance = widget.DangerImportance
@@ -102,10 +111,14 @@ func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.dialog.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, d.saveButton)
 
-	body := container.NewVBox(form, d.problem, buttons)
+	// The form scrolls, so that the buttons and a problem stay in view
+	// on a small screen.
+	d.scroll = container.NewVScroll(form)
+	body := container.NewBorder(nil, container.NewVBox(d.problem, buttons), nil, nil, d.scroll)
 	d.dialog = dialog.NewCustomWithoutButtons(lang.X("preferences.title", "Preferences"), body, window)
-	d.dialog.Resize(fyne.NewSize(680, 720))
+	d.dialog.Resize(fyne.NewSize(720, 760))
 	closeOnEscape(window, d.dialog)
+	d.dialog.SetOnClosed(d.database.stop)
 
 	return d
 }
@@ -174,13 +187,17 @@ func (d *preferencesDialog) onSaveTapped() {
 	if problem == "" {
 		backup, problem = d.backup.settings()
 	}
+	var database string
+	if problem == "" {
+		database, problem = d.database.value()
+	}
 
 	d.problem.SetText(problem)
 	if problem != "" {
 		return
 	}
 
-	d.saveLocal()
+	d.saveLocal(database)
 	d.saveButton.Disable()
 	go func() {
 		err := d.store.SaveBackupSettings(context.Background(), backup)
@@ -191,13 +208,17 @@ func (d *preferencesDialog) onSaveTapped() {
 	}()
 }
 
-// saveLocal stores the language and the theme on this computer and
-// applies the theme now. The language applies at the next start.
-func (d *preferencesDialog) saveLocal() {
+// saveLocal stores the language, the theme and the database on this
+// computer and applies the theme now. The language and the database
+// apply at the next start.
+func (d *preferencesDialog) saveLocal(database string) {
 	prefs := d.app.Preferences()
 	prefs.SetString(prefLanguage, valueAt(languageChoices, d.language.SelectedIndex()))
 	prefs.SetString(prefTheme, valueAt(themeChoices, d.theme.SelectedIndex()))
 	applyThemePreference(d.app)
+	if notice := d.database.saveValue(prefs, database); notice != "" {
+		d.databaseNotice = notice
+	}
 }
 
 func (d *preferencesDialog) onSaveDone(p app.Preferences, err error) {
@@ -217,6 +238,11 @@ func (d *preferencesDialog) onSaveDone(p app.Preferences, err error) {
 
 	activePreferences = p
 	d.dialog.Hide()
+	if d.databaseNotice != "" {
+		title := lang.X("teamdatabase.changed.title", "Database changed")
+		dialog.ShowInformation(title, d.databaseNotice, d.reporter.window)
+		d.databaseNotice = ""
+	}
 }
 
 func idleDaysProblem() string {
