@@ -295,13 +295,14 @@ func TestOwnerFilterTodayItems(t *testing.T) {
 	s.reload()
 	queue.waitFor(t, "everyone's items", everyone)
 
+	if got := s.summary.Text; got != "7 items, 4 overdue" {
+		t.Errorf("summary %q for everyone, want 7 items, 4 overdue", got)
+	}
+
 	s.mine.choice.SetSelected(lang.L("Mine"))
 	queue.waitFor(t, "the user's items", itemsAre("Call My support contract", "on my deal"))
-	if !findLabelContaining(s.list, "on my deal") {
-		t.Error("the user's activity is not shown")
-	}
-	if findLabelContaining(s.list, "on ben's deal") {
-		t.Error("ben's activity is still shown under Mine")
+	if got := s.summary.Text; got != "2 items, 1 overdue" {
+		t.Errorf("summary %q under Mine, want 2 items, 1 overdue", got)
 	}
 
 	s.mine.choice.SetSelected(lang.L("Everyone's"))
