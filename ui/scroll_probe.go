@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -42,13 +43,16 @@ func scrollProbeRequested() bool {
 }
 
 // scrollProbe scrolls the lists of a real window by one page of pageSize
-// rows at a time, as BenchmarkListScrollMemory does, and waits after
-// each step until the row scrolled to has loaded and the window has
-// painted it. So every page is loaded and drawn, but only the rows on
-// screen at each step are painted.
+// rows at a time and waits after each step until the row scrolled to has
+// loaded and the window has painted it. So every page is loaded and
+// drawn, but only the rows on screen at each step are painted. It moves
+// the list's scroll offset, as the scroll bar and the mouse wheel do.
+// List.ScrollTo, which BenchmarkListScrollMemory calls, refreshes the
+// whole list in Fyne 2.7.1 and so creates new row widgets at every step.
 type scrollProbe struct {
-	m     *mainWindow
-	start time.Time
+	m      *mainWindow
+	start  time.Time
+	memory *memorySampler
 
 	// painted is set by the raster's generator, which Fyne's OpenGL
 	// painter calls when it paints the raster after a Refresh.
@@ -58,6 +62,8 @@ type scrollProbe struct {
 	lists []probedList
 	list  int
 	next  int
+	// rowStep is the distance between two rows of the current list.
+	rowStep float32
 }
 
 // probedList is one list that the probe scrolls.
@@ -74,6 +80,7 @@ type probedList struct {
 // counted. Call it on the UI goroutine after m.start.
 func startScrollProbe(m *mainWindow) {
 	p := &scrollProbe{m: m, start: time.Now(), list: -1}
+	p.memory = startMemorySampler(p.start)
 	p.lists = []probedList{
 		{
 			name: "leads", content: m.leads.content, list: m.leads.list,
@@ -128,7 +135,7 @@ func (p *scrollProbe) step() bool {
 	}
 
 	p.next = min(p.next+pageSize, current.length()-1)
-	current.list.ScrollTo(p.next)
+	current.list.ScrollToOffset(float32(p.next) * p.rowStep)
 	p.repaint()
 
 	return false
@@ -147,13 +154,24 @@ func (p *scrollProbe) startList(i int) bool {
 	}
 
 	p.list, p.next = i, 0
-	fmt.Fprintf(os.Stderr, "%s%s from %.1f s, vmhwm-kib=%s\n", ScrollProbePrefix, p.lists[i].name,
-		time.Since(p.start).Seconds(), readProcStatus()["VmHWM"])
+	p.printProgress(p.lists[i].name)
 	p.m.selectTab(p.lists[i].content)
-	p.lists[i].list.ScrollToTop()
+	list := p.lists[i].list
+	list.ScrollToTop()
+	// widget.List gives every row its template's height and puts one
+	// theme padding between rows.
+	p.rowStep = list.CreateItem().MinSize().Height + theme.Padding()
 	p.repaint()
 
 	return false
+}
+
+// printProgress writes the memory now and at the peak so far to stderr
+// when the probe starts the list named listName.
+func (p *scrollProbe) printProgress(listName string) {
+	status := readProcStatus()
+	fields := append([]string{"vmhwm-kib=" + status["VmHWM"]}, readMemorySample(p.start, status).fields("")...)
+	printMemoryLine(listName, append(fields, p.memory.peakSample().fields("peak-")...))
 }
 
 func (p *scrollProbe) repaint() {
@@ -162,8 +180,11 @@ func (p *scrollProbe) repaint() {
 }
 
 // finish prints the peak and the current resident set and the Go heap,
-// then closes the window, which ends the program.
+// with the split of the highest reading that the sampler saw, then
+// closes the window, which ends the program.
 func (p *scrollProbe) finish() {
+	p.memory.close()
+
 	var stats runtime.MemStats
 	runtime.ReadMemStats(&stats)
 
@@ -177,6 +198,8 @@ func (p *scrollProbe) finish() {
 		"opportunities=" + strconv.Itoa(p.lists[1].length()),
 		"seconds=" + strconv.FormatFloat(time.Since(p.start).Seconds(), 'f', 1, 64),
 	}
+	fields = append(fields, p.memory.peakSample().fields("peak-")...)
+	fields = append(fields, gcFields()...)
 	fmt.Println(ScrollProbePrefix + strings.Join(fields, " "))
 	writeHeapProfile(os.Getenv(ScrollProbeHeapProfileEnv))
 
