@@ -94,6 +94,7 @@ type leadsScreen struct {
 	minWidths []float32
 	query     app.LeadQuery
 	rows      *pagedRows[app.Lead]
+	loading   loadingRows
 	debounce  *debouncer
 	// pending is the list item selected while its page was not loaded
 	// yet, or -1. Its detail opens when the page lands, because the list
@@ -133,6 +134,7 @@ func newLeadsScreen(store leadListStore, detail *leadDetail, do uiRunner, errors
 	}
 	s.restoreSort()
 	s.rows = newPagedRows[app.Lead](do, s.onRowsChanged, s.onRowsFailed)
+	s.rows.onPage = s.onPageLoaded
 	for _, c := range s.columns {
 		s.weights = append(s.weights, c.weight)
 	}
@@ -249,10 +251,12 @@ func (s *leadsScreen) updateRow(id widget.ListItemID, item fyne.CanvasObject) {
 	row := item.(*listRow)
 	lead, ok := s.rows.row(id)
 	if !ok {
+		s.loading.wait(row, id)
 		row.SetTexts(lang.L("Loading…"))
 		return
 	}
 
+	s.loading.loaded(row)
 	row.SetTexts(
 		lead.Name(),
 		lead.CompanyName,
@@ -330,11 +334,24 @@ func (s *leadsScreen) onRowsChanged() {
 	}
 
 	s.list.Refresh()
+	s.selectPending()
+}
 
-	if s.pending >= 0 {
-		if _, ok := s.rows.row(s.pending); ok {
-			s.onRowSelected(s.pending)
-		}
+// onPageLoaded draws the loaded rows that wait in view.
+func (s *leadsScreen) onPageLoaded(first, count int) {
+	s.loading.redraw(first, count, func(id int, row *listRow) { s.updateRow(id, row) })
+	s.selectPending()
+}
+
+// selectPending opens the detail of the row selected while its page was
+// loading, once the page is there.
+func (s *leadsScreen) selectPending() {
+	if s.pending < 0 {
+		return
+	}
+
+	if _, ok := s.rows.row(s.pending); ok {
+		s.onRowSelected(s.pending)
 	}
 }
 

@@ -149,3 +149,46 @@ func (r *listRowRenderer) fitTexts() {
 		cell.Text = fitText(r.row.texts[i], cell.Size().Width, cell.TextSize, cell.TextStyle)
 	}
 }
+
+// loadingRows records the rows of a list that show the "Loading…"
+// placeholder and the row id that each one waits for, so that a page
+// that lands redraws only them. List.Refresh in Fyne 2.7.1 would redraw
+// them too, but it also creates a template row to measure and empties
+// the list's pool of unused rows. Scrolling on then creates new rows, and
+// Fyne's renderer cache keeps each dropped row and its texts for a
+// minute.
+type loadingRows struct {
+	waiting map[*listRow]int
+}
+
+// wait records that row shows the placeholder for row id.
+func (l *loadingRows) wait(row *listRow, id int) {
+	if l.waiting == nil {
+		l.waiting = map[*listRow]int{}
+	}
+
+	l.waiting[row] = id
+}
+
+// loaded removes row, which now shows a loaded row.
+func (l *loadingRows) loaded(row *listRow) {
+	delete(l.waiting, row)
+}
+
+// redraw removes every waiting row whose id lies in the count ids from
+// first and calls update for it. A row that the list has dropped
+// meanwhile is drawn too, which costs one update.
+func (l *loadingRows) redraw(first, count int, update func(id int, row *listRow)) {
+	var rows []*listRow
+	for row, id := range l.waiting {
+		if id >= first && id < first+count {
+			rows = append(rows, row)
+		}
+	}
+
+	for _, row := range rows {
+		id := l.waiting[row]
+		delete(l.waiting, row)
+		update(id, row)
+	}
+}

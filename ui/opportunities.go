@@ -63,6 +63,7 @@ type opportunitiesScreen struct {
 
 	query    app.OpportunityQuery
 	rows     *pagedRows[app.OpportunityRow]
+	loading  loadingRows
 	debounce *debouncer
 	// pending is the list item selected while its page was not loaded
 	// yet, or -1. Its detail opens when the page lands, because the list
@@ -95,6 +96,7 @@ func newOpportunitiesScreen(store opportunityLister, detail *opportunityDetail, 
 	}
 	s.restoreSort()
 	s.rows = newPagedRows[app.OpportunityRow](do, s.onRowsChanged, s.onRowsFailed)
+	s.rows.onPage = s.onPageLoaded
 	for _, c := range s.columns {
 		s.weights = append(s.weights, c.weight)
 	}
@@ -154,10 +156,12 @@ func (s *opportunitiesScreen) updateRow(id widget.ListItemID, item fyne.CanvasOb
 	row, ok := s.rows.row(id)
 	s.bulk.markRow(row.ID, cells)
 	if !ok {
+		s.loading.wait(cells, id)
 		cells.SetTexts(lang.L("Loading…"))
 		return
 	}
 
+	s.loading.loaded(cells)
 	texts := []string{
 		row.Title,
 		row.Company,
@@ -196,11 +200,24 @@ func (s *opportunitiesScreen) onRowsChanged() {
 	}
 
 	s.list.Refresh()
+	s.selectPending()
+}
 
-	if s.pending >= 0 {
-		if _, ok := s.rows.row(s.pending); ok {
-			s.onRowSelected(s.pending)
-		}
+// onPageLoaded draws the loaded rows that wait in view.
+func (s *opportunitiesScreen) onPageLoaded(first, count int) {
+	s.loading.redraw(first, count, func(id int, row *listRow) { s.updateRow(id, row) })
+	s.selectPending()
+}
+
+// selectPending opens the detail of the row selected while its page was
+// loading, once the page is there.
+func (s *opportunitiesScreen) selectPending() {
+	if s.pending < 0 {
+		return
+	}
+
+	if _, ok := s.rows.row(s.pending); ok {
+		s.onRowSelected(s.pending)
 	}
 }
 

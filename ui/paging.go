@@ -28,7 +28,10 @@ const maxCachedPages = 16
 type pagedRows[T any] struct {
 	do       uiRunner
 	onChange func()
-	onError  func(error)
+	// onPage, when set, runs in place of onChange when a page lands, with
+	// the id of the page's first row and its number of rows.
+	onPage  func(first, count int)
+	onError func(error)
 
 	generation int
 	ctx        context.Context
@@ -149,6 +152,11 @@ func (p *pagedRows[T]) onPageLoaded(generation, page int, rows []T, err error) {
 	p.uses++
 	p.lastUse[page] = p.uses
 	p.dropLeastRecentPage()
+	if p.onPage != nil {
+		p.onPage(page*pageSize, len(rows))
+		return
+	}
+
 	p.onChange()
 }
 
