@@ -123,6 +123,12 @@ func (s *Store) afterReplace(ctx context.Context) error {
 		return err
 	}
 
+	if kib := s.pageCacheKiB.Load(); kib != 0 {
+		if err := s.applyPageCacheSize(ctx, int(kib)); err != nil {
+			return err
+		}
+	}
+
 	s.matchCounts.mu.Lock()
 	s.matchCounts.counts = nil
 	s.matchCounts.mu.Unlock()

@@ -327,6 +327,10 @@ func (s *Store) CheckAndBackUp(ctx context.Context) error {
 	slog.Info("database checked", "path", s.path, "duration", time.Since(start))
 
 	s.backUpDaily(ctx, db)
+	if err := db.Close(); err != nil {
+		slog.Warn("closing the backup connection failed", "path", s.path, "err", err)
+	}
+	s.releaseCacheMemory(ctx)
 
 	return nil
 }

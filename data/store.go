@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -51,6 +52,10 @@ type Store struct {
 	// backend is the part of the store that differs between SQLite and
 	// PostgreSQL.
 	backend backend
+
+	// pageCacheKiB is the page cache that [Store.SetPageCacheSize] chose,
+	// or 0 for the one of dsn.
+	pageCacheKiB atomic.Int64
 
 	matchCounts matchCounts
 	leadModel   leadModelCache
