@@ -113,10 +113,7 @@ func TestLeadPagesMatchPlainQuery(t *testing.T) {
 	lowerReverseWalkMin(t)
 	ctx := context.Background()
 
-	sorts := []app.LeadSort{"", app.SortLeadsByName, app.SortLeadsByScore, app.SortLeadsByLastActivity,
-		app.SortLeadsByLearned, app.SortLeadsByValue, app.SortLeadsByCreated, app.SortLeadsByWorklist,
-		app.SortLeadsByWorklistLearned, app.SortLeadsByWorklistValue}
-	for _, sort := range sorts {
+	for _, sort := range everyLeadSort {
 		for _, desc := range []bool{false, true} {
 			for _, open := range []bool{false, true} {
 				for _, owner := range []int64{0, ownerID} {

@@ -75,6 +75,7 @@ var migrations = []migration{
 	{version: 20, name: "add users, owners and record versions", sql: schemaV20, postgres: schemaV20Postgres},
 	{version: 21, name: "serve each list page from one covering index", sql: schemaV21, postgres: schemaV21Postgres},
 	{version: 22, name: "index the deal list orders on PostgreSQL", postgres: schemaV22Postgres},
+	{version: 23, name: "index the lead list orders on PostgreSQL", postgres: schemaV23Postgres},
 }
 
 const createMigrationsTable = `

@@ -13,9 +13,6 @@ package data
 //
 // SQLite's indexes of schemaV1, schemaV19 and schemaV21 already serve
 // these orders, so the migration runs nothing there.
-//
-// TODO: the lead list's orders have the same mismatch with migration 1's
-// lead indexes, so on PostgreSQL every lead page still sorts the leads.
 const schemaV22Postgres = `
 DROP INDEX opportunities_title;
 CREATE INDEX opportunities_title ON opportunities (title COLLATE nocase NULLS FIRST, id NULLS FIRST);
