@@ -344,12 +344,11 @@ func (s *Store) schemaState(ctx context.Context) (int, error) {
 }
 
 // backUpBeforeMigrations copies the database into the backups folder when
-// migrations are pending. A new database, version 0, has nothing to keep,
-// and a newer schema is left for migrate to reject. A failed backup stops
-// the migration.
+// migrations that change a file are pending (see lastSQLiteChange). A new
+// database, version 0, has nothing to keep, and a newer schema is left for
+// migrate to reject. A failed backup stops the migration.
 func (s *Store) backUpBeforeMigrations(ctx context.Context, version int) error {
-	latest := migrations[len(migrations)-1].version
-	if version == 0 || version >= latest {
+	if version == 0 || version >= lastSQLiteChange() {
 		return nil
 	}
 
@@ -419,16 +418,15 @@ func (s *Store) backupBeforeImport(ctx context.Context) error {
 }
 
 // checkBeforeMigrations runs the quick check and the backup when
-// migrations are pending, and returns the schema version found, 0 for a
-// new database, and whether the quick check ran.
+// migrations that change a file are pending, and returns the schema
+// version found, 0 for a new database, and whether the quick check ran.
 func (s *Store) checkBeforeMigrations(ctx context.Context) (int, bool, error) {
 	version, err := s.schemaState(ctx)
 	if err != nil {
 		return 0, false, damagedError(s.path, err)
 	}
 
-	latest := migrations[len(migrations)-1].version
-	if version >= latest {
+	if version >= lastSQLiteChange() {
 		return version, false, nil
 	}
 

@@ -45,6 +45,20 @@ func (m migration) sqlFor(db *gorm.DB) string {
 	}
 }
 
+// lastSQLiteChange returns the version of the last migration that changes
+// a SQLite database. The later ones change PostgreSQL alone and only
+// record their version in a file, so a file at this version needs no
+// quick check or backup before them.
+func lastSQLiteChange() int {
+	for i := len(migrations) - 1; i >= 0; i-- {
+		if m := migrations[i]; m.sql != "" || m.seed != nil {
+			return m.version
+		}
+	}
+
+	return 0
+}
+
 // isPostgresDB reports whether db talks to PostgreSQL.
 func isPostgresDB(db *gorm.DB) bool {
 	return db.Dialector.Name() == "postgres"
