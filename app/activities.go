@@ -56,8 +56,9 @@ type TodayItem struct {
 // leads.
 type ActivityService interface {
 	// AddOpportunityActivity stores a on the deal a.OpportunityID and
-	// returns it with its ID. A missing kind or subject wraps [ErrInvalid]
-	// and an unknown deal [ErrNotFound].
+	// returns it with its ID. A zero a.OwnerID makes the signed-in user
+	// the owner. A missing kind or subject wraps [ErrInvalid] and an
+	// unknown deal [ErrNotFound].
 	AddOpportunityActivity(ctx context.Context, a Activity) (Activity, error)
 	// CompleteActivity marks activity id done with outcome. An unknown id
 	// wraps [ErrNotFound].

@@ -204,8 +204,9 @@ type LeadService interface {
 	// back to the temperature the score earns.
 	SetTemperature(ctx context.Context, id int64, t Temperature) error
 	// AddLeadActivity records a call, e-mail, meeting or other activity on
-	// lead a.LeadID, stamped now unless a.CreatedAt is set, and rescores
-	// the lead. A missing kind or subject wraps ErrInvalid.
+	// lead a.LeadID, stamped now unless a.CreatedAt is set and owned by the
+	// signed-in user unless a.OwnerID is set, and rescores the lead. A
+	// missing kind or subject wraps ErrInvalid.
 	AddLeadActivity(ctx context.Context, a Activity) (Lead, error)
 
 	// HandOver passes a qualified lead to sales, recording by and the

@@ -15,8 +15,9 @@ import (
 var _ app.ActivityService = (*Store)(nil)
 
 // AddOpportunityActivity stores a on the deal a.OpportunityID, stamped
-// with the store's clock when a has no creation time. A missing kind or
-// subject wraps [app.ErrInvalid] and an unknown deal [app.ErrNotFound].
+// with the store's clock when a has no creation time and owned by the
+// signed-in user when a has no owner. A missing kind or subject wraps
+// [app.ErrInvalid] and an unknown deal [app.ErrNotFound].
 func (s *Store) AddOpportunityActivity(ctx context.Context, a app.Activity) (app.Activity, error) {
 	if strings.TrimSpace(a.Kind) == "" || strings.TrimSpace(a.Subject) == "" {
 		return app.Activity{}, fmt.Errorf("add activity to opportunity %d: kind and subject are required: %w",
@@ -41,6 +42,7 @@ func (s *Store) AddOpportunityActivity(ctx context.Context, a app.Activity) (app
 			return fmt.Errorf("opportunity %d: %w", a.OpportunityID, app.ErrNotFound)
 		}
 
+		setActivityOwner(tx, &row)
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
@@ -52,6 +54,14 @@ func (s *Store) AddOpportunityActivity(ctx context.Context, a app.Activity) (app
 	}
 
 	return row.toApp(), nil
+}
+
+// setActivityOwner makes the signed-in user the owner of a new activity
+// that names none. Before [Store.SignIn] the owner stays empty.
+func setActivityOwner(tx *gorm.DB, row *activityRow) {
+	if row.OwnerID == nil {
+		row.OwnerID = currentUserID(tx)
+	}
 }
 
 // CompleteActivity marks activity id done and stores outcome, trimmed.

@@ -13,8 +13,9 @@ import (
 
 // AddLeadActivity stores a on its lead and rescores the lead in the same
 // transaction; the activities_touch_lead trigger moves the lead's
-// last_activity_at forward. A missing kind or subject wraps
-// [app.ErrInvalid] and an unknown lead [app.ErrNotFound].
+// last_activity_at forward. The activity is owned by the signed-in user
+// when a has no owner. A missing kind or subject wraps [app.ErrInvalid]
+// and an unknown lead [app.ErrNotFound].
 func (s *Store) AddLeadActivity(ctx context.Context, a app.Activity) (app.Lead, error) {
 	if strings.TrimSpace(a.Kind) == "" || strings.TrimSpace(a.Subject) == "" {
 		return app.Lead{}, fmt.Errorf("add activity to lead %d: kind and subject are required: %w", a.LeadID, app.ErrInvalid)
@@ -28,6 +29,7 @@ func (s *Store) AddLeadActivity(ctx context.Context, a app.Activity) (app.Lead, 
 		if activity.CreatedAt.IsZero() {
 			activity.CreatedAt = now
 		}
+		setActivityOwner(tx, &activity)
 
 		if err := tx.Create(&activity).Error; err != nil {
 			return err

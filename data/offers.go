@@ -104,6 +104,7 @@ func insertOffer(tx *gorm.DB, o *app.Offer, r app.OfferRequest) error {
 
 	activity := activityRow{OpportunityID: &o.OpportunityID, Kind: app.ActivityOffer, Subject: o.Number,
 		Notes: r.ActivityNotes, Done: true, CreatedAt: o.CreatedAt}
+	setActivityOwner(tx, &activity)
 	if err := tx.Create(&activity).Error; err != nil {
 		return fmt.Errorf("record activity of offer %s: %w", o.Number, err)
 	}
