@@ -35,8 +35,8 @@ const AppID = "eu.leadwerk.app"
 func Run(store app.Store, logger *slog.Logger) error {
 	// TODO: the window's resident set misses the budget of 200 MB. With an
 	// empty database it takes 202 MB under Xvfb with Mesa's llvmpipe: 108 MB
-	// of mapped program and library code and 45 MB of Go memory, 25 MB of
-	// that Fyne's parsed fonts. A bare Fyne 2.7.1 window takes 136 MB.
+	// of mapped program and library code and 44 MB of Go memory, 25 MB of
+	// that Fyne's parsed fonts. A bare Fyne 2.7.1 window takes 135-139 MB.
 	limitWindowMemory(logger)
 	shrinkPageCache(store, logger)
 
