@@ -31,22 +31,32 @@ type jsonImporter struct {
 	// versionSeen is set once the header named the format and version,
 	// which must come before the first section.
 	versionSeen bool
+	// users maps the ids of the document's users section to the ids
+	// those users have in the database (see storeUsers).
+	users userIDMap
+	// now is the time the import stamps on the users it renames.
+	now time.Time
 }
 
 // ImportJSON stores a document that [Store.ExportJSON] wrote in this
 // database, which must hold no companies, contacts, leads, deals or
 // activities; otherwise it wraps [app.ErrNotEmpty]. Records keep the ids
-// of the document, so every reference stays as it was. The pipelines of
-// the empty database, such as the default one, are replaced by those of
-// the document, and each setting of the document replaces the stored
-// one. Folded duplicate keys are computed again. The document is read as
-// a stream, one top-level record at a time, in one transaction that a
-// cancelled ctx or any error rolls back. A document of another format or
-// version, an unknown section or field, and a reference to a missing
-// record wrap [app.ErrInvalid].
+// of the document, so every reference stays as it was, except for users.
+// A user whose login name the database has becomes that user and takes
+// the document's name. Another user keeps its id unless the database has
+// a user with that id, and then gets a new one. Every user reference,
+// including those in trash and merge snapshots, follows the user. The
+// pipelines of the empty database, such as the default one, are replaced
+// by those of the document, and each setting of the document replaces
+// the stored one. Folded duplicate keys are computed again. The document
+// is read as a stream, one top-level record at a time, in one transaction
+// that a cancelled ctx or any error rolls back. A document of another
+// format or version, an unknown section or field, and a reference to a
+// missing record or to a user the users section does not list wrap
+// [app.ErrInvalid].
 func (s *Store) ImportJSON(ctx context.Context, r io.Reader, progress app.Progress) error {
 	start := time.Now()
-	imp := &jsonImporter{dec: json.NewDecoder(r), progress: progress}
+	imp := &jsonImporter{dec: json.NewDecoder(r), progress: progress, users: userIDMap{}, now: s.now()}
 	imp.dec.UseNumber()
 
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -70,8 +80,26 @@ func (s *Store) ImportJSON(ctx context.Context, r io.Reader, progress app.Progre
 	}
 
 	slog.Info("JSON export imported", "records", imp.done, "duration", time.Since(start))
+	s.reloadSignedIn(ctx)
 
 	return nil
+}
+
+// reloadSignedIn reads the signed-in user again, whose name an import may
+// have changed. A failure is logged, because the import is committed and
+// only the name that new changes record stays behind.
+func (s *Store) reloadSignedIn(ctx context.Context) {
+	u, ok := s.CurrentUser()
+	if !ok {
+		return
+	}
+
+	var row userRow
+	if err := s.db.WithContext(ctx).Where("id = ?", u.ID).Take(&row).Error; err != nil {
+		slog.Error("read the signed-in user after an import", "user_id", u.ID, "err", err)
+		return
+	}
+	s.setSignedIn(row.toApp())
 }
 
 // prepareJSONTarget checks that the database is empty, defers the
@@ -210,13 +238,18 @@ func (imp *jsonImporter) readSection(t exportTable) error {
 		return err
 	}
 
+	// Users are stored after the whole list is read, because a new id for
+	// one of them must not be the id of another one later in the list.
+	var users []map[string]json.RawMessage
 	for imp.dec.More() {
 		var object map[string]json.RawMessage
 		if err := imp.dec.Decode(&object); err != nil {
 			return fmt.Errorf("read %s record %d: %w", t.section, imp.done+1, err)
 		}
 
-		if err := insertRecord(imp.tx, t, object, 0); err != nil {
+		if t.table == "users" {
+			users = append(users, object)
+		} else if err := imp.insertRecord(t, object, 0); err != nil {
 			return fmt.Errorf("import %s: %w", t.section, err)
 		}
 
@@ -226,6 +259,12 @@ func (imp *jsonImporter) readSection(t exportTable) error {
 				return err
 			}
 			imp.report()
+		}
+	}
+
+	if t.table == "users" {
+		if err := imp.storeUsers(t, users); err != nil {
+			return fmt.Errorf("import users: %w", err)
 		}
 	}
 
@@ -255,15 +294,20 @@ func (imp *jsonImporter) expectDelim(want json.Delim) error {
 
 // insertRecord stores one record of t and then its children. parentID is
 // the id of the record a child table is nested in. A field the document
-// leaves out takes the column's default.
-func insertRecord(tx *gorm.DB, t exportTable, object map[string]json.RawMessage, parentID int64) error {
-	columns, values, err := recordColumns(t, object, parentID)
+// leaves out takes the column's default. A setting replaces the stored
+// setting of its key.
+func (imp *jsonImporter) insertRecord(t exportTable, object map[string]json.RawMessage, parentID int64) error {
+	tx := imp.tx
+	columns, values, err := imp.recordColumns(t, object, parentID)
 	if err != nil {
 		return err
 	}
 
 	statement := `INSERT INTO ` + t.table + ` (` + strings.Join(columns, ", ") + `) VALUES (?` +
 		strings.Repeat(", ?", len(columns)-1) + `)`
+	if t.table == "settings" {
+		statement += ` ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
+	}
 	if err := tx.Exec(statement, values...).Error; err != nil {
 		return fmt.Errorf("store %s %s: %w", t.table, object["id"], err)
 	}
@@ -277,7 +321,7 @@ func insertRecord(tx *gorm.DB, t exportTable, object map[string]json.RawMessage,
 		}
 	}
 
-	if err := insertChildren(tx, t, object, id); err != nil {
+	if err := imp.insertChildren(t, object, id); err != nil {
 		return err
 	}
 
@@ -294,8 +338,11 @@ func insertRecord(tx *gorm.DB, t exportTable, object map[string]json.RawMessage,
 }
 
 // recordColumns returns the columns and values of an INSERT of object:
-// the parent column, the fields the object has, and the derived columns.
-func recordColumns(t exportTable, object map[string]json.RawMessage, parentID int64) ([]string, []any, error) {
+// the parent column, the fields the object has with user ids mapped, and
+// the derived columns.
+func (imp *jsonImporter) recordColumns(t exportTable, object map[string]json.RawMessage, parentID int64) (
+	[]string, []any, error,
+) {
 	if err := checkKeys(t, object); err != nil {
 		return nil, nil, err
 	}
@@ -313,6 +360,9 @@ func recordColumns(t exportTable, object map[string]json.RawMessage, parentID in
 		}
 
 		v, err := decodeValue(f, raw)
+		if err == nil {
+			v, err = imp.mapUserValue(f, v)
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s %s of record %s: %w", t.table, f.name, object["id"], err)
 		}
@@ -381,7 +431,7 @@ func valueAt(values []any, columns []string, name string) any {
 	return nil
 }
 
-func insertChildren(tx *gorm.DB, t exportTable, object map[string]json.RawMessage, id int64) error {
+func (imp *jsonImporter) insertChildren(t exportTable, object map[string]json.RawMessage, id int64) error {
 	for _, child := range t.children {
 		raw, ok := object[child.section]
 		if !ok {
@@ -394,7 +444,7 @@ func insertChildren(tx *gorm.DB, t exportTable, object map[string]json.RawMessag
 		}
 
 		for _, row := range rows {
-			if err := insertRecord(tx, child, row, id); err != nil {
+			if err := imp.insertRecord(child, row, id); err != nil {
 				return err
 			}
 		}

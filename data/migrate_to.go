@@ -17,7 +17,8 @@ import (
 // PostgreSQL database at targetURL and then compares every copied table's
 // row count and money totals on both sides. The copy is the JSON export
 // of the source read into the target by [Store.ImportJSON], so it runs in
-// one transaction on the target and keeps every id. It wraps
+// one transaction on the target and keeps every id but those of users,
+// which it matches with the target's users by login name. It wraps
 // [app.ErrInvalid] when targetURL is no postgres:// URL or sourcePath is
 // one, and [app.ErrNotEmpty] when the target already contains records.
 // When the copy differs from the source, it returns the report together
@@ -91,19 +92,28 @@ func copyByJSON(ctx context.Context, source, target *Store, progress app.Progres
 }
 
 // compareTables counts the rows and sums the money columns of every table
-// of the JSON export on both stores.
+// of the JSON export on both stores. In a table that the import matches
+// by key, it counts only the target's rows whose key the source has, so a
+// user who had signed in to the target before the copy is not counted.
 func compareTables(ctx context.Context, source, target *Store) (app.MigrationReport, error) {
 	var report app.MigrationReport
 	for _, table := range exportedTableSums() {
 		row := app.MigrationTable{Table: table.name, MoneyColumns: table.money}
 
 		var err error
-		row.SourceRows, row.SourceMoney, err = tableSums(ctx, source, table)
+		row.SourceRows, row.SourceMoney, err = tableSums(ctx, source, table, nil)
 		if err != nil {
 			return report, err
 		}
 
-		row.TargetRows, row.TargetMoney, err = tableSums(ctx, target, table)
+		var sourceKeys []string
+		if table.key != "" {
+			if sourceKeys, err = tableKeys(ctx, source, table); err != nil {
+				return report, err
+			}
+		}
+
+		row.TargetRows, row.TargetMoney, err = tableSums(ctx, target, table, sourceKeys)
 		if err != nil {
 			return report, err
 		}
@@ -119,7 +129,16 @@ func compareTables(ctx context.Context, source, target *Store) (app.MigrationRep
 type tableSum struct {
 	name  string
 	money []string
+	// key is the column by which the JSON import matches the table's
+	// records with stored rows (see importKeys), or "".
+	key string
 }
+
+// importKeys maps each table whose records the JSON import matches with
+// stored rows to the column it matches by. A user with the login name of
+// a stored user becomes that user, and a setting replaces the stored
+// setting of its key.
+var importKeys = map[string]string{"users": "login", "settings": "key"}
 
 // exportedTableSums returns each table of the JSON export once, parents
 // before their children, with its money columns.
@@ -129,7 +148,7 @@ func exportedTableSums() []tableSum {
 	add = func(tables []exportTable) {
 		for _, t := range tables {
 			if !slices.ContainsFunc(sums, func(s tableSum) bool { return s.name == t.table }) {
-				sums = append(sums, tableSum{name: t.table, money: moneyColumns(t.fields)})
+				sums = append(sums, tableSum{name: t.table, money: moneyColumns(t.fields), key: importKeys[t.table]})
 			}
 			add(t.children)
 		}
@@ -152,16 +171,12 @@ func moneyColumns(fields []field) []string {
 }
 
 // tableSums returns the row count of table and the sum of each of its
-// money columns in store.
-func tableSums(ctx context.Context, store *Store, table tableSum) (int64, []int64, error) {
+// money columns in store. A table with a key counts only the rows whose
+// key is one of keys, unless keys is nil.
+func tableSums(ctx context.Context, store *Store, table tableSum, keys []string) (int64, []int64, error) {
 	columns := []string{"COUNT(*)"}
 	for _, name := range table.money {
 		columns = append(columns, "COALESCE(SUM("+name+"), 0)")
-	}
-
-	sqlDB, err := store.db.DB()
-	if err != nil {
-		return 0, nil, fmt.Errorf("sum table %s: %w", table.name, err)
 	}
 
 	values := make([]int64, len(columns))
@@ -171,11 +186,27 @@ func tableSums(ctx context.Context, store *Store, table tableSum) (int64, []int6
 	}
 
 	query := "SELECT " + strings.Join(columns, ", ") + " FROM " + table.name
-	if err := sqlDB.QueryRowContext(ctx, query).Scan(targets...); err != nil {
+	var args []any
+	if table.key != "" && keys != nil {
+		query += " WHERE " + quoteName(table.key) + " IN ?"
+		args = append(args, keys)
+	}
+
+	if err := store.db.WithContext(ctx).Raw(query, args...).Row().Scan(targets...); err != nil {
 		return 0, nil, fmt.Errorf("sum table %s: %w", table.name, err)
 	}
 
 	return values[0], values[1:], nil
+}
+
+// tableKeys returns the key column of every row of table in store.
+func tableKeys(ctx context.Context, store *Store, table tableSum) ([]string, error) {
+	keys := []string{}
+	if err := store.db.WithContext(ctx).Table(table.name).Pluck(table.key, &keys).Error; err != nil {
+		return nil, fmt.Errorf("read the %s of table %s: %w", table.key, table.name, err)
+	}
+
+	return keys, nil
 }
 
 // closeLogged closes store and logs a failure, for deferred closes whose
