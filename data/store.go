@@ -81,8 +81,9 @@ func DefaultPath() (string, error) {
 // table. It wraps [app.ErrInvalid] for an empty path, a path with '?' and
 // a directory. It returns an *[InUseError] while another process has the
 // database open, and an *[IntegrityError] when SQLite's quick check finds
-// it damaged. Before pending migrations, and on the first open of a UTC
-// day, it writes a backup into the backups folder beside the file.
+// it damaged. Before pending migrations that change a file (not those
+// with PostgreSQL SQL only), and on the first open of a UTC day, it
+// writes a backup into the backups folder beside the file.
 //
 // A postgres:// or postgresql:// URL in place of path opens that
 // PostgreSQL database instead (see openPostgres), with neither the file
@@ -118,8 +119,8 @@ func Open(path string) (*Store, error) {
 // check and the daily backup to [Store.CheckAndBackUp], so that a window
 // can show itself first. It returns the same errors as Open for a file
 // that is not a Leadwerk database, is locked, or has a schema newer than
-// this Leadwerk. When migrations are pending it still runs the quick check
-// and the backup before migrating, as Open does.
+// this Leadwerk. When migrations that change a file are pending it still
+// runs the quick check and the backup before migrating, as Open does.
 // NOTE: damage in pages that opening does not read shows only when
 // CheckAndBackUp runs or a query reads them.
 func OpenDeferred(path string) (*Store, error) {
