@@ -26,6 +26,12 @@ const keyringService = app.KeyringService
 // Linux and may wait for a keyring that never responds.
 const keyringTimeout = 3 * time.Second
 
+// connectTimeout bounds each connection attempt when neither the URL's
+// connect_timeout nor PGCONNECT_TIMEOUT sets one. Without it pgx waits for
+// the system's TCP timeout, which a host that drops packets stretches to
+// minutes, and [Open] takes no context that Ctrl+C could cancel.
+const connectTimeout = 10 * time.Second
+
 // postgresMaxConns is the number of connections a store keeps open to the
 // server. Unlike SQLite, PostgreSQL runs the statements of several
 // connections at once, so list queries need not wait for an import.
@@ -33,8 +39,10 @@ const postgresMaxConns = 4
 
 // openPostgres connects to the PostgreSQL database that name, a
 // postgres:// URL, selects and applies the migrations it lacks. It
-// rejects a URL with a password. The password comes from PGPASSWORD or
-// ~/.pgpass, which pgx reads itself, or else from the system keyring.
+// rejects a URL with a password, and a database without Leadwerk's
+// migrations whose schema contains tables. The password comes from
+// PGPASSWORD or ~/.pgpass, which pgx reads itself, or else from the
+// system keyring.
 func openPostgres(ctx context.Context, name string) (*Store, error) {
 	config, err := postgresConfig(name)
 	if err != nil {
@@ -65,6 +73,13 @@ func openPostgres(ctx context.Context, name string) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", redacted, err)
 	}
 	s.newFile = version == 0
+
+	if s.newFile {
+		if err := rejectOtherTables(ctx, db, redacted); err != nil {
+			_ = sqlDB.Close()
+			return nil, err
+		}
+	}
 
 	if err := migrate(ctx, db); err != nil {
 		_ = sqlDB.Close()
@@ -99,6 +114,10 @@ func postgresConfig(name string) (*pgx.ConnConfig, error) {
 
 	if config.Password == "" {
 		config.Password = keyringPassword(keyringUserOf(u))
+	}
+
+	if config.ConnectTimeout == 0 {
+		config.ConnectTimeout = connectTimeout
 	}
 
 	// Timestamps read as text, such as in the audit trail, are then UTC.
@@ -147,6 +166,9 @@ func openPostgresGorm(config *pgx.ConnConfig) (*gorm.DB, error) {
 		NowFunc:                utcNow,
 		Logger:                 newSlogLogger(slowQueryThreshold),
 		SkipDefaultTransaction: true,
+		// openPostgres pings itself, so that the error of a failed
+		// connection says to check the server and the password.
+		DisableAutomaticPing: true,
 	})
 	if err != nil {
 		_ = sqlDB.Close()
@@ -217,4 +239,23 @@ func schemaVersionIfAny(ctx context.Context, db *gorm.DB) (int, error) {
 	}
 
 	return schemaVersion(db.WithContext(ctx))
+}
+
+// rejectOtherTables returns an error wrapping [app.ErrNotDatabase] when
+// the current schema contains tables although Leadwerk recorded no
+// migration in it, so that the first migration does not add Leadwerk's
+// tables beside another program's.
+func rejectOtherTables(ctx context.Context, db *gorm.DB, redacted string) error {
+	var count int
+	var first string
+	if err := db.WithContext(ctx).Raw(otherTablesSQL).Row().Scan(&count, &first); err != nil {
+		return fmt.Errorf("list the tables of database %s: %w", redacted, err)
+	}
+
+	if count > 0 {
+		return fmt.Errorf("database %s contains tables of another program, such as %s: %w; "+
+			"choose an empty database or one that Leadwerk set up", redacted, first, app.ErrNotDatabase)
+	}
+
+	return nil
 }
