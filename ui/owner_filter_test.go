@@ -266,12 +266,14 @@ func TestOwnerFilterTodayItems(t *testing.T) {
 		}
 	}
 	mine := dealIDTitled(t, store, "My support contract")
-	activity(app.Activity{OpportunityID: dealIDTitled(t, store, "Ben's rollout"), Subject: "on ben's deal"})
+	// A new activity belongs to the signed-in user unless it names its
+	// owner, so Ben's activities name him.
+	activity(app.Activity{OpportunityID: dealIDTitled(t, store, "Ben's rollout"), Subject: "on ben's deal", OwnerID: benID})
 	activity(app.Activity{OpportunityID: mine, Subject: "on my deal"})
 	activity(app.Activity{OpportunityID: mine, Subject: "ben's on my deal", OwnerID: benID})
 	lead := createLead(t, store, app.Lead{FirstName: "Jana", LastName: "Berg", Owner: "ben"})
 	_, err = store.AddLeadActivity(ctx, app.Activity{LeadID: lead.ID, Kind: app.ActivityTask,
-		Subject: "on ben's lead", Due: due})
+		Subject: "on ben's lead", Due: due, OwnerID: benID})
 	if err != nil {
 		t.Fatal(err)
 	}
