@@ -70,6 +70,33 @@ func TestLeadSearchFoldsAccents(t *testing.T) {
 	}
 }
 
+// TestLeadSearchMatchesEveryWord searches words that stand in different
+// fields or in another order than stored.
+func TestLeadSearchMatchesEveryWord(t *testing.T) {
+	s := openLeadStore(t)
+	mustCreate(t, s, person("Jürgen", "Müller", "Kühn GmbH", "jm@kuehn.example"))
+	mustCreate(t, s, person("Anna", "Mueller", "Nord AG", "anna@nord.example"))
+	mustCreate(t, s, person("Hans", "Großmann", "Müller Bau GmbH", "hans@bau.example"))
+
+	cases := map[string]int{
+		"müller gmbh":     2,
+		"gmbh müller":     2,
+		"  müller   nord": 1,
+		"kühn jürgen":     1,
+		"mueller bau":     1,
+		"müller süd":      0,
+	}
+	for search, want := range cases {
+		n, err := s.CountLeads(context.Background(), app.LeadQuery{Search: search})
+		if err != nil {
+			t.Fatalf("search %q: %v", search, err)
+		}
+		if n != want {
+			t.Errorf("search %q found %d leads, want %d", search, n, want)
+		}
+	}
+}
+
 func TestLeadSearchFoldsAfterEdit(t *testing.T) {
 	s := openLeadStore(t)
 	l := mustCreate(t, s, person("Anna", "Schmidt", "Nord AG", "anna@nord.example"))

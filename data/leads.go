@@ -32,21 +32,43 @@ func ftsPhrase(text string) string {
 }
 
 // trigramPhrase returns the full-text query for a search the trigram
-// index can serve, and false for a shorter or empty one. It matches each
-// of the search's searchSpellings, the form in which leads_fts stores the
-// text. It names the text columns, so the search never matches the state
-// column.
+// index can serve, and false for a shorter or empty one. Each word of the
+// search must occur in the lead's name, company, e-mail or city, in any
+// order, so "müller gmbh" finds "Müller Fahrzeugtechnik GmbH". A search
+// with a word shorter than a trigram is matched as one text instead,
+// since the index cannot serve that word alone. Each word matches either
+// of its searchSpellings, the form in which leads_fts stores the text.
+// The query names the text columns, so it never matches the state column.
 func trigramPhrase(search string) (string, bool) {
-	spellings := searchSpellings(strings.TrimSpace(search))
-	if utf8.RuneCountInString(spellings[0]) < minTrigramSearch {
+	search = strings.TrimSpace(search)
+	if utf8.RuneCountInString(searchSpellings(search)[0]) < minTrigramSearch {
 		return "", false
 	}
 
-	if len(spellings) == 1 {
-		return "{name company email city} : " + ftsPhrase(spellings[0]), true
+	words := strings.Fields(search)
+	for _, w := range words {
+		if utf8.RuneCountInString(searchSpellings(w)[0]) < minTrigramSearch {
+			words = []string{search}
+			break
+		}
 	}
 
-	return "{name company email city} : (" + ftsPhrase(spellings[0]) + " OR " + ftsPhrase(spellings[1]) + ")", true
+	terms := make([]string, 0, len(words))
+	for _, w := range words {
+		terms = append(terms, spellingsPhrase(w))
+	}
+
+	return "{name company email city} : (" + strings.Join(terms, " AND ") + ")", true
+}
+
+// spellingsPhrase matches text in either of its searchSpellings.
+func spellingsPhrase(text string) string {
+	spellings := searchSpellings(text)
+	if len(spellings) == 1 {
+		return ftsPhrase(spellings[0])
+	}
+
+	return "(" + ftsPhrase(spellings[0]) + " OR " + ftsPhrase(spellings[1]) + ")"
 }
 
 // trigramQuery returns trigramPhrase's query, narrowed to open leads when
