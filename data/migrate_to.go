@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -27,6 +28,12 @@ func MigrateTo(ctx context.Context, sourcePath, targetURL string, progress app.P
 	if isPostgresURL(sourcePath) || !isPostgresURL(targetURL) {
 		return app.MigrationReport{}, fmt.Errorf("copy from the database file %q to %q: the source must be a SQLite file and the target a postgres:// URL: %w",
 			sourcePath, redactURL(targetURL), app.ErrInvalid)
+	}
+
+	// Open would create a missing file and copy its empty tables.
+	if _, err := os.Stat(sourcePath); errors.Is(err, os.ErrNotExist) {
+		return app.MigrationReport{}, fmt.Errorf("the database file %s does not exist; give the file to copy with -db FILE: %w",
+			sourcePath, app.ErrNotFound)
 	}
 
 	source, err := Open(sourcePath)

@@ -172,3 +172,15 @@ func TestMigrateToRejectsFileTarget(t *testing.T) {
 		t.Errorf("MigrateTo created the source file before rejecting the target: %v", statErr)
 	}
 }
+
+func TestMigrateToMissingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing.db")
+
+	_, err := MigrateTo(context.Background(), path, "postgres://leadwerk@127.0.0.1:1/crm", nil)
+	if !errors.Is(err, app.ErrNotFound) {
+		t.Fatalf("MigrateTo from a missing file = %v, want app.ErrNotFound", err)
+	}
+	if _, statErr := os.Stat(path); !errors.Is(statErr, os.ErrNotExist) {
+		t.Errorf("MigrateTo created %s (stat: %v)", path, statErr)
+	}
+}
