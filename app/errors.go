@@ -1,6 +1,9 @@
 package app
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Sentinel errors that callers match with errors.Is. Storage and import
 // code wraps them with the value that failed.
@@ -20,3 +23,26 @@ var (
 	// Leadwerk or SQLite database. Leadwerk never overwrites such a file.
 	ErrNotDatabase = errors.New("file is not a Leadwerk database")
 )
+
+// AlreadyConvertedError is the error of converting a lead that is
+// converted already, usually by someone else since the lead was read. It
+// wraps [ErrInvalid], because the lead's status no longer allows the
+// conversion.
+type AlreadyConvertedError struct {
+	LeadID int64
+	// By is the name of the user who converted the lead, or "" when the
+	// audit log records no conversion of it.
+	By string
+}
+
+func (e *AlreadyConvertedError) Error() string {
+	if e.By == "" {
+		return fmt.Sprintf("lead %d is converted already", e.LeadID)
+	}
+
+	return fmt.Sprintf("lead %d is converted already, by %s", e.LeadID, e.By)
+}
+
+func (e *AlreadyConvertedError) Unwrap() error {
+	return ErrInvalid
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -25,8 +26,9 @@ import (
 // move to the opportunity and keep their lead, and the lead becomes
 // Converted with links to all three records.
 //
-// Another status, or a pipeline without open stage, wraps
-// [app.ErrInvalid]; an unknown lead or pipeline wraps [app.ErrNotFound].
+// For a converted lead the error is an [app.AlreadyConvertedError]. Another
+// status, or a pipeline without open stage, wraps [app.ErrInvalid]. An
+// unknown lead or pipeline wraps [app.ErrNotFound].
 func (s *Store) ConvertLead(ctx context.Context, id int64, r app.ConversionRequest) (app.ConversionResult, error) {
 	now := s.now()
 	var result app.ConversionResult
@@ -57,6 +59,9 @@ func (c converter) convert(id int64, r app.ConversionRequest) (app.ConversionRes
 	}
 
 	status := app.LeadStatus(row.Status)
+	if status == app.LeadConverted {
+		return app.ConversionResult{}, &app.AlreadyConvertedError{LeadID: id, By: convertedBy(c.tx, id)}
+	}
 	if status != app.LeadQualified && status != app.LeadHandedOver {
 		return app.ConversionResult{}, fmt.Errorf(
 			"status is %s, but only a qualified or handed-over lead can be converted: %w", status, app.ErrInvalid)
@@ -140,6 +145,28 @@ func (c *converter) nameResult(r *app.ConversionResult) error {
 	}
 
 	return nil
+}
+
+// convertedBy returns the current name of the user who last converted
+// lead id, or "" when the audit log records no conversion. A failed read
+// is logged and also returns "", because the name only adds to the message.
+func convertedBy(tx *gorm.DB, id int64) string {
+	var names []string
+	err := tx.Raw(`SELECT COALESCE(u.name, a.changed_by) FROM audit_log a
+		LEFT JOIN users u ON u.id = a.user_id
+		WHERE a.entity_kind = ? AND a.entity_id = ? AND a.action = ? AND a.field = 'status' AND a.new_value = ?
+		ORDER BY a.id DESC LIMIT 1`,
+		string(app.EntityLead), id, string(app.AuditConvert), string(app.LeadConverted)).Scan(&names).Error
+	if err != nil {
+		slog.Warn("the user who converted the lead could not be read", "lead", id, "err", err)
+		return ""
+	}
+
+	if len(names) == 0 {
+		return ""
+	}
+
+	return names[0]
 }
 
 func findPipeline(tx *gorm.DB, id int64) (app.Pipeline, error) {

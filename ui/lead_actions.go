@@ -174,6 +174,13 @@ func (d *leadDetail) convert(r app.ConversionRequest) {
 	go func() {
 		result, err := d.store.ConvertLead(context.Background(), id, r)
 		d.do(func() {
+			var converted *app.AlreadyConvertedError
+			if errors.As(err, &converted) {
+				// Reload, so that the panel offers Undo in place of Convert.
+				d.errors.report(alreadyConvertedMessage(converted.By), err)
+				d.onChanged(id)
+				return
+			}
 			if err != nil {
 				d.errors.report(lang.L("The lead could not be converted. Nothing was changed."), err)
 				return
@@ -182,6 +189,17 @@ func (d *leadDetail) convert(r app.ConversionRequest) {
 			dialog.ShowInformation(lang.L("Lead converted"), conversionSummary(result, activities), d.window)
 		})
 	}()
+}
+
+// alreadyConvertedMessage returns the message that someone converted the
+// lead since it was shown, with their name unless by is "".
+func alreadyConvertedMessage(by string) string {
+	if by == "" {
+		return lang.L("This lead was already converted. Nothing was changed.")
+	}
+
+	return lang.X("convert.already_converted_by", "{{.Name}} already converted this lead. Nothing was changed.",
+		map[string]any{"Name": by})
 }
 
 // conversionSummary names the company, contact and opportunity a
