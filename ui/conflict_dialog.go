@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"log/slog"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,7 +61,11 @@ type conflictDialog struct {
 	onChosen func(takeTheirs map[string]bool)
 }
 
-func newConflictDialog(window fyne.Window, values []conflictValue, onChosen func(map[string]bool)) *conflictDialog {
+// newConflictDialog builds the dialog. by is the name of the person who
+// saved the stored record, or "" when it is not known.
+func newConflictDialog(window fyne.Window, by string, values []conflictValue,
+	onChosen func(map[string]bool),
+) *conflictDialog {
 	d := &conflictDialog{values: values, onChosen: onChosen}
 
 	rows := container.NewVBox()
@@ -74,8 +79,7 @@ func newConflictDialog(window fyne.Window, values []conflictValue, onChosen func
 	d.saveChoice.Importance = widget.HighImportance
 	d.cancel = widget.NewButton(lang.L("Back to the form"), func() { d.dialog.Hide() })
 
-	intro := widget.NewLabel(
-		lang.L("Someone else saved this record while you edited it. Choose for each field which value to keep."))
+	intro := widget.NewLabel(conflictIntro(by))
 	intro.Wrapping = fyne.TextWrapWord
 
 	buttons := container.NewHBox(d.cancel, d.keepMine, d.takeTheirs, d.saveChoice)
@@ -84,6 +88,41 @@ func newConflictDialog(window fyne.Window, values []conflictValue, onChosen func
 	d.dialog.Resize(fyne.NewSize(720, 520))
 
 	return d
+}
+
+func conflictIntro(by string) string {
+	if by == "" {
+		return lang.L("Someone else saved this record while you edited it. Choose for each field which value to keep.")
+	}
+
+	return lang.X("conflict.intro_by", "{{.Name}} saved a newer version of this record while you edited it. "+
+		"Choose for each field which value to keep.", map[string]any{"Name": by})
+}
+
+// lastSavedBy returns the name on the newest audit entry of the record
+// that conflict names, or "" when store keeps no audit log, an import
+// wrote the entry or the read failed. A read error is only logged, because
+// the dialog works without the name.
+// NOTE: the newest entry is the save that raised the version as long as
+// every write that raises a version also writes an audit entry.
+func lastSavedBy(store any, conflict *app.ConflictError, logger *slog.Logger) string {
+	reader, ok := store.(auditReader)
+	if !ok {
+		return ""
+	}
+
+	entries, err := reader.AuditHistory(context.Background(), conflict.Kind, conflict.ID, 1)
+	if err != nil {
+		logger.Warn("the last saver of the conflicting record could not be read",
+			"kind", conflict.Kind, "id", conflict.ID, "err", err)
+		return ""
+	}
+
+	if len(entries) == 0 || entries[0].By == app.ChangedByImport {
+		return ""
+	}
+
+	return entries[0].By
 }
 
 // fieldRow shows one field's label and a choice between both values.
@@ -142,8 +181,9 @@ func (d *conflictDialog) choose(takeTheirs map[string]bool) {
 	d.onChosen(takeTheirs)
 }
 
-// onConflict shows what someone else saved beside the form's values and
-// saves the merge the person chooses, at the stored version.
+// onConflict reads who saved the stored lead, then shows what they saved
+// beside the form's values and saves the merge the person chooses, at the
+// stored version.
 func (f *leadForm) onConflict(conflict *app.ConflictError) {
 	theirs, ok := conflict.Stored.(app.Lead)
 	if !ok {
@@ -152,9 +192,16 @@ func (f *leadForm) onConflict(conflict *app.ConflictError) {
 	}
 
 	mine := f.pending
+	go func() {
+		by := lastSavedBy(f.store, conflict, f.errors.logger)
+		f.do(func() { f.showConflict(by, mine, theirs) })
+	}()
+}
+
+func (f *leadForm) showConflict(by string, mine, theirs app.Lead) {
 	values := conflictValues(app.LeadConflictFields(), f.original, mine, theirs, auditFieldLabel,
 		func(_, text string) string { return text })
-	f.conflict = newConflictDialog(f.window, values, func(takeTheirs map[string]bool) {
+	f.conflict = newConflictDialog(f.window, by, values, func(takeTheirs map[string]bool) {
 		merged := app.MergeLeads(mine, theirs, takeTheirs)
 		f.original = theirs
 		f.saveMerged(merged)
@@ -188,6 +235,13 @@ func (f *opportunityForm) onConflict(conflict *app.ConflictError) {
 	}
 
 	mine := f.pending
+	go func() {
+		by := lastSavedBy(f.store, conflict, f.errors.logger)
+		f.do(func() { f.showConflict(by, mine, theirs) })
+	}()
+}
+
+func (f *opportunityForm) showConflict(by string, mine, theirs app.Opportunity) {
 	var fields []app.ConflictField[app.Opportunity]
 	for _, field := range app.OpportunityConflictFields() {
 		if field.Key != "company" && field.Key != "contact" {
@@ -197,7 +251,7 @@ func (f *opportunityForm) onConflict(conflict *app.ConflictError) {
 
 	values := conflictValues(fields, f.original, mine, theirs, fieldChangeLabel,
 		func(_, text string) string { return text })
-	f.conflict = newConflictDialog(f.window, values, func(takeTheirs map[string]bool) {
+	f.conflict = newConflictDialog(f.window, by, values, func(takeTheirs map[string]bool) {
 		merged := app.MergeOpportunities(mine, theirs, takeTheirs)
 		merged.CompanyID, merged.ContactID = mine.CompanyID, mine.ContactID
 		f.original = theirs

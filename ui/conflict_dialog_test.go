@@ -13,7 +13,7 @@ import (
 	"leadwerk/data"
 )
 
-// openConflict opens the lead form on a stored lead, lets someone else
+// openConflict opens the lead form on a stored lead, lets Ben
 // save city Bonn and another phone behind its back, types city Düsseldorf
 // into the form and taps Save, which shows the conflict dialog.
 func openConflict(t *testing.T) (*data.Store, *leadForm, *uiQueue, *app.Lead) {
@@ -29,6 +29,10 @@ func openConflict(t *testing.T) (*data.Store, *leadForm, *uiQueue, *app.Lead) {
 	f.onSaved = func(l app.Lead) { *saved = l }
 	f.show()
 
+	// Ben is the name stamped on the other save.
+	if err := store.SaveUserName(context.Background(), "Ben"); err != nil {
+		t.Fatal(err)
+	}
 	theirs := original
 	theirs.City, theirs.Phone = "Bonn", "+49 228 222222"
 	if _, err := store.UpdateLead(context.Background(), theirs); err != nil {
@@ -66,6 +70,22 @@ func TestConflictDialogSavesChosenFields(t *testing.T) {
 	}
 	if stored.Phone != "+49 228 222222" {
 		t.Errorf("phone = %q, want theirs, +49 228 222222", stored.Phone)
+	}
+}
+
+func TestConflictDialogNamesLastSaver(t *testing.T) {
+	_, f, _, _ := openConflict(t)
+
+	want := "Ben saved a newer version of this record while you edited it. Choose for each field which value to keep."
+	if !findLabel(f.window.Canvas().Overlays().Top(), want) {
+		t.Errorf("the dialog does not show %q", want)
+	}
+}
+
+func TestConflictIntroWithoutName(t *testing.T) {
+	want := "Someone else saved this record while you edited it. Choose for each field which value to keep."
+	if got := conflictIntro(""); got != want {
+		t.Errorf("intro = %q, want %q", got, want)
 	}
 }
 
