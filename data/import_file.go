@@ -83,6 +83,12 @@ func (s *Store) runFile(ctx context.Context, p mapping.Plan, progress app.Progre
 			return errDryRun
 		}
 
+		// The new records name their owner by text; this gives them the
+		// owner's id, so they show under "Mine".
+		if err := linkOwners(tx); err != nil {
+			return err
+		}
+
 		// A cancel after the last statement must still roll back.
 		return ctx.Err()
 	})

@@ -109,6 +109,7 @@ func (w *fileWriter) insertLead(id int64, ref string, l app.Lead) error {
 	}
 
 	l.ID, l.SourceRef = id, ref
+	l.Owner = ownerOrSignedIn(w.fi.tx, l.Owner)
 	row := leadToRow(l)
 	w.scorer.apply(&row, l, nil, 0)
 	w.leads = append(w.leads, row)
@@ -132,6 +133,7 @@ func (w *fileWriter) insertDeal(id int64, ref string, rec mapping.Record) error 
 	}
 	o.StageEnteredOn = app.DateOf(fi.now)
 	o.UpdatedAt = fi.now
+	o.Owner = ownerOrSignedIn(fi.tx, o.Owner)
 
 	w.deals = append(w.deals, opportunityToRow(o))
 	w.changes = append(w.changes, stageChangeRow{OpportunityID: id, ToStageID: st.ID, At: fi.now,

@@ -271,6 +271,18 @@ func linkOwners(tx *gorm.DB) error {
 	return nil
 }
 
+// ownerOrSignedIn returns owner, or the signed-in user's name when owner
+// is empty and someone signed in. linkOwners then sets the owner id.
+func ownerOrSignedIn(tx *gorm.DB, owner string) string {
+	if owner != "" {
+		return owner
+	}
+
+	u, _ := signedInUser(tx)
+
+	return u.Name
+}
+
 // ownerIDByName returns the id of the user named owner, ignoring case, or
 // nil when owner is empty or names no user.
 func ownerIDByName(tx *gorm.DB, owner string) (*int64, error) {

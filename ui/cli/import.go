@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strconv"
 	"strings"
@@ -152,6 +153,7 @@ func checkImportPath(preset importPreset, positional []string) error {
 // counts. The message placeholder Dir is the path, a folder or a file.
 func runImport(ctx context.Context, s session, preset importPreset, path string) error {
 	start := s.env.Now()
+	signIn(ctx, s)
 
 	batch, err := preset.load(path)
 	if err != nil {
@@ -223,5 +225,20 @@ func printResult(w io.Writer, r app.ImportResult, language string) {
 	for _, l := range lines {
 		padding := strings.Repeat(" ", width-utf8.RuneCountInString(l.label))
 		fmt.Fprintf(w, "  %s:%s  %s%s\n", l.label, padding, app.FormatCount(l.count, language), l.note)
+	}
+}
+
+// signIn makes the operating system user the user of the store, as the
+// window does, so that the records an import creates get an owner and the
+// history names who imported them. A failure costs only the owner, so it
+// is logged and the import goes on.
+func signIn(ctx context.Context, s session) {
+	users, ok := s.store.(app.UserService)
+	if !ok {
+		return
+	}
+
+	if _, err := users.SignIn(ctx, ""); err != nil {
+		slog.Warn("sign in before the import failed, so its new records get no owner", "err", err)
 	}
 }

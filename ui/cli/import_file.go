@@ -89,6 +89,7 @@ func runFileImport(ctx context.Context, s session, req fileImportRequest) error 
 	if !ok {
 		return errors.New(lang.X("importing.cli.unsupported", "this database cannot import files"))
 	}
+	signIn(ctx, s)
 
 	plan, err := prepareFile(ctx, importer, req)
 	if err != nil {

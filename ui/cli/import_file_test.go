@@ -1,12 +1,15 @@
 package cli_test
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"leadwerk/app"
+	"leadwerk/data"
 	"leadwerk/ui/cli"
 )
 
@@ -189,5 +192,38 @@ func TestSQLiteImportFileDryRunProgress(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "checking (dry run): 100%") || strings.Contains(stderr, "importing") {
 		t.Errorf("stderr = %q, want the dry run's progress", stderr)
+	}
+}
+
+func TestSQLiteImportGivesLeadsAnOwner(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "leads.csv")
+	content := "Vorname;Nachname;Firma;E-Mail\nJürgen;Weber;Weber GmbH;jw@weber.example\n" +
+		"Anna;Schmidt;Schmidt AG;anna@schmidt.example\n"
+	if err := os.WriteFile(file, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(dir, "crm.db")
+
+	if got := runImportJSON(t, dbPath, file); got.New != 2 {
+		t.Fatalf("import = %+v, want 2 new leads", got)
+	}
+
+	store, err := data.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	user, err := store.SignIn(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, err := store.CountLeads(ctx, app.LeadQuery{OwnerID: user.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mine != 2 {
+		t.Errorf("%d of 2 imported leads belong to %s, the user who imported them", mine, user.Login)
 	}
 }
