@@ -82,6 +82,9 @@ type databaseFields struct {
 	// again or left behind does not show its result.
 	generation int
 	cancel     context.CancelFunc
+
+	// onServerReached, when set, runs after a connection test succeeded.
+	onServerReached func()
 }
 
 func newDatabaseFields(window fyne.Window, setup DatabaseSetup, do uiRunner, logger *slog.Logger,
@@ -334,6 +337,9 @@ func (f *databaseFields) onChecked(generation int, raw string, check app.ServerC
 	if err == nil {
 		f.logger.Info("database server checked", "schema_version", check.SchemaVersion)
 		f.showResult(serverCheckText(check, raw), false)
+		if f.onServerReached != nil {
+			f.onServerReached()
+		}
 		return
 	}
 

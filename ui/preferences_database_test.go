@@ -397,3 +397,38 @@ func createEmptyServerDatabase(t *testing.T, server string) string {
 
 	return u.String()
 }
+
+func TestTestConnectionClearsSaveProblem(t *testing.T) {
+	useDatabaseSetup(t, DatabaseSetup{CheckServer: func(context.Context, string) (app.ServerCheck, error) {
+		return app.ServerCheck{ServerVersion: "16.4", User: "anna", Database: "leadwerk", Schema: "public"}, nil
+	}})
+	cases := []struct {
+		name string
+		// idleDays is typed after Save rejected the URL.
+		idleDays string
+		want     string
+	}{
+		{"only the URL was wrong", "30", ""},
+		{"another field is wrong", "soon", idleDaysProblem()},
+	}
+
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, queue, _ := openPreferencesDialog(t)
+			chooseServer(d, "/home/anna/leadwerk.db")
+			d.onSaveTapped()
+			if !strings.Contains(d.problem.Text, "does not start with postgres://") {
+				t.Fatalf("problem %q after Save, want the URL's", d.problem.Text)
+			}
+
+			d.idleDays.SetText(c.idleDays)
+			d.database.server.SetText("postgres://anna@crm.example.com/leadwerk")
+			test.Tap(d.database.test)
+			queue.waitFor(t, "the result", func() bool { return strings.HasPrefix(d.database.result.Text, "Connected") })
+
+			if d.problem.Text != c.want {
+				t.Errorf("problem %q after the test, want %q", d.problem.Text, c.want)
+			}
+		})
+	}
+}

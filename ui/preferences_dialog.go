@@ -85,6 +85,7 @@ func newPreferencesDialog(store preferencesStore, a fyne.App, window fyne.Window
 	d.backup = newBackupFields(window, backup, d.onSaveTapped)
 	d.database = newDatabaseFields(window, databaseSetup, do, reporter.logger, a.Preferences().String(dbpref.Key),
 		openDatabaseName(store), d.onSaveTapped)
+	d.database.onServerReached = d.onServerChecked
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("preferences.language", "Language"), d.language),
@@ -182,16 +183,7 @@ func (d *preferencesDialog) preferences() (app.Preferences, string) {
 // folder can be written, and a rejected folder leaves the database's
 // preferences unsaved too.
 func (d *preferencesDialog) onSaveTapped() {
-	p, problem := d.preferences()
-	var backup app.BackupSettings
-	if problem == "" {
-		backup, problem = d.backup.settings()
-	}
-	var database string
-	if problem == "" {
-		database, problem = d.database.value()
-	}
-
+	p, backup, database, problem := d.typedValues()
 	d.problem.SetText(problem)
 	if problem != "" {
 		return
@@ -206,6 +198,36 @@ func (d *preferencesDialog) onSaveTapped() {
 		}
 		d.do(func() { d.onSaveDone(p, err) })
 	}()
+}
+
+// typedValues returns the typed preferences, backup settings and database
+// setting, or the message on the first rejected field.
+func (d *preferencesDialog) typedValues() (app.Preferences, app.BackupSettings, string, string) {
+	p, problem := d.preferences()
+
+	var backup app.BackupSettings
+	if problem == "" {
+		backup, problem = d.backup.settings()
+	}
+
+	var database string
+	if problem == "" {
+		database, problem = d.database.value()
+	}
+
+	return p, backup, database, problem
+}
+
+// onServerChecked checks the fields again after a successful connection
+// test, so that a message on the server URL that Save showed before the
+// URL was fixed goes away. A problem in another field stays.
+func (d *preferencesDialog) onServerChecked() {
+	if d.problem.Text == "" {
+		return
+	}
+
+	_, _, _, problem := d.typedValues()
+	d.problem.SetText(problem)
 }
 
 // saveLocal stores the language, the theme and the database on this
