@@ -34,7 +34,7 @@ func parseMigrateTo(args []string) (fileAction, error) {
 	target := fs.Arg(0)
 	if !app.IsServerURL(target) {
 		return nil, usageError{message: lang.X("teammigrate.cli.not_url",
-			"migrate-to: {{.Target}} is no postgres:// URL; give the URL of an empty PostgreSQL database, such as postgres://leadwerk@db.example.com/crm",
+			"migrate-to: {{.Target}} is not a postgres:// URL; give the URL of an empty PostgreSQL database, such as postgres://leadwerk@db.example.com/crm",
 			map[string]any{"Target": target})}
 	}
 
@@ -55,15 +55,20 @@ func runMigrateTo(ctx context.Context, env Env, source, target string) error {
 		printMigrationReport(env.Stdout, report, language)
 	}
 
+	// The copy commits in one transaction on the target, so a cancelled
+	// copy leaves the PostgreSQL database as it was.
 	switch {
+	case errors.Is(err, context.Canceled) || (err != nil && ctx.Err() != nil):
+		return wrap(lang.X("teammigrate.cli.cancelled",
+			"copying {{.Database}} to PostgreSQL was cancelled; nothing was copied",
+			map[string]any{"Database": source}), err)
 	case errors.Is(err, app.ErrMigrationMismatch):
 		return wrap(lang.X("teammigrate.cli.mismatch",
 			"the copy differs from {{.Database}} in the tables marked DIFFERS above; empty the PostgreSQL database and run migrate-to again",
 			map[string]any{"Database": source}), err)
 	case errors.Is(err, app.ErrNotEmpty):
 		return wrap(lang.X("teammigrate.cli.not_empty",
-			"the PostgreSQL database already holds records; copy only into a new, empty database: {{.Err}}",
-			map[string]any{"Err": err}), err)
+			"the PostgreSQL database already contains records; copy only into a new, empty database"), err)
 	case err != nil:
 		return wrap(lang.X("teammigrate.cli.failed",
 			"copying {{.Database}} to PostgreSQL failed: {{.Err}}",

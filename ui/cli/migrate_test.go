@@ -23,6 +23,13 @@ import (
 func migrateRun(t *testing.T, migrateTo cli.MigrateTo, args ...string) (int, string, string) {
 	t.Helper()
 
+	return migrateRunContext(t, context.Background(), migrateTo, args...)
+}
+
+// migrateRunContext is [migrateRun] with the context that Ctrl+C cancels.
+func migrateRunContext(t *testing.T, ctx context.Context, migrateTo cli.MigrateTo, args ...string) (int, string, string) {
+	t.Helper()
+
 	var stdout, stderr bytes.Buffer
 	env := cli.Env{
 		Stdout:      &stdout,
@@ -33,7 +40,7 @@ func migrateRun(t *testing.T, migrateTo cli.MigrateTo, args ...string) (int, str
 		Maintenance: data.Maintenance{},
 		MigrateTo:   migrateTo,
 	}
-	code := cli.Run(context.Background(), args, env)
+	code := cli.Run(ctx, args, env)
 
 	return code, stdout.String(), stderr.String()
 }
@@ -44,7 +51,7 @@ func TestMigrateToUsageErrors(t *testing.T) {
 		want string
 	}{
 		"no URL":        {[]string{"-db", "crm.db", "migrate-to"}, "missing the postgres:// URL"},
-		"file target":   {[]string{"-db", "crm.db", "migrate-to", "team.db"}, "team.db is no postgres:// URL"},
+		"file target":   {[]string{"-db", "crm.db", "migrate-to", "team.db"}, "team.db is not a postgres:// URL"},
 		"two arguments": {[]string{"-db", "crm.db", "migrate-to", "postgres://a@b/c", "x"}, "unexpected argument"},
 	}
 	for name, c := range cases {
@@ -86,6 +93,58 @@ func TestMigrateToPrintsMismatch(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "differs from crm.db in the tables marked DIFFERS") {
 		t.Errorf("stderr = %q, want the mismatch advice", stderr)
+	}
+}
+
+func TestMigrateToCancelled(t *testing.T) {
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	cases := map[string]struct {
+		ctx context.Context
+		err error
+	}{
+		"error wraps context.Canceled": {context.Background(), fmt.Errorf("export leads: %w", context.Canceled)},
+		"driver error after Ctrl+C":    {cancelled, fmt.Errorf("import JSON: conn closed")},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			interrupted := func(context.Context, string, string, app.Progress) (app.MigrationReport, error) {
+				return app.MigrationReport{}, c.err
+			}
+
+			code, _, stderr := migrateRunContext(t, c.ctx, interrupted, "-db", "crm.db", "migrate-to", "postgres://sales@127.0.0.1/crm")
+
+			if code != cli.ExitFailure {
+				t.Errorf("exit code = %d, want %d", code, cli.ExitFailure)
+			}
+			want := "copying crm.db to PostgreSQL was cancelled; nothing was copied"
+			if !strings.Contains(stderr, want) {
+				t.Errorf("stderr = %q, want it to contain %q", stderr, want)
+			}
+			if strings.Contains(stderr, "context canceled") {
+				t.Errorf("stderr = %q, want no Go error text", stderr)
+			}
+		})
+	}
+}
+
+func TestMigrateToNotEmptySaysItOnce(t *testing.T) {
+	used := func(context.Context, string, string, app.Progress) (app.MigrationReport, error) {
+		return app.MigrationReport{}, fmt.Errorf("database postgres://sales@127.0.0.1/crm has records; "+
+			"import a JSON export only into a new, empty database: %w", app.ErrNotEmpty)
+	}
+
+	code, _, stderr := migrateRun(t, used, "-db", "crm.db", "migrate-to", "postgres://sales@127.0.0.1/crm")
+
+	if code != cli.ExitFailure {
+		t.Errorf("exit code = %d, want %d", code, cli.ExitFailure)
+	}
+	want := "the PostgreSQL database already contains records; copy only into a new, empty database"
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr = %q, want it to contain %q", stderr, want)
+	}
+	if n := strings.Count(stderr, "empty database"); n != 1 {
+		t.Errorf("stderr = %q says \"empty database\" %d times, want once", stderr, n)
 	}
 }
 
