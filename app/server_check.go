@@ -14,7 +14,7 @@ type ServerProblem string
 // check meets them: the URL, the connection, the login, then the
 // database's contents.
 const (
-	// ServerURLInvalid is a URL that is no postgres:// URL, or one that
+	// ServerURLInvalid is a URL that is not a postgres:// URL, or one that
 	// the driver cannot parse.
 	ServerURLInvalid ServerProblem = "url_invalid"
 	// ServerURLPassword is a URL that contains a password.
