@@ -27,6 +27,7 @@ type mainWindow struct {
 	board         *boardScreen
 	pipeline      *pipelineScreen
 	today         *todayScreen
+	reports       *reportsScreen
 	welcome       *welcomePanel
 	undo          *undoStack
 	tabs          *container.AppTabs

@@ -38,6 +38,10 @@ func (m *mainWindow) onDataChangedElsewhere() {
 	if m.today != nil {
 		m.today.reload()
 	}
+	// Hidden reports reload when their tab is shown again.
+	if m.reports != nil && m.reports.shown && m.reports.Visible() {
+		m.reports.reload()
+	}
 }
 
 // signIn makes the operating system user the user of a store that keeps

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -31,4 +32,21 @@ func TestSignInNamesSystemUser(t *testing.T) {
 	if user.Login == "" || user.Name == "" {
 		t.Errorf("signed-in user = %+v, want a login and a name", user)
 	}
+}
+
+func TestRefreshKeyReloadsVisibleReports(t *testing.T) {
+	m, screen, queue, store := openReportsTab(t)
+	before := len(screen.pipelines)
+
+	// Another person adds a pipeline while the Reports tab is open.
+	_, err := store.CreatePipeline(context.Background(), app.Pipeline{Name: "Service", Currency: "EUR",
+		Stages: []app.Stage{{Name: "Lead", Probability: 10}, {Name: "Won", Probability: 100, Kind: app.StageWon},
+			{Name: "Lost", Kind: app.StageLost}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
+
+	queue.waitFor(t, "the new pipeline in the reports", func() bool { return len(screen.pipelines) == before+1 })
+	waitForReports(t, screen, queue)
 }

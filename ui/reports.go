@@ -133,6 +133,7 @@ func (m *mainWindow) buildReports() fyne.CanvasObject {
 		m.selectTab(m.opportunities.content)
 		m.opportunities.detail.show(id)
 	}
+	m.reports = s
 
 	return s
 }
