@@ -77,7 +77,7 @@ func checkSearchCounts(t *testing.T, s *Store, cases map[string]int) {
 	}
 }
 
-// TestLeadSearchMatchesEveryWord searches words that stand in different
+// TestLeadSearchMatchesEveryWord searches words that are in different
 // fields or in another order than stored.
 func TestLeadSearchMatchesEveryWord(t *testing.T) {
 	s := openLeadStore(t)

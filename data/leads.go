@@ -32,13 +32,13 @@ func ftsPhrase(text string) string {
 }
 
 // trigramPhrase returns the full-text query for a search the trigram
-// index can serve, and false for a shorter or empty one. Each word of the
-// search must occur in the lead's name, company, e-mail or city, in any
-// order, so "müller gmbh" finds "Müller Fahrzeugtechnik GmbH". A search
-// with a word shorter than a trigram is matched as one text instead,
-// since the index cannot serve that word alone. Each word matches either
-// of its searchSpellings, the form in which leads_fts stores the text.
-// The query names the text columns, so it never matches the state column.
+// index can serve, and false for a shorter or empty one. Each word must
+// occur in the lead's name, company, e-mail or city, in any order, so
+// "müller gmbh" finds "Müller Fahrzeugtechnik GmbH". A search with a word
+// shorter than a trigram is matched as one text, because the index cannot
+// serve that word alone. A word matches either of its searchSpellings,
+// which is how leads_fts stores the text. The query names the text
+// columns, so it never matches the state column.
 func trigramPhrase(search string) (string, bool) {
 	search = strings.TrimSpace(search)
 	if utf8.RuneCountInString(searchSpellings(search)[0]) < minTrigramSearch {
@@ -61,7 +61,8 @@ func trigramPhrase(search string) (string, bool) {
 	return "{name company email city} : (" + strings.Join(terms, " AND ") + ")", true
 }
 
-// spellingsPhrase matches text in either of its searchSpellings.
+// spellingsPhrase returns the FTS5 query that matches text in either of
+// its searchSpellings.
 func spellingsPhrase(text string) string {
 	spellings := searchSpellings(text)
 	if len(spellings) == 1 {

@@ -166,8 +166,9 @@ func openPostgresGorm(config *pgx.ConnConfig) (*gorm.DB, error) {
 		NowFunc:                utcNow,
 		Logger:                 newSlogLogger(slowQueryThreshold),
 		SkipDefaultTransaction: true,
-		// openPostgres pings itself, so that the error of a failed
-		// connection says to check the server and the password.
+		// openPostgres pings the server itself, so that a failed
+		// connection returns an error with the hint to check the server
+		// and the password.
 		DisableAutomaticPing: true,
 	})
 	if err != nil {

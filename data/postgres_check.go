@@ -56,10 +56,10 @@ WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
 // CheckServer connects to the PostgreSQL database at name as [Open] would,
 // with the password from PGPASSWORD, the password file or the system
 // keyring, and checks in a read-only transaction that Leadwerk can use
-// it: a server of version 15 or later, a schema the role may create
-// tables in, the unaccent extension or the right to create it, and either
-// Leadwerk's tables at a schema version no newer than this Leadwerk's or
-// no tables at all.
+// it. Leadwerk needs a server of version 15 or later, a schema the role
+// may create tables in, and the unaccent extension or the right to
+// create it. The schema must contain no tables, or Leadwerk's tables at
+// a schema version no newer than this Leadwerk's.
 // It changes nothing. Every failure is an *[app.ServerCheckError] that
 // names the problem.
 func CheckServer(ctx context.Context, name string) (app.ServerCheck, error) {
